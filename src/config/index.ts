@@ -1,0 +1,50 @@
+import { cleanEnv, type Env } from './env';
+import { ConfigError, type ConfigProblem, problemsFromZod } from './problems';
+import {
+  anySet,
+  DISCORD_VARS,
+  type DiscordEnv,
+  DiscordEnvSchema,
+  type FallbackEnv,
+  FallbackEnvSchema,
+  type OpsEnv,
+  OpsEnvSchema,
+  SLACK_VARS,
+  type SlackEnv,
+  SlackEnvSchema,
+} from './sections';
+
+export { ConfigError, type ConfigProblem } from './problems';
+export type { DiscordEnv, FallbackEnv, OpsEnv, SlackEnv } from './sections';
+
+/** The whole bot's settings, validated once at start-up. Absent adapters are `null`. */
+export interface AppConfig {
+  slack: SlackEnv | null;
+  discord: DiscordEnv | null;
+  fallback: FallbackEnv;
+  ops: OpsEnv;
+}
+
+/**
+ * Reads settings from an env object (process.env in production). Every problem is collected and
+ * reported together, each naming the variable and the adapter that needs it.
+ * This module and `src/main.ts` are the only places that read `process.env`.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv | Env = process.env): AppConfig {
+  const env = cleanEnv(source);
+  const problems: ConfigProblem[] = [];
+  const section = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, adapter: string): T | null => {
+    const parsed = schema.safeParse(env);
+    if (parsed.success) return parsed.data;
+    problems.push(...problemsFromZod(parsed.error, adapter));
+    return null;
+  };
+
+  const slack = anySet(env, SLACK_VARS) ? section(SlackEnvSchema, 'slack') : null;
+  const discord = anySet(env, DISCORD_VARS) ? section(DiscordEnvSchema, 'discord') : null;
+  const fallback = section(FallbackEnvSchema, 'model fallback');
+  const ops = section(OpsEnvSchema, 'operations');
+
+  if (problems.length > 0 || !fallback || !ops) throw new ConfigError(problems);
+  return { slack, discord, fallback, ops };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { CategorySchema } from './categories';
+import { ClientIdSchema } from './clients';
+import { ReplyDocumentSchema } from './reply';
+import { SignalsSchema } from './signals';
+
+export const WarningSchema = z.enum([
+  'secret-detected',
+  'input-truncated',
+  'binary-input',
+  'empty-input',
+  'image-not-read',
+  'image-rejected',
+  'model-unavailable',
+  'multiple-errors',
+]);
+export type Warning = z.infer<typeof WarningSchema>;
+
+/**
+ * The Diagnosis contract (docs/design.md): what `diagnose --json` prints. Field names are a public
+ * contract: extend, never rename. `document` is the structured reply adapters render; it is not
+ * part of the JSON output.
+ */
+export const DiagnosisSchema = z.object({
+  id: z.string().optional(),
+  status: z.number().int().nullable(),
+  type: z.string().nullable(),
+  category: CategorySchema,
+  entry: z.string().nullable(),
+  confidence: z.number().min(0).max(1),
+  source: z.enum(['rules', 'model', 'none']),
+  title: z.string(),
+  reply: z.string(),
+  signals: SignalsSchema,
+  warnings: z.array(WarningSchema),
+  /** Extensions beyond design.md. */
+  client: ClientIdSchema.nullable(),
+  retryable: z.boolean().nullable(),
+  candidates: z.array(z.object({ entry: z.string(), category: CategorySchema, confidence: z.number() })),
+  model: z.string().nullable(),
+  document: ReplyDocumentSchema,
+});
+export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+
+/** The JSON a CLI user or tool sees: the contract fields, without the adapter-only document. */
+export function toDiagnosisJson(d: Diagnosis): Omit<Diagnosis, 'document'> {
+  const { document: _document, ...rest } = d;
+  return rest;
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ClientIdSchema } from './clients';
+
+/** One image handed to the core: bytes as received, never a URL (adapters download). */
+export const ImageInputSchema = z.object({
+  data: z.instanceof(Uint8Array),
+  mimeType: z.string().optional(),
+  name: z.string().optional(),
+});
+export type ImageInput = z.infer<typeof ImageInputSchema>;
+
+/** What an adapter hands the core: one question, platform-free. */
+export const InquirySchema = z.object({
+  platform: z.enum(['cli', 'console', 'slack', 'discord', 'test']),
+  text: z.string(),
+  images: z.array(ImageInputSchema).default([]),
+  /** Stable per-user id, for quotas. */
+  user: z.string().default('local'),
+  channel: z.string().optional(),
+  thread: z.string().optional(),
+  isDM: z.boolean().default(false),
+  /** Forces the snippet's client (a follow-up such as "I'm on Node"). */
+  client: ClientIdSchema.optional(),
+});
+export type Inquiry = z.input<typeof InquirySchema>;
+export type ParsedInquiry = z.output<typeof InquirySchema>;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ClientIdSchema } from './clients';
+
+/** Another provider whose errors look like Claude's; a paste from one of them is out of scope. */
+export const ForeignProviderSchema = z.enum(['openai', 'gemini', 'deepseek', 'openrouter', 'mistral', 'groq', 'azure-openai']);
+export type ForeignProvider = z.infer<typeof ForeignProviderSchema>;
+
+/**
+ * Everything extracted from a paste. `null` means "not in the paste"; nothing here is guessed
+ * beyond what the text shows.
+ */
+export const SignalsSchema = z.object({
+  status: z.number().int().nullable(),
+  type: z.string().nullable(),
+  message: z.string().nullable(),
+  requestId: z.string().nullable(),
+  /** From `retry-after-ms` / `retry-after` (seconds or HTTP date), in seconds. */
+  retryAfterSeconds: z.number().nullable(),
+  /** `anthropic-ratelimit-*` headers as pasted (lower-case names). */
+  rateLimitHeaders: z.record(z.string(), z.string()),
+  /** True when the paste shows HTTP response headers (curl -i, an SDK headers dump). */
+  headersPresent: z.boolean(),
+  /** `error.details.error_code`, e.g. `enforced_spend_limit_reached`. */
+  errorCode: z.string().nullable(),
+  /** `x-should-retry` header, when pasted. */
+  shouldRetry: z.boolean().nullable(),
+  model: z.string().nullable(),
+  sdkException: z.string().nullable(),
+  client: ClientIdSchema.nullable(),
+  cloud: z.enum(['bedrock', 'vertex']).nullable(),
+  /** Numbers inside the error message, in order (`prompt is too long: 203284 tokens > 200000`). */
+  numbers: z.array(z.number()),
+  foreignProvider: ForeignProviderSchema.nullable(),
+  /** The paste carries something only Claude / Anthropic errors carry (req_ id, docs URL, type name...). */
+  anthropicEvidence: z.boolean(),
+  /** How many distinct error bodies the paste holds; the one above is the primary. */
+  errorCount: z.number().int(),
+});
+export type Signals = z.infer<typeof SignalsSchema>;
+
+export const EMPTY_SIGNALS: Signals = {
+  status: null,
+  type: null,
+  message: null,
+  requestId: null,
+  retryAfterSeconds: null,
+  rateLimitHeaders: {},
+  headersPresent: false,
+  errorCode: null,
+  shouldRetry: null,
+  model: null,
+  sdkException: null,
+  client: null,
+  cloud: null,
+  numbers: [],
+  foreignProvider: null,
+  anthropicEvidence: false,
+  errorCount: 0,
+};

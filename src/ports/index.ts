@@ -1,0 +1,4 @@
+export * from './doctor';
+export * from './fallback';
+export * from './observer';
+export * from './ocr';
