@@ -112,3 +112,21 @@ describe('the model fallback is asked only when the rules are unsure', () => {
     expect(d.reply).toContain('The model was overloaded');
   });
 });
+
+describe('live status on server-side errors', () => {
+  const incident = { indicator: 'major' as const, description: 'Partial System Outage', incidents: [{ name: 'Elevated errors on Claude Opus', status: 'investigating', url: 'https://status.claude.com/incidents/x' }], pageUrl: 'https://status.claude.com' };
+
+  it('quotes an ongoing incident for a 529', async () => {
+    const d = await createDoctor({ now, statusSource: { current: async () => incident } }).diagnose({ platform: 'test', text: OVERLOADED_PY });
+    expect(d.reply).toContain('Elevated errors on Claude Opus');
+  });
+
+  it('says nothing when the status page is unreachable, and never asks it for client-side errors', async () => {
+    let asked = 0;
+    const unreachable = { current: async () => (asked++, null) };
+    const d = await createDoctor({ now, statusSource: unreachable }).diagnose({ platform: 'test', text: OVERLOADED_PY });
+    expect(d.reply).not.toMatch(/status right now/);
+    await createDoctor({ now, statusSource: unreachable }).diagnose({ platform: 'test', text: 'hello' });
+    expect(asked).toBe(1);
+  });
+});
