@@ -48,8 +48,13 @@ export type FallbackEnv = z.output<typeof FallbackEnvSchema>;
 /** Operations: logs, health/metrics port, live status page. */
 export const OpsEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HEALTH_PORT: intSetting(8080),
-  STATUS_URL: urlSetting.default('https://status.claude.com/api/v2/summary.json'),
+  // 0 picks a free port (tests, several bots on one host); the bound port is logged.
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65_535, 'must be a TCP port (0-65535)').default(8080),
+  // "off" for networks that cannot reach the status page, so no reply waits on it.
+  STATUS_URL: z
+    .string()
+    .refine((v) => v === 'off' || (URL.canParse(v) && /^https?:\/\//.test(v)), 'must be the http(s) URL of a Statuspage summary.json, or "off"')
+    .default('https://status.claude.com/api/v2/summary.json'),
 });
 export type OpsEnv = z.output<typeof OpsEnvSchema>;
 
