@@ -98,7 +98,7 @@ export function diagnosisFor(inquiry: Inquiry, long = false): Diagnosis {
     severity: 'warning',
     statusLine: 'HTTP 429 · rate_limit_error',
     cause,
-    facts: [`You pasted: ${redacted.slice(0, 120)}`, 'retry-after: 20 s'],
+    facts: [`You pasted: ${redacted.slice(0, 300)}`, 'retry-after: 20 s'],
     fix: ['Wait for the retry-after time, then retry.', 'Add exponential backoff with jitter.', 'Ask for a higher tier if this keeps happening.'],
     snippet,
     retryable: true,
