@@ -74,7 +74,7 @@ async function readOne(file: SlackFile, options: DownloadOptions, out: Attachmen
   if (!kind) return 'I only read screenshots and text snippets';
   const max = kind === 'image' ? MAX_IMAGE_BYTES : MAX_TEXT_BYTES;
   if ((file.size ?? 0) > max) return `it is larger than ${max / (1024 * 1024)} MB`;
-  const url = file.url_private_download ?? file.url_private;
+  const url = file.url_private ?? file.url_private_download;
   if (!url || !isTrustedFileUrl(url, options.apiUrl)) return 'it is not hosted by Slack';
 
   const response = await options.fetch(url, {
