@@ -44,7 +44,7 @@ describe('attachments', () => {
     expect(Buffer.from(image!.data)).toEqual(PNG);
     expect(image).toMatchObject({ mimeType: 'image/png', name: 'shot.png' });
     // Until the core reads screenshots, it says so and the reply carries that note.
-    expect(messageText(posts()[0]!.params)).toContain('could not read your screenshot');
+    expect(messageText(posts()[0]!.params)).toContain('could not read your image');
   });
 
   it('never sends the token to a host that is not Slack, and says why the file was skipped', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buttonClick, mentionEvent } from '../fakes/slack/events';
 import { type Bot, messageText, startBot } from './support/harness';
+import { RATE_LIMIT_JSON } from './support/pastes';
 
 let bot: Bot | undefined;
 afterEach(async () => {
@@ -11,7 +12,7 @@ afterEach(async () => {
 describe('feedback buttons', () => {
   it('acknowledges a 👍, counts it for the catalogue entry, logs it and thanks the user privately', async () => {
     bot = await startBot('socket');
-    await bot.fake.socket.sendEvent(mentionEvent({ text: '429' }));
+    await bot.fake.socket.sendEvent(mentionEvent({ text: RATE_LIMIT_JSON }));
     await bot.fake.waitFor(() => bot!.fake.callsTo('chat.postMessage').length === 1, 5_000, 'the answer');
     const answer = bot.fake.callsTo('chat.postMessage')[0]!;
     const actions = (answer.params.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === 'actions');

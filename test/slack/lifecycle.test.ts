@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSlackAdapter, SlackAdapterError } from '../../adapters/slack';
 import { webClientOptions } from '../../adapters/slack/bolt-app';
 import { FakeSlack } from '../fakes/slack/fake-slack';
-import { DoctorDouble } from './support/doctor-double';
+import { realDoctor } from './support/test-doctor';
 import { recordingLogger } from './support/harness';
 
 describe('lifecycle and client settings', () => {
@@ -20,7 +20,7 @@ describe('lifecycle and client settings', () => {
     try {
       const adapter = createSlackAdapter(
         { SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_APP_TOKEN: 'xapp-1-wrong', SLACK_API_URL: fake.apiUrl, PORT: 0 },
-        new DoctorDouble(),
+        realDoctor(),
         { logger: recordingLogger() },
       );
       const error = await adapter.start().catch((e: unknown) => e);
@@ -37,7 +37,7 @@ describe('lifecycle and client settings', () => {
     const fake = await FakeSlack.start();
     const adapter = createSlackAdapter(
       { SLACK_BOT_TOKEN: 'xoxb-test-0000-fake', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, PORT: 0 },
-      new DoctorDouble(),
+      realDoctor(),
       { logger: recordingLogger() },
     );
     expect(adapter.state()).toBe('down');

@@ -3,7 +3,7 @@ import { LIMITS, type SlackBlock, type SlackMessage } from '../../adapters/slack
 import { parseFeedbackValue } from '../../adapters/slack/feedback-buttons';
 import { renderFailure, renderPrivateNotes, renderReply } from '../../adapters/slack/render';
 import type { ReplyDocument } from '../../src/contracts';
-import { diagnosisFor } from './support/doctor-double';
+import { diagnosisFor } from './support/synthetic-doctor';
 
 const doc = (over: Partial<ReplyDocument> = {}): ReplyDocument => ({ ...diagnosisFor({ platform: 'test', text: 'Error 429' }).document, ...over });
 

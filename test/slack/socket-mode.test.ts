@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { botEvents, channelMessageEvent, dmEvent, mentionEvent, nextTs } from '../fakes/slack/events';
 import { type Bot, messageText, startBot } from './support/harness';
+import { PYTHON_429 } from './support/pastes';
 
 /** Slack's deadline is 3 s; we hold ourselves to 2.5 s. */
 const ACK_DEADLINE_MS = 2_500;
@@ -25,14 +26,14 @@ describe('Slack adapter, Socket Mode', () => {
   it('answers a channel mention in the thread of the mention', async () => {
     bot = await startBot('socket');
     const ts = nextTs();
-    await bot.fake.socket.sendEvent(mentionEvent({ ts, text: 'anthropic.RateLimitError: Error code: 429' }));
+    await bot.fake.socket.sendEvent(mentionEvent({ ts, text: PYTHON_429 }));
     await bot.fake.waitFor(() => posts().length === 1, 5_000, 'the reply');
     const [reply] = posts();
     expect(reply!.params).toMatchObject({ channel: 'C0CHANNEL', thread_ts: ts, unfurl_links: 'false' });
-    expect(messageText(reply!.params)).toContain('Rate limited (HTTP 429 rate_limit_error)');
+    expect(messageText(reply!.params)).toContain('Rate limit reached (429)');
     expect(bot.doctor.diagnosed[0]).toMatchObject({
       platform: 'slack',
-      text: 'anthropic.RateLimitError: Error code: 429',
+      text: PYTHON_429,
       user: 'slack:T0FAKE:U0ASKER',
       channel: 'C0CHANNEL',
       thread: ts,

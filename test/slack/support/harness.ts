@@ -1,8 +1,8 @@
 import { createSlackAdapter, type SlackAdapter, type SlackMetrics } from '../../../adapters/slack';
 import type { SlackEnv } from '../../../src/config';
-import type { Doctor, Logger } from '../../../src/ports';
+import type { Logger } from '../../../src/ports';
 import { APP_TOKEN, BOT_TOKEN, FakeSlack } from '../../fakes/slack/fake-slack';
-import { DoctorDouble } from './doctor-double';
+import { TestDoctor } from './test-doctor';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
@@ -34,10 +34,10 @@ export function recordingMetrics() {
   return { metrics, events, replies, failures, votes };
 }
 
-export interface Bot<D extends Doctor = DoctorDouble> {
+export interface Bot {
   fake: FakeSlack;
   adapter: SlackAdapter;
-  doctor: D;
+  doctor: TestDoctor;
   logger: ReturnType<typeof recordingLogger>;
   recorded: ReturnType<typeof recordingMetrics>;
   /** HTTP mode: the Events URL. */
@@ -45,11 +45,8 @@ export interface Bot<D extends Doctor = DoctorDouble> {
   close(): Promise<void>;
 }
 
-/** A real Bolt app in Socket Mode or HTTP mode, talking only to a fresh fake Slack. */
-export async function startBot<D extends Doctor = DoctorDouble>(
-  mode: 'socket' | 'http',
-  doctor: D = new DoctorDouble() as unknown as D,
-): Promise<Bot<D>> {
+/** A real Bolt app in Socket Mode or HTTP mode, talking only to a fresh fake Slack, with the real core. */
+export async function startBot(mode: 'socket' | 'http', doctor: TestDoctor = new TestDoctor()): Promise<Bot> {
   const fake = await FakeSlack.start();
   const logger = recordingLogger();
   const recorded = recordingMetrics();

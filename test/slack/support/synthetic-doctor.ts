@@ -2,40 +2,17 @@ import { type ClientId, type Diagnosis, DiagnosisSchema, EMPTY_SIGNALS, type Inq
 import type { Doctor } from '../../../src/ports';
 
 /**
- * A stand-in for the core that keeps the Doctor contract: every string it returns is redacted
- * (`sk-ant-…` masked, a private note asks to rotate), follow-ups naming a client are re-rendered,
- * anything else is diagnosed as a new paste. Tests can make it hang, throw, or answer at length.
- * Swap for the real `createDoctor()` where a test does not need those knobs.
+ * A stand-in for the core for the few tests the real one cannot serve: it echoes the (redacted)
+ * paste as a fact, so escaping can be checked end to end, and `diagnosisFor(..., true)` builds a
+ * 20,000-character answer. It keeps the Doctor contract: `sk-ant-…` is masked and a private note
+ * asks to rotate; a follow-up naming a client is re-rendered, anything else is a new paste.
  */
-export class DoctorDouble implements Doctor {
-  readonly diagnosed: Inquiry[] = [];
-  readonly followUps: Array<{ previous: Diagnosis; inquiry: Inquiry }> = [];
-  /** `throw`: diagnose rejects. `long`: a 20,000-character answer. */
-  mode: 'normal' | 'throw' | 'long' = 'normal';
-  private gate: Promise<void> | null = null;
-  private openGate: (() => void) | null = null;
-
-  /** From now on diagnoses wait until `release()`, like a model call that hangs. */
-  hang(): void {
-    this.gate = new Promise((resolve) => {
-      this.openGate = resolve;
-    });
-  }
-
-  release(): void {
-    this.openGate?.();
-    this.gate = null;
-  }
-
+export class SyntheticDoctor implements Doctor {
   async diagnose(inquiry: Inquiry): Promise<Diagnosis> {
-    this.diagnosed.push(inquiry);
-    if (this.gate) await this.gate;
-    if (this.mode === 'throw') throw new Error('catalogue exploded');
-    return diagnosisFor(inquiry, this.mode === 'long');
+    return diagnosisFor(inquiry);
   }
 
   async followUp(previous: Diagnosis, inquiry: Inquiry): Promise<Diagnosis> {
-    this.followUps.push({ previous, inquiry });
     const client = namedClient(inquiry.text);
     return client ? this.renderFor(previous, client) : this.diagnose(inquiry);
   }
