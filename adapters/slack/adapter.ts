@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { SlackEnv } from '../../src/config';
 import type { Diagnosis } from '../../src/contracts';
 import type { Doctor, Logger } from '../../src/ports';
+import type { Adapter } from '../port';
 import { type BoltParts, buildBoltApp, type SlackMode } from './bolt-app';
 import { handleMessage, type ConversationDeps } from './conversation';
 import { SlackAdapterError } from './errors';
@@ -26,7 +27,7 @@ export interface SlackAdapterDeps {
   drainTimeoutMs?: number;
 }
 
-export interface SlackAdapter {
+export interface SlackAdapter extends Adapter {
   readonly name: 'slack';
   readonly mode: SlackMode;
   start(): Promise<void>;

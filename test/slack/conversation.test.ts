@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelMessageEvent, dmEvent, mentionEvent, nextTs } from '../fakes/slack/events';
+import { fakeSecrets } from '../support/secrets';
 import { type Bot, messageText, startBot } from './support/harness';
 import { OVERLOADED, RATE_LIMIT_JSON } from './support/pastes';
 import { SyntheticDoctor } from './support/synthetic-doctor';
@@ -28,6 +29,25 @@ describe('what reaches whom', () => {
     expect(ephemerals()[0]!.params).toMatchObject({ channel: 'C0CHANNEL', user: 'U0ASKER', thread_ts: ts });
     expect(messageText(ephemerals()[0]!.params)).toContain('rotate it now');
     expect(JSON.stringify(bot.logger.entries)).not.toContain(KEY.slice(0, 20));
+  });
+
+  it('posts none of the secrets people paste (keys and tokens of many providers) anywhere', async () => {
+    bot = await startBot('socket');
+    const { bearer, ...others } = fakeSecrets(11);
+    const secrets = [bearer, ...Object.values(others)];
+    const paste = [RATE_LIMIT_JSON, `Authorization: Bearer ${bearer}`, ...Object.values(others).map((s, i) => `header-${i}: ${s}`)].join('\n');
+    // Slack escapes & < > in message text; the adapter must undo that before the core redacts.
+    const slackText = paste.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    await bot.fake.socket.sendEvent(mentionEvent({ text: slackText }));
+    await bot.fake.waitFor(() => posts().length >= 1 && ephemerals().length === 1, 5_000, 'reply and warning');
+    const sent = JSON.stringify(bot.fake.calls.map((c) => c.params));
+    const logged = JSON.stringify(bot.logger.entries);
+    for (const secret of secrets) {
+      // The longest line: for a PEM key that is key material, not the BEGIN line.
+      const probe = secret.split('\n').reduce((a, b) => (b.length > a.length ? b : a)).slice(-24);
+      expect(sent).not.toContain(probe);
+      expect(logged).not.toContain(probe);
+    }
   });
 
   it('puts the rotate warning into the reply itself in a DM', async () => {
