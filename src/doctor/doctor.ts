@@ -62,7 +62,8 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (best && best.confidence >= CONFIDENT) return { kind: 'rules', candidate: best };
     const fallback = options.fallback;
     if (!fallback?.enabled || a.normalized.flat === '') {
-      return best ? { kind: 'tentative', candidate: best, note: uncertain(best, null) } : { kind: 'none', note: null };
+      const off = a.normalized.flat === '' ? null : 'No model was asked: the model fallback is not configured on this bot, so this comes from the rules alone.';
+      return best ? { kind: 'tentative', candidate: best, note: uncertain(best, off) } : { kind: 'none', note: off };
     }
     const started = performance.now();
     const outcome: FallbackOutcome = await fallback

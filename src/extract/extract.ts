@@ -104,7 +104,8 @@ export function extractSignals(flat: string, now: Date = new Date()): Extraction
       numbers: extractNumbers(message ?? flat.slice(0, 600)),
       foreignProvider: detectForeignProvider(flat),
       anthropicEvidence: hasAnthropicEvidence(flat),
-      errorCount: instances.filter((i) => i.message !== null).length,
+      // The same body is often printed twice (a message string and the parsed object): count it once.
+      errorCount: new Set(instances.flatMap((i) => (i.message === null ? [] : [i.message]))).size,
     },
   };
 }
