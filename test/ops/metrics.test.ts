@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SlackMetrics } from '../../adapters/slack';
 import { createDoctor } from '../../src/doctor';
 import { createMetrics } from '../../src/ops/metrics';
 import type { FallbackOutcome, ImageReader, ModelFallback } from '../../src/ports';
@@ -57,7 +58,8 @@ describe('metrics', () => {
 
   it('counts events, replies and votes per adapter, with forged entries folded into "other"', async () => {
     const metrics = createMetrics({ knownEntries: ['overloaded', 'rate-limit'] });
-    const slack = metrics.adapter('slack');
+    // The adapters' own hook interfaces, met without an adapter importing the operations layer.
+    const slack: Required<SlackMetrics> = metrics.adapter('slack');
     const discord = metrics.adapter('discord');
     slack.eventReceived('handled');
     slack.eventReceived('duplicate');
