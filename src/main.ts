@@ -8,8 +8,9 @@ import type { Adapter } from '../adapters/port';
 import { CatalogError } from './catalog';
 import { createAppDoctor } from './compose';
 import { ConfigError, loadConfig } from './config';
+import { checkSetup } from './ops/check';
 
-const HELP = `Usage: npm start [-- --help]
+const HELP = `Usage: npm start [-- --check | --help]
 
 Starts claude-error-doctor.
   - Slack starts when SLACK_BOT_TOKEN is set (Socket Mode with SLACK_APP_TOKEN, else HTTP mode with
@@ -17,12 +18,22 @@ Starts claude-error-doctor.
   - Discord starts when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set.
   - With neither, the local console starts: paste an error, send it with an empty line or Ctrl-D.
     With piped input (npm start < error.txt) it answers once and exits.
-Settings come from the environment or a .env file; see .env.example.`;
+Settings come from the environment or a .env file; see .env.example.
+
+  --check   validate every setting and the catalogue, print what would start, and exit
+            (0 when valid; otherwise 1, with every problem listed, naming the variable and the
+            adapter that needs it).
+  --help    this text.`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${HELP}\n`);
     return 0;
+  }
+  if (argv.includes('--check')) {
+    const { ok, report } = checkSetup(process.env);
+    (ok ? process.stdout : process.stderr).write(`${report}\n`);
+    return ok ? 0 : 1;
   }
   const config = loadConfig();
   const doctor = await createAppDoctor(config);

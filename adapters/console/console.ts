@@ -7,6 +7,14 @@ export interface ConsoleAdapterOptions {
   output: NodeJS.WritableStream;
   /** A terminal: prompt, and send on a blank line. Otherwise read everything and answer once. */
   interactive: boolean;
+  /** Counts replies in flight; once it stops accepting (shutdown), no new paste is answered. */
+  replies?: ReplyGate;
+}
+
+/** The operations layer's in-flight tracker, as far as an adapter needs it. */
+export interface ReplyGate {
+  readonly accepting: boolean;
+  track<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface ConsoleAdapter extends Adapter {
@@ -29,8 +37,13 @@ export function createConsoleAdapter(doctor: Doctor, options: ConsoleAdapterOpti
   const write = (s: string) => options.output.write(s);
 
   async function answer(text: string): Promise<void> {
-    const d = await doctor.diagnose({ platform: 'console', text, user: 'console' });
-    write(`\n${d.reply}\n\n`);
+    const reply = async () => {
+      const d = await doctor.diagnose({ platform: 'console', text, user: 'console' });
+      write(`\n${d.reply}\n\n`);
+    };
+    if (!options.replies) return reply();
+    if (!options.replies.accepting) return;
+    await options.replies.track(reply);
   }
 
   async function runPiped(): Promise<void> {
