@@ -112,7 +112,8 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       models,
       notes: extraNote ? [...notes, extraNote] : notes,
       privateNotes,
-      alternatives: a.candidates.filter((c) => c.confidence >= CONFIDENT - 0.2).slice(0, 4),
+      // Worth a look: close to the best, and not a generic catch-all far below it.
+      alternatives: a.candidates.filter((c) => c.confidence >= Math.max(confidence - 0.15, CONFIDENT - 0.15)).slice(0, 4),
       source,
       confidence,
       model,

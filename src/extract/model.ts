@@ -8,7 +8,8 @@ const MODEL_PATTERNS: readonly RegExp[] = [
   /\bANTHROPIC_MODEL=["']?([\w.@:-]+)/, // env
   /\bmodel=["']([\w.@:\- ]{1,60})["']/, // model="default"
   /["']model["']\s*:\s*["']([^"']{1,60})["']/, // request body
-  /\b(claude-(?:opus|sonnet|haiku|fable|mythos|instant|\d)[\w.@-]*[a-z0-9])/i, // any claude model token (not claude-code)
+  // any claude model token — not claude-code, and not inside another name (bedrock-claude-4-5-sonnet is a gateway group)
+  /(?<![\w.=-])(claude-(?:opus|sonnet|haiku|fable|mythos|instant|\d)[\w.@-]*[a-z0-9])/i,
 ];
 
 export function extractModel(flat: string, primaryMessage: string | null): string | null {
