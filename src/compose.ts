@@ -1,6 +1,6 @@
 import type { AppConfig } from './config';
 import { type CoreDoctor, createDoctor } from './doctor';
-import { type DoctorObserver, type Logger, silentLogger } from './ports';
+import { type DoctorObserver, type Logger, silentLogger, type StatusSource } from './ports';
 
 export interface AppDoctor extends CoreDoctor {
   /** Releases what the doctor holds (the OCR worker). */
@@ -10,6 +10,8 @@ export interface AppDoctor extends CoreDoctor {
 export interface ComposeOptions {
   logger?: Logger;
   observer?: DoctorObserver;
+  /** The live status page, quoted on server-side errors (built by the operations layer). */
+  statusSource?: StatusSource;
 }
 
 /**
@@ -17,6 +19,6 @@ export interface ComposeOptions {
  * enables. Adapters receive the result; nothing below this imports them.
  */
 export async function createAppDoctor(_config: AppConfig, options: ComposeOptions = {}): Promise<AppDoctor> {
-  const doctor = createDoctor({ logger: options.logger ?? silentLogger, observer: options.observer });
+  const doctor = createDoctor({ logger: options.logger ?? silentLogger, observer: options.observer, statusSource: options.statusSource });
   return { ...doctor, close: async () => {} };
 }

@@ -48,8 +48,18 @@ export function createConsoleAdapter(doctor: Doctor, options: ConsoleAdapterOpti
 
   async function runPiped(): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of options.input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    await answer(Buffer.concat(chunks).toString('utf8'));
+    const input = options.input;
+    // stop() before the end of the input (a signal while a pipe is still open) answers nothing.
+    const complete = await new Promise<boolean>((resolve, reject) => {
+      input.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+      input.once('end', () => resolve(true));
+      input.once('error', reject);
+      closeInput = () => {
+        input.pause();
+        resolve(false);
+      };
+    });
+    if (complete) await answer(Buffer.concat(chunks).toString('utf8'));
   }
 
   async function runInteractive(): Promise<void> {

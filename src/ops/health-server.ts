@@ -19,6 +19,11 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
+/** HEALTH_PORT could not be bound (in use, no permission). */
+export class HealthPortError extends Error {
+  override readonly name = 'HealthPortError';
+}
+
 export interface HealthReport {
   status: 'ok' | 'degraded';
   adapters: Record<string, string>;
@@ -63,7 +68,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(`HEALTH_PORT ${options.port}: cannot listen (${error.code ?? error.message})`, { cause: error })),
+      reject(new HealthPortError(`HEALTH_PORT ${options.port}: cannot listen (${error.code ?? error.message}); set HEALTH_PORT to a free port`, { cause: error })),
     );
     server.listen(options.port, options.host, resolve);
   });

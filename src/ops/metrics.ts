@@ -19,8 +19,6 @@ export interface AdapterMetricsHooks {
 }
 
 export interface MetricsOptions {
-  /** Catalogue entry ids; any other entry label becomes "other" so a forged vote cannot add series. */
-  knownEntries?: Iterable<string>;
   /** Process and Node.js metrics (process_*, nodejs_*). On by default. */
   defaultMetrics?: boolean;
 }
@@ -30,6 +28,8 @@ export interface AppMetrics {
   readonly registry: Registry;
   readonly observer: DoctorObserver;
   adapter(name: string): AdapterMetricsHooks;
+  /** Catalogue entry ids; any other entry in a vote becomes "other", so a forged vote adds no series. */
+  knownEntries(ids: Iterable<string>): void;
   /** Reported as `claude_doctor_adapter_up` at each scrape. */
   watchAdapters(states: () => Record<string, string>): void;
   /** Reported as `claude_doctor_replies_in_flight` at each scrape. */
@@ -47,7 +47,7 @@ const seconds = (ms: number) => Math.max(0, ms) / 1000;
 export function createMetrics(options: MetricsOptions = {}): AppMetrics {
   const registry = new Registry();
   const registers = [registry];
-  const known = options.knownEntries ? new Set(options.knownEntries) : null;
+  let known: ReadonlySet<string> | null = null;
   const entryLabel = (entry: string | null) => (entry !== null && known && !known.has(entry) ? 'other' : label(entry));
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
 
@@ -116,6 +116,7 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
     registry,
     observer,
     adapter,
+    knownEntries: (ids) => void (known = new Set(ids)),
     watchAdapters: (states) => void (adapterStates = states),
     watchInFlight: (count) => void (inFlight = count),
     render: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),

@@ -35,6 +35,8 @@ export interface ShutdownResult {
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 const CLOSE_RESERVE_MS = 1_500;
+/** What an adapter's own drain on stop() may take, so the whole sequence fits in the grace period. */
+export const REPLY_DRAIN_MS = SHUTDOWN_GRACE_MS - CLOSE_RESERVE_MS;
 
 /** Resolves `true` when `work` settles in time, `false` at the deadline; never rejects. */
 function within(work: Promise<unknown>, ms: number, onError: (error: unknown) => void): Promise<boolean> {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDoctor } from '../../src/doctor';
 import { type HealthServer, startHealthServer } from '../../src/ops/health-server';
 import { createMetrics } from '../../src/ops/metrics';
-import { sample } from './prom';
+import { sample } from './support/prom';
 
 const OVERLOADED = `anthropic._exceptions.OverloadedError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}}`;
 

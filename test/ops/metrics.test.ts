@@ -4,7 +4,7 @@ import { createDoctor } from '../../src/doctor';
 import { createMetrics } from '../../src/ops/metrics';
 import type { FallbackOutcome, ImageReader, ModelFallback } from '../../src/ports';
 import { fakeSecrets } from '../support/secrets';
-import { sample } from './prom';
+import { sample } from './support/prom';
 
 const OVERLOADED = `anthropic._exceptions.OverloadedError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}}`;
 
@@ -57,7 +57,8 @@ describe('metrics', () => {
   });
 
   it('counts events, replies and votes per adapter, with forged entries folded into "other"', async () => {
-    const metrics = createMetrics({ knownEntries: ['overloaded', 'rate-limit'] });
+    const metrics = createMetrics();
+    metrics.knownEntries(['overloaded', 'rate-limit']);
     // The adapters' own hook interfaces, met without an adapter importing the operations layer.
     const slack: Required<SlackMetrics> = metrics.adapter('slack');
     const discord = metrics.adapter('discord');

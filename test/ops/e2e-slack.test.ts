@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { APP_TOKEN, BOT_TOKEN, FakeSlack } from '../fakes/slack/fake-slack';
+import { mentionEvent } from '../fakes/slack/events';
+import { FakeStatusPage, type StatusScenario } from '../fakes/status-page/fake-status-page';
+import { fakeSecrets } from '../support/secrets';
+import { BotProcess } from './support/bot-process';
+import { sample } from './support/prom';
+
+const OVERLOADED = `anthropic._exceptions.OverloadedError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}, 'request_id': 'req_011CSHa5Yd3pTtmT8kQbRXvN'}`;
+const KEY = fakeSecrets(21).anthropicApi;
+const PASTE = `Our worker crashed with ANTHROPIC_API_KEY=${KEY} set:\n${OVERLOADED}`;
+
+let cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c();
+  cleanup = [];
+});
+
+/** A fake Slack (Socket Mode), a fake status page and the bot process pointed at both. */
+async function world(status: StatusScenario) {
+  const slack = await FakeSlack.start();
+  const page = await FakeStatusPage.start(status);
+  const bot = new BotProcess({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_APP_TOKEN: APP_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
+    HEALTH_PORT: '0',
+    STATUS_URL: page.url,
+    // Everything the bot and the SDKs log, to prove none of it carries the pasted key.
+    LOG_LEVEL: 'debug',
+  });
+  cleanup.push(() => slack.close(), () => page.close(), () => bot.stop());
+  const ready = await bot.waitForLog((r) => r.msg === 'ready', 20_000);
+  const base = `http://127.0.0.1:${ready.healthPort as number}`;
+  const get = (path: string) => fetch(`${base}${path}`);
+  const answers = () => slack.callsTo('chat.postMessage').filter((c) => String(c.params.text ?? '').length > 0);
+  return { slack, page, bot, get, answers };
+}
+
+function expectCleanLogs(bot: BotProcess): void {
+  const lines = bot.stderr.split('\n').filter((l) => l.trim() !== '');
+  expect(lines.length).toBeGreaterThan(3);
+  for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+  for (const secret of [KEY, KEY.slice(-24), BOT_TOKEN, APP_TOKEN]) expect(bot.stderr).not.toContain(secret);
+}
+
+describe('the bot in production shape (Slack Socket Mode)', () => {
+  it('serves /healthz and /metrics, quotes the status page on a 529, and logs JSON lines without the pasted key', async () => {
+    const { slack, bot, get, answers } = await world('incident');
+
+    const health = await get('/healthz');
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', adapters: { slack: 'up' } });
+    const before = await (await get('/metrics')).text();
+    expect(sample(before, 'claude_doctor_diagnoses_total', { category: 'overloaded' })).toBe(0);
+
+    await slack.socket.sendEvent(mentionEvent({ text: PASTE }));
+    await slack.waitFor(() => answers().length > 0, 15_000, 'the answer');
+    const reply = String(answers()[0]!.params.text) + JSON.stringify(answers()[0]!.params.blocks ?? []);
+    expect(reply).toMatch(/status right now/i);
+    expect(reply).toContain('Elevated overloaded errors on Claude Opus');
+
+    const after = await (await get('/metrics')).text();
+    expect(sample(after, 'claude_doctor_diagnoses_total', { source: 'rules', category: 'overloaded' })).toBe(1);
+    expect(sample(after, 'claude_doctor_events_received_total', { adapter: 'slack', kind: 'handled' })).toBe(1);
+    expect(sample(after, 'claude_doctor_replies_sent_total', { adapter: 'slack', kind: 'answer' })).toBeGreaterThanOrEqual(1);
+    expect(sample(after, 'claude_doctor_diagnosis_warnings_total', { warning: 'secret-detected' })).toBe(1);
+    expect(sample(after, 'claude_doctor_adapter_up', { adapter: 'slack' })).toBe(1);
+
+    bot.signal('SIGTERM');
+    expect((await bot.exited).code).toBe(0);
+    expectCleanLogs(bot);
+    expect(bot.logs().some((r) => r.msg === 'diagnosed' && r.category === 'overloaded')).toBe(true);
+  });
+
+  it('on SIGTERM with a reply in flight, finishes the reply and exits 0 within 10 s', async () => {
+    // The status page never answers, so the reply waits on it (2 s budget) while the signal arrives.
+    const { slack, page, bot, answers } = await world('slow');
+    await slack.socket.sendEvent(mentionEvent({ text: PASTE }));
+    await slack.waitFor(() => page.requests === 1, 10_000, 'the reply to be in flight');
+    expect(answers()).toHaveLength(0);
+
+    const signalled = Date.now();
+    bot.signal('SIGTERM');
+    const { code } = await bot.exited;
+    const elapsed = Date.now() - signalled;
+
+    expect(code).toBe(0);
+    expect(elapsed).toBeLessThan(10_000);
+    expect(answers()).toHaveLength(1);
+    const reply = String(answers()[0]!.params.text);
+    expect(reply).toMatch(/overloaded/i);
+    expect(reply).not.toMatch(/status right now/i);
+    const logs = bot.logs();
+    const shutdownAt = logs.findIndex((r) => r.msg === 'shutting down');
+    expect(shutdownAt).toBeGreaterThanOrEqual(0);
+    expect(logs.slice(shutdownAt).some((r) => r.msg === 'shutdown complete' && r.clean === true)).toBe(true);
+    expectCleanLogs(bot);
+  });
+});
+
+describe('the console (no chat settings)', () => {
+  it('stops at SIGTERM while its input is still open, and exits 0', async () => {
+    const bot = new BotProcess({ LOG_LEVEL: 'info', STATUS_URL: 'off' });
+    cleanup.push(() => bot.stop());
+    bot.input('half a paste, and the pipe stays open');
+    await new Promise((r) => setTimeout(r, 1_500));
+    bot.signal('SIGTERM');
+    expect((await bot.exited).code).toBe(0);
+    expect(bot.logs().some((r) => r.msg === 'shutting down')).toBe(true);
+  });
+});
