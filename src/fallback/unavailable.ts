@@ -26,7 +26,10 @@ export function unavailableFromStop(stop: StopInfo, ctx: { nowMs: number; deadli
     auth: `The model could not be asked: this bot's own API key was refused${httpLabel(stop)}. The operator needs to fix ANTHROPIC_API_KEY.`,
     rejected: `The model call was rejected${httpLabel(stop)}; the operator should check the fallback settings (ANTHROPIC_MODEL).`,
     timeout: `The model did not answer in time (the bot waits at most ${Math.round(ctx.deadlineMs / 1000)} s).`,
-    error: `The model could not be reached${httpLabel(stop)}${when}.`,
+    error:
+      stop.status === null
+        ? 'The model could not be reached, or its reply could not be read.'
+        : `The model API failed${httpLabel(stop)}${when || '; try again in a minute or two'}.`,
   };
   return { kind: 'unavailable', reason: stop.reason, message: line[stop.reason], retryAfterSeconds };
 }

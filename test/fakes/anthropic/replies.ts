@@ -12,6 +12,8 @@ export interface FakeReply {
   delayMs?: number;
   /** Accept the request and never answer; `close()` destroys the socket. */
   hang?: boolean;
+  /** Send the status, headers and the first half of the body, then stall (a stream cut mid-way). */
+  stallBody?: boolean;
   /** Send this text as the body, unparsed (e.g. a truncated JSON document). */
   junk?: string;
 }
@@ -90,3 +92,6 @@ export const badRequest = (message = 'messages: field required'): FakeReply =>
 export const invalidApiKey = (): FakeReply => errorReply(401, 'authentication_error', 'invalid x-api-key');
 
 export const hang = (): FakeReply => ({ hang: true });
+
+/** A reply whose headers arrive but whose body never finishes. */
+export const stallBody = (reply: FakeReply): FakeReply => ({ ...reply, stallBody: true });

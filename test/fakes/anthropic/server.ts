@@ -97,8 +97,10 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     if (reply.delayMs) await wait(reply.delayMs);
     if (res.destroyed) return;
     const headers = { 'content-type': 'application/json', 'request-id': `req_fake_${recorded.index}`, ...reply.headers };
+    const body = reply.junk ?? JSON.stringify(reply.body ?? {});
     res.writeHead(reply.status ?? 200, headers);
-    res.end(reply.junk ?? JSON.stringify(reply.body ?? {}));
+    if (reply.stallBody) res.write(body.slice(0, Math.floor(body.length / 2)));
+    else res.end(body);
   }
 
   function record(req: IncomingMessage, rawBody: string): RecordedRequest {

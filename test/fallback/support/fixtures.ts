@@ -16,7 +16,9 @@ export const VAGUE_PASTE = 'my claude thing just stopped working, it says someth
 
 let counter = 0;
 /** A fallback request; each call gets its own cache key unless one is given. */
-export function fallbackRequest(overrides: Partial<FallbackRequest> & { signals?: Partial<Signals> } = {}): FallbackRequest {
+export function fallbackRequest(
+  overrides: Partial<Omit<FallbackRequest, 'signals'>> & { signals?: Partial<Signals> } = {},
+): FallbackRequest {
   counter += 1;
   const text = overrides.text ?? `${VAGUE_PASTE} (#${counter})`;
   return {
