@@ -115,6 +115,15 @@ describe('retry and deadline, against the real SDK', () => {
     expect(performance.now() - started).toBeLessThan(1200 + 1000);
   });
 
+  it('alerts the operator once on the spend cap, without retrying', async () => {
+    fake = await startFakeAnthropic({ script: [spendLimitReached()] });
+    const { logger, lines } = recordingLogger();
+    const outcome = await fallbackFor(fake, {}, { logger }).explain(fallbackRequest());
+    expect(outcome).toMatchObject({ kind: 'unavailable', reason: 'spend_limit' });
+    expect(lines.filter((l) => l.level === 'error')).toHaveLength(1);
+    expect(messageRequests(fake)).toHaveLength(1);
+  });
+
   it('recovers from a 500 followed by a 200', async () => {
     fake = await startFakeAnthropic({ script: [errorReply(500, 'api_error', 'Internal server error'), answerForcedTool(pickAnswer())] });
     const outcome = await fallbackFor(fake).explain(fallbackRequest());
