@@ -10,6 +10,7 @@ import { callWithRetry } from './call-with-retry';
 import { ConcurrencyLimit } from './concurrency';
 import { buildMessageParams, buildStaticPrompt } from './prompt';
 import { readAnswer } from './read-answer';
+import type { AttemptFailure, StopInfo } from './retry-policy';
 import { looksLikeLiveSecret } from './secret-guard';
 import { unavailable, unavailableFromStop } from './unavailable';
 import { UserQuota } from './user-quota';
@@ -52,7 +53,8 @@ export function createModelFallback(config: FallbackEnv, deps: ModelFallbackDeps
     const latencyMs = Math.round(performance.now() - started);
     deps.metrics?.call(label, latencyMs, attempts);
     // Never the paste: outcome, timing and the model's pick only.
-    const fields = { fallback: { outcome: label, attempts, latencyMs, model, entry: outcome.kind === 'answer' ? outcome.entry : undefined } };
+    const entry = outcome.kind === 'answer' ? outcome.entry : undefined;
+    const fields = { fallback: { outcome: label, attempts, latencyMs, model, entry } };
     if (label === 'auth' || label === 'spend_limit') logger.error(fields, `model fallback needs the operator: ${label}`);
     else logger.info(fields, 'model fallback');
     return outcome;
@@ -105,6 +107,12 @@ export function createModelFallback(config: FallbackEnv, deps: ModelFallbackDeps
     };
   };
 
+  const stopped = (stop: StopInfo) => unavailableFromStop(stop, { nowMs: now(), deadlineMs: config.FALLBACK_DEADLINE_MS });
+  const logRetry = (failure: AttemptFailure, delayMs: number, attempt: number) => {
+    const status = failure.kind === 'http' ? failure.status : undefined;
+    logger.debug({ fallback: { retry: attempt, failure: failure.kind, status, delayMs: Math.round(delayMs) } }, 'model fallback retry');
+  };
+
   async function explain(request: FallbackRequest): Promise<FallbackOutcome> {
     const started = performance.now();
     const hit = cache.get(request.cacheKey);
@@ -120,11 +128,8 @@ export function createModelFallback(config: FallbackEnv, deps: ModelFallbackDeps
     const deadlineAt = started + config.FALLBACK_DEADLINE_MS;
     const slot = await limit.acquire(deadline);
     if (!slot.ok) {
-      const outcome =
-        slot.why === 'full'
-          ? unavailable('busy', { nowMs: now() })
-          : unavailableFromStop({ reason: 'timeout', status: null, errorType: null, retryAfterMs: null }, { nowMs: now(), deadlineMs: config.FALLBACK_DEADLINE_MS });
-      return finish(outcome, started, 0);
+      const timedOut = { reason: 'timeout', status: null, errorType: null, retryAfterMs: null } as const;
+      return finish(slot.why === 'full' ? unavailable('busy', { nowMs: now() }) : stopped(timedOut), started, 0);
     }
     try {
       const params = buildMessageParams(request, model, prompt);
@@ -137,13 +142,13 @@ export function createModelFallback(config: FallbackEnv, deps: ModelFallbackDeps
           now,
           sleep: deps.sleep ?? abortableSleep,
           random: deps.random ?? Math.random,
-          onRetry: (failure, delayMs, attempt) =>
-            logger.debug({ fallback: { retry: attempt, failure: failure.kind, status: failure.kind === 'http' ? failure.status : undefined, delayMs: Math.round(delayMs) } }, 'model fallback retry'),
+          onRetry: logRetry,
         },
       );
       if (!result.ok) {
+        // The SDK's error text holds the status and the API's message, never the request body.
         if (result.stop.reason === 'error') logger.warn({ fallback: { error: String(result.cause) } }, 'model fallback failed');
-        return finish(unavailableFromStop(result.stop, { nowMs: now(), deadlineMs: config.FALLBACK_DEADLINE_MS }), started, result.attempts);
+        return finish(stopped(result.stop), started, result.attempts);
       }
       const read = readAnswer(result.value, schema);
       if (!read.ok) {
