@@ -53,6 +53,8 @@ function blankOthers(flat: string, instances: ErrorInstance[], primary: ErrorIns
   let out = flat;
   for (const i of instances) {
     if (i === primary || i.message === null || i.message === primary.message) continue;
+    // A container whose text holds the primary body (a wrapper's message) must not hide it.
+    if (i.start <= primary.start && i.end >= primary.end) continue;
     out = out.slice(0, i.start) + ' '.repeat(i.end - i.start) + out.slice(i.end);
   }
   return out;
