@@ -84,7 +84,12 @@ async function main(argv: string[]): Promise<number> {
     ops.logger.fatal({ err: reason }, 'unhandled promise rejection; exiting');
     process.exit(1);
   });
-  const doctor = await createAppDoctor(config, { logger: ops.logger, observer: ops.metrics.observer, statusSource: ops.statusSource });
+  const doctor = await createAppDoctor(config, {
+    logger: ops.logger,
+    observer: ops.metrics.observer,
+    fallbackMetrics: ops.metrics.fallback,
+    statusSource: ops.statusSource,
+  });
   ops.metrics.knownEntries(doctor.catalog.map((e) => e.id));
   if (!chat) return runConsole(doctor, ops);
   return serveChat({ adapters: chatAdapters(config, doctor, ops), doctor, ops, healthPort: config.ops.HEALTH_PORT, signals: process, onForce: forceExit });

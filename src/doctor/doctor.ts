@@ -136,7 +136,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       signals: a.signals,
       warnings: [...new Set(a.warnings)],
       client,
-      retryable: entry?.retryable ?? null,
+      retryable: document.retryable,
       candidates: a.candidates.slice(0, 5).map((c) => ({ entry: c.entry.id, category: c.entry.category, confidence: c.confidence })),
       model,
       document,

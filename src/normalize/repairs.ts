@@ -1,4 +1,4 @@
-import { DASH_SPLIT_IDENTIFIERS, SDK_CLASSES, SPACE_SPLIT_IDENTIFIERS } from './vocabulary';
+import { DASH_SPLIT_IDENTIFIERS, ERROR_TYPES, SDK_CLASSES, SPACE_SPLIT_IDENTIFIERS } from './vocabulary';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
@@ -13,9 +13,11 @@ function alternation(ids: readonly string[], separator: string): string {
 }
 
 const SPACE_RE = new RegExp(`\\b(?:${alternation(SPACE_SPLIT_IDENTIFIERS, '[ _-]')})\\b`, 'gi');
+/** Error types split by spaces ("rate limit error") are only a type inside quotes; in prose they are words. */
+const TYPE_RE = new RegExp(`(?<=["'\`]\\s?)(?:${alternation(ERROR_TYPES, '[ _-]')})(?=\\s?["'\`])`, 'gi');
 const DASH_RE = new RegExp(`\\b(?:${alternation(DASH_SPLIT_IDENTIFIERS, '[_-]')})\\b`, 'gi');
 const CANONICAL = new Map<string, string>(
-  [...SPACE_SPLIT_IDENTIFIERS, ...DASH_SPLIT_IDENTIFIERS].map((id) => [squash(id), id]),
+  [...ERROR_TYPES, ...SPACE_SPLIT_IDENTIFIERS, ...DASH_SPLIT_IDENTIFIERS].map((id) => [squash(id), id]),
 );
 
 /** "Rate Limit Error" -> RateLimitError (Title Case words are a class name; "API Error" is not in the list). */
@@ -35,6 +37,7 @@ function canonicalIdentifier(m: string): string {
 export function repairIdentifiers(text: string): string {
   return text
     .replace(CLASS_RE, (m) => CLASS_CANONICAL.get(squash(m)) ?? m)
+    .replace(TYPE_RE, canonicalIdentifier)
     .replace(SPACE_RE, canonicalIdentifier)
     .replace(DASH_RE, canonicalIdentifier);
 }

@@ -27,6 +27,8 @@ export interface AppMetrics {
   /** Own registry, not prom-client's global one, so several bots (or tests) can live in one process. */
   readonly registry: Registry;
   readonly observer: DoctorObserver;
+  /** The model fallback's own hook (`FallbackMetrics` in src/fallback): HTTP requests and cache hits. */
+  readonly fallback: { call(outcome: string, latencyMs: number, attempts: number): void };
   adapter(name: string): AdapterMetricsHooks;
   /** Catalogue entry ids; any other entry in a vote becomes "other", so a forged vote adds no series. */
   knownEntries(ids: Iterable<string>): void;
@@ -56,6 +58,8 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
   const warnings = new Counter({ name: `${PREFIX}diagnosis_warnings_total`, help: 'Warnings raised while diagnosing (secret-detected, input-truncated, image-not-read, ...).', labelNames: ['warning'], registers });
   const fallbackCalls = new Counter({ name: `${PREFIX}fallback_calls_total`, help: 'Model fallback calls, by outcome (answer, or why the model was unavailable).', labelNames: ['outcome'], registers });
   const fallbackSeconds = new Histogram({ name: `${PREFIX}fallback_seconds`, help: 'Model fallback latency, retries included.', labelNames: ['outcome'], buckets: [0.25, 0.5, 1, 2, 5, 10, 20, 30, 60], registers });
+  const fallbackRequests = new Counter({ name: `${PREFIX}fallback_http_requests_total`, help: 'HTTP requests to the Anthropic API made by fallback calls (retries included), by call outcome.', labelNames: ['outcome'], registers });
+  const fallbackCacheHits = new Counter({ name: `${PREFIX}fallback_cache_hits_total`, help: 'Fallback calls answered from the answer cache, with no request.', registers });
   const ocrSeconds = new Histogram({ name: `${PREFIX}ocr_seconds`, help: 'Time to read the screenshots of one inquiry, by outcome (ok, failed).', labelNames: ['outcome'], buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 20], registers });
   const events = new Counter({ name: `${PREFIX}events_received_total`, help: 'Events received from a chat platform, by adapter and kind.', labelNames: ['adapter', 'kind'], registers });
   const repliesSent = new Counter({ name: `${PREFIX}replies_sent_total`, help: 'Messages posted, by adapter and kind.', labelNames: ['adapter', 'kind'], registers });
@@ -99,6 +103,13 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
     },
   };
 
+  const fallback = {
+    call(outcome: string, _latencyMs: number, attempts: number) {
+      if (outcome === 'cached') fallbackCacheHits.inc();
+      if (attempts > 0) fallbackRequests.inc({ outcome: label(outcome) }, attempts);
+    },
+  };
+
   function adapter(name: string): AdapterMetricsHooks {
     const a = label(name);
     const vote = (entry: string | null, v: string) => votes.inc({ adapter: a, entry: entryLabel(entry), vote: label(v) });
@@ -115,6 +126,7 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
   return {
     registry,
     observer,
+    fallback,
     adapter,
     knownEntries: (ids) => void (known = new Set(ids)),
     watchAdapters: (states) => void (adapterStates = states),
