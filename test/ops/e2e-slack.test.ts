@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { answerForcedTool, type FakeAnthropic, fakeAnthropicEnv, type FakeReply, messageRequests, noneAnswer, type RecordedRequest, startFakeAnthropic } from '../fakes/anthropic';
 import { APP_TOKEN, BOT_TOKEN, FakeSlack } from '../fakes/slack/fake-slack';
 import { mentionEvent } from '../fakes/slack/events';
 import { FakeStatusPage, type StatusScenario } from '../fakes/status-page/fake-status-page';
@@ -9,6 +10,8 @@ import { sample } from './support/prom';
 const OVERLOADED = `anthropic._exceptions.OverloadedError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}, 'request_id': 'req_011CSHa5Yd3pTtmT8kQbRXvN'}`;
 const KEY = fakeSecrets(21).anthropicApi;
 const PASTE = `Our worker crashed with ANTHROPIC_API_KEY=${KEY} set:\n${OVERLOADED}`;
+/** The bot's own key for the fallback; it must not reach the logs either. */
+const BOT_ANTHROPIC_KEY = fakeSecrets(33).anthropicApi;
 
 let cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -16,11 +19,12 @@ afterEach(async () => {
   cleanup = [];
 });
 
-/** A fake Slack (Socket Mode), a fake status page and the bot process pointed at both. */
-async function world(status: StatusScenario) {
+/** A fake Slack (Socket Mode), a fake status page and the bot process pointed at both (and at a fake Anthropic). */
+async function world(status: StatusScenario, anthropic?: FakeAnthropic) {
   const slack = await FakeSlack.start();
   const page = await FakeStatusPage.start(status);
   const bot = new BotProcess({
+    ...(anthropic ? fakeAnthropicEnv(anthropic, BOT_ANTHROPIC_KEY) : {}),
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_APP_TOKEN: APP_TOKEN,
     SLACK_API_URL: slack.apiUrl,
@@ -41,7 +45,7 @@ function expectCleanLogs(bot: BotProcess): void {
   const lines = bot.stderr.split('\n').filter((l) => l.trim() !== '');
   expect(lines.length).toBeGreaterThan(3);
   for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
-  for (const secret of [KEY, KEY.slice(-24), BOT_TOKEN, APP_TOKEN]) expect(bot.stderr).not.toContain(secret);
+  for (const secret of [KEY, KEY.slice(-24), BOT_ANTHROPIC_KEY, BOT_ANTHROPIC_KEY.slice(-24), BOT_TOKEN, APP_TOKEN]) expect(bot.stderr).not.toContain(secret);
 }
 
 describe('the bot in production shape (Slack Socket Mode)', () => {
@@ -95,6 +99,30 @@ describe('the bot in production shape (Slack Socket Mode)', () => {
     const shutdownAt = logs.findIndex((r) => r.msg === 'shutting down');
     expect(shutdownAt).toBeGreaterThanOrEqual(0);
     expect(logs.slice(shutdownAt).some((r) => r.msg === 'shutdown complete' && r.clean === true)).toBe(true);
+    expectCleanLogs(bot);
+  });
+});
+
+describe('the bot in production shape, with the model fallback', () => {
+  it('on SIGTERM while the model is still answering, posts the model answer and exits 0 within 10 s', async () => {
+    const explanation = 'The job runner reports its own quota, not an Anthropic error.';
+    // A model that takes 2 s to answer: the reply is in flight when the signal arrives.
+    const answer = answerForcedTool(noneAnswer(explanation)) as (request: RecordedRequest) => FakeReply;
+    const anthropic = await startFakeAnthropic({ script: [(request) => ({ ...answer(request), delayMs: 2_000 })] });
+    cleanup.push(() => anthropic.close());
+    const { slack, bot, answers } = await world('no-incident', anthropic);
+    await slack.socket.sendEvent(mentionEvent({ text: `Our nightly job stopped with: frobnicator quota glitch (code 7731). Key in env: ${KEY}` }));
+    await anthropic.waitForRequests(1, 10_000);
+    expect(answers()).toHaveLength(0);
+
+    const signalled = Date.now();
+    bot.signal('SIGTERM');
+    const { code } = await bot.exited;
+    expect(code).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+    expect(messageRequests(anthropic)).toHaveLength(1);
+    expect(answers()).toHaveLength(1);
+    expect(JSON.stringify(answers()[0]!.params)).toContain('The job runner reports its own quota');
     expectCleanLogs(bot);
   });
 });
