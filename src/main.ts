@@ -55,6 +55,7 @@ async function runConsole(doctor: AppDoctor, ops: Ops): Promise<number> {
   let stopping: ReturnType<typeof stopAll> | null = null;
   const removeHandlers = onShutdownSignals(process, (s) => void (stopping = stopAll(s)), forceExit);
   await console.start();
+  ops.logger.info({ interactive: Boolean(process.stdin.isTTY) }, 'console started');
   await console.finished;
   await (stopping ?? doctor.close());
   removeHandlers();

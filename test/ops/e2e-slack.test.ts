@@ -132,7 +132,7 @@ describe('the console (no chat settings)', () => {
     const bot = new BotProcess({ LOG_LEVEL: 'info', STATUS_URL: 'off' });
     cleanup.push(() => bot.stop());
     bot.input('half a paste, and the pipe stays open');
-    await new Promise((r) => setTimeout(r, 1_500));
+    await bot.waitForLog((r) => r.msg === 'console started', 20_000);
     bot.signal('SIGTERM');
     expect((await bot.exited).code).toBe(0);
     expect(bot.logs().some((r) => r.msg === 'shutting down')).toBe(true);
