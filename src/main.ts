@@ -93,7 +93,16 @@ async function main(argv: string[]): Promise<number> {
   });
   ops.metrics.knownEntries(doctor.catalog.map((e) => e.id));
   if (!chat) return runConsole(doctor, ops);
-  return serveChat({ adapters: chatAdapters(config, doctor, ops), doctor, ops, healthPort: config.ops.HEALTH_PORT, signals: process, onForce: forceExit });
+  return serveChat({
+    adapters: chatAdapters(config, doctor, ops),
+    doctor,
+    ops,
+    healthPort: config.ops.HEALTH_PORT,
+    signals: process,
+    onForce: forceExit,
+    // Under pm2 with `wait_ready: true`, the process counts as online only from here.
+    onReady: () => process.send?.('ready'),
+  });
 }
 
 main(process.argv.slice(2)).then(

@@ -19,6 +19,8 @@ export interface ServeOptions {
   signals: Pick<NodeJS.Process, 'on' | 'off'>;
   /** A second signal during the shutdown: the operator wants out now. */
   onForce: (signal: NodeJS.Signals) => void;
+  /** Every adapter started (pm2's `wait_ready` listens for this). */
+  onReady?: () => void;
   graceMs?: number;
 }
 
@@ -54,7 +56,10 @@ export async function serveChat(o: ServeOptions): Promise<number> {
 
   try {
     await Promise.race([Promise.all(o.adapters.map((a) => a.start())), done]);
-    if (!signalled) logger.info({ adapters: states(), healthPort: health.port }, 'ready');
+    if (!signalled) {
+      logger.info({ adapters: states(), healthPort: health.port }, 'ready');
+      o.onReady?.();
+    }
   } catch (error) {
     // An adapter that rejects because the shutdown disconnected it is not a start-up failure.
     if (!signalled) {

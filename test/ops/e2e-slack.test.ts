@@ -46,6 +46,8 @@ function expectCleanLogs(bot: BotProcess): void {
   expect(lines.length).toBeGreaterThan(3);
   for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
   for (const secret of [KEY, KEY.slice(-24), BOT_ANTHROPIC_KEY, BOT_ANTHROPIC_KEY.slice(-24), BOT_TOKEN, APP_TOKEN]) expect(bot.stderr).not.toContain(secret);
+  // Pastes are not logged at info level or above, masked or not.
+  for (const record of bot.logs().filter((r) => r.level >= 30)) expect(JSON.stringify(record)).not.toMatch(/Our worker crashed|nightly job stopped/);
 }
 
 describe('the bot in production shape (Slack Socket Mode)', () => {
