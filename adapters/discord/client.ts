@@ -1,0 +1,46 @@
+import { ChannelType, Client, Events, GatewayDispatchEvents, GatewayIntentBits, Partials } from 'discord.js';
+import type { DiscordEnv } from '../../src/config';
+
+/**
+ * Guilds for interactions in servers, DirectMessages for DMs. Nothing privileged: without
+ * MessageContent the gateway still sends the content of DMs and of messages that mention the app.
+ */
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages] as const;
+
+/** The REST base discord.js expects ("https://discord.com/api"): the version is added by the client. */
+export function restBase(apiUrl: string | undefined): string | undefined {
+  return apiUrl?.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+}
+
+export function createDiscordClient(config: DiscordEnv, options: { restTimeoutMs: number }): Client {
+  const api = restBase(config.DISCORD_API_URL);
+  const client = new Client({
+    intents: [...INTENTS],
+    // The gateway sends no CHANNEL_CREATE for DMs, so a DM channel is never cached in advance;
+    // without the Channel partial discord.js would drop every DM.
+    partials: [Partials.Channel],
+    // Pasted text may contain @everyone or <@id>: nobody is ever pinged, replies included.
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: { ...(api ? { api } : {}), version: '10', timeout: options.restTimeoutMs, retries: 2 },
+  });
+  fillMissingDmChannelType(client);
+  return client;
+}
+
+/**
+ * discord.js ≥ 14.28.1 builds the DM channel of a MESSAGE_CREATE from its `channel_type`. A
+ * payload without that field (gateway versions before Discord documented it, some proxies) for a
+ * DM channel not yet cached is dropped without a trace, the regression of 14.26.2–14.26.3. The raw
+ * packet is emitted before discord.js handles it, so the field is filled in here: a message with
+ * no guild is a DM unless the bot wrote it (its ephemeral replies in servers also lack guild_id).
+ */
+function fillMissingDmChannelType(client: Client): void {
+  client.on(Events.Raw, (packet: { t?: string; d?: Record<string, unknown> }) => {
+    const d = packet.d;
+    if (packet.t !== GatewayDispatchEvents.MessageCreate || !d) return;
+    if ('guild_id' in d || 'channel_type' in d) return;
+    const author = d.author as { id?: string } | undefined;
+    if (!author || author.id === client.user?.id) return;
+    d.channel_type = ChannelType.DM;
+  });
+}

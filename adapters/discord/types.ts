@@ -1,0 +1,85 @@
+import type { Logger } from '../../src/ports';
+import { FLAP_LIMIT, FLAP_WINDOW_MS } from './backoff';
+
+/** What `/healthz` reads: `starting` until the first READY, `down` while restarting or after a fatal error. */
+export type DiscordState = 'starting' | 'up' | 'down';
+
+export interface DiscordAdapter {
+  readonly name: 'discord';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  state(): DiscordState;
+}
+
+export type EventKind = 'slash' | 'dm' | 'feedback' | 'ignored';
+export type ReplyKind = 'direct' | 'deferred' | 'dm' | 'usage' | 'failure';
+export type Vote = 'up' | 'down';
+
+/**
+ * Metrics hooks, all optional. The operations layer implements them with prom-client; the adapter
+ * only calls them. Arguments never carry pasted text.
+ */
+export interface DiscordMetrics {
+  eventReceived?(kind: EventKind): void;
+  replySent?(kind: ReplyKind): void;
+  /** `entry` is the catalogue entry id the voted answer came from, or null when none matched. */
+  feedback?(entry: string | null, vote: Vote): void;
+  /** A login or gateway failure that made the adapter wait `delayMs` before trying again. */
+  restartScheduled?(reason: string, delayMs: number): void;
+}
+
+/** Time for the restart backoff, injectable so tests need not wait 5 s or more. */
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, or early (without throwing) when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Timings of the conversation with Discord. Defaults suit production; tests may shorten them. */
+export interface DiscordTiming {
+  /** Longest wait for the diagnosis before deferring; Discord's hard limit is 3 s from the event. */
+  ackBudgetMs: number;
+  /** After deferring, the answer is replaced by an apology if it takes longer than this. */
+  answerDeadlineMs: number;
+  /** A login that has not reached READY by then counts as failed. */
+  loginTimeoutMs: number;
+  /** REST request timeout for discord.js (its default is 15 s). */
+  restTimeoutMs: number;
+  /** In-flight answers get this long to finish on stop(). */
+  drainMs: number;
+  /** More gateway reconnects than `flapLimit` within `flapWindowMs` → replace the client, with backoff. */
+  flapLimit: number;
+  flapWindowMs: number;
+}
+
+export const DEFAULT_TIMING: DiscordTiming = {
+  ackBudgetMs: 1800,
+  answerDeadlineMs: 45_000,
+  loginTimeoutMs: 30_000,
+  restTimeoutMs: 10_000,
+  drainMs: 5_000,
+  flapLimit: FLAP_LIMIT,
+  flapWindowMs: FLAP_WINDOW_MS,
+};
+
+export interface DiscordAdapterDeps {
+  logger: Logger;
+  metrics?: DiscordMetrics;
+  clock?: Clock;
+  timing?: Partial<DiscordTiming>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    }),
+};
