@@ -3,7 +3,7 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
-  type RESTPutAPIApplicationCommandsJSONBody,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 
 export const COMMAND_NAME = 'claude-error';
@@ -22,7 +22,7 @@ export const BOT_PERMISSIONS = '19456';
  * `contexts` and `integration_types` apply only to global commands: Discord ignores them for a
  * guild, where the command exists only in that server (not in DMs).
  */
-export function buildCommands(scope: 'global' | 'guild'): RESTPutAPIApplicationCommandsJSONBody {
+export function buildCommands(scope: 'global' | 'guild'): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return [
     {
       type: ApplicationCommandType.ChatInput,

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DiscordSetupError } from '../../adapters/discord';
+import { doctorDouble } from './support/doctor-double';
+import { instantClock, startWorld, type World } from './support/world';
+
+/** The gateway session: intents, heartbeats, bad tokens, and restarts with backoff. */
+let world: World | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+const GUILDS = 1 << 0;
+const GUILD_MEMBERS = 1 << 1;
+const GUILD_PRESENCES = 1 << 8;
+const GUILD_MESSAGES = 1 << 9;
+const DIRECT_MESSAGES = 1 << 12;
+const MESSAGE_CONTENT = 1 << 15;
+const PRIVILEGED = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT;
+
+async function waitUntil(predicate: () => boolean, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('gateway session', () => {
+  it('IDENTIFYs with Guilds + DirectMessages and no privileged intent', async () => {
+    world = await startWorld({ doctor: doctorDouble() });
+    expect(world.adapter.state()).toBe('up');
+    expect(world.fake.gateway.identifies).toHaveLength(1);
+    const { intents, token } = world.fake.gateway.identifies[0]!;
+    expect(intents & DIRECT_MESSAGES).toBe(DIRECT_MESSAGES);
+    expect(intents & GUILDS).toBe(GUILDS);
+    expect(intents & PRIVILEGED).toBe(0);
+    expect(intents & GUILD_MESSAGES).toBe(0);
+    expect(token).toBe(world.fake.token);
+    // The gateway address came from the fake REST API, as in production.
+    expect(world.fake.rest.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /gateway/bot']);
+  });
+
+  it('keeps heartbeating and stays up', async () => {
+    world = await startWorld({ doctor: doctorDouble(), fake: { heartbeatIntervalMs: 100 } });
+    await world.fake.gateway.waitFor(() => world!.fake.gateway.heartbeats >= 3, 5000, 'three heartbeats');
+    expect(world.adapter.state()).toBe('up');
+    expect(world.fake.gateway.identifies).toHaveLength(1);
+  });
+
+  it('reports a token rejected by REST (401) clearly and never retries it', async () => {
+    const clock = instantClock();
+    const start = startWorld({ doctor: doctorDouble(), clock, env: { DISCORD_TOKEN: 'MTAwMDAw.wrong.token-that-discord-refuses' } });
+    const error = await start.then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DiscordSetupError);
+    expect((error as DiscordSetupError).code).toBe('bad_token');
+    expect((error as Error).message).toContain('DISCORD_TOKEN');
+    expect((error as Error).message).not.toContain('wrong.token');
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('reports a token rejected by the gateway (close 4004) clearly and never retries it', async () => {
+    const clock = instantClock();
+    world = await startWorld({ doctor: doctorDouble(), clock, start: false });
+    world.fake.gateway.onIdentify = (ws) => {
+      ws.close(4004, 'Authentication failed.');
+      return true;
+    };
+    const error = await world.adapter.start().then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DiscordSetupError);
+    expect((error as DiscordSetupError).code).toBe('bad_token');
+    expect(world.adapter.state()).toBe('down');
+    await new Promise((r) => setTimeout(r, 700)); // longer than discord.js' own 500 ms reconnect pause
+    expect(world.fake.gateway.identifies).toHaveLength(1);
+    expect(world.fake.gateway.connections).toBe(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('retries a failing login with backoff from 5 s, doubling, until it connects', async () => {
+    const clock = instantClock();
+    world = await startWorld({ doctor: doctorDouble(), clock, start: false });
+    // discord.js makes 3 requests per login here (1 + 2 retries): two logins fail, the third works.
+    world.fake.rest.fault({ method: 'GET', path: /^\/gateway\/bot$/, status: 503, times: 6 });
+    await world.adapter.start(); // resolves: temporary failures are retried in the background
+    await waitUntil(() => world!.adapter.state() === 'up');
+    expect(clock.sleeps).toEqual([5_000, 10_000]);
+    expect(world.metrics.restarts.map((r) => r.delayMs)).toEqual([5_000, 10_000]);
+    expect(world.fake.gateway.identifies).toHaveLength(1);
+  });
+
+  it('replaces a flapping gateway connection after a backoff pause instead of reconnecting in a loop', async () => {
+    const clock = instantClock();
+    world = await startWorld({ doctor: doctorDouble(), clock, timing: { flapLimit: 1 } });
+    const gateway = world.fake.gateway;
+    gateway.closeAll(4000); // discord.js resumes by itself...
+    await gateway.waitFor(() => gateway.resumes.length === 1 && gateway.ready, 5000, 'a resume');
+    gateway.closeAll(4000); // ...but the second drop within the window counts as flapping
+    await waitUntil(() => gateway.identifies.length === 2 && world!.adapter.state() === 'up');
+    expect(clock.sleeps).toEqual([5_000]);
+    expect(world.metrics.restarts[0]!.reason).toMatch(/keeps disconnecting/);
+  });
+
+  it('goes down without retrying when the token is revoked while running (close 4004)', async () => {
+    const clock = instantClock();
+    world = await startWorld({ doctor: doctorDouble(), clock });
+    world.fake.gateway.closeAll(4004, 'Authentication failed.');
+    await waitUntil(() => world!.adapter.state() === 'down');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(world.fake.gateway.identifies).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+    expect(world.logger.lines.some((l) => l.level === 'error' && l.msg?.includes('DISCORD_TOKEN'))).toBe(true);
+  });
+
+  it('stops cleanly: the gateway session closes and state is down', async () => {
+    world = await startWorld({ doctor: doctorDouble() });
+    await world.adapter.stop();
+    expect(world.adapter.state()).toBe('down');
+    await world.fake.gateway.waitFor(() => !world!.fake.gateway.ready, 2000, 'the session to close');
+  });
+});
