@@ -1,0 +1,26 @@
+import type { CatalogEntry, CatalogRule } from './schema';
+
+/** A rule ready to run: regexes compiled once, keywords lower-cased. */
+export interface CompiledRule extends Omit<CatalogRule, 'pattern' | 'unless' | 'keywords' | 'allKeywords'> {
+  pattern?: RegExp;
+  unless?: RegExp;
+  keywords?: string[];
+  allKeywords?: string[];
+}
+
+export interface CompiledEntry extends Omit<CatalogEntry, 'match'> {
+  match: CompiledRule[];
+}
+
+export function compileEntry(entry: CatalogEntry): CompiledEntry {
+  return {
+    ...entry,
+    match: entry.match.map((rule) => ({
+      ...rule,
+      pattern: rule.pattern === undefined ? undefined : new RegExp(rule.pattern, 'i'),
+      unless: rule.unless === undefined ? undefined : new RegExp(rule.unless, 'i'),
+      keywords: rule.keywords?.map((k) => k.toLowerCase()),
+      allKeywords: rule.allKeywords?.map((k) => k.toLowerCase()),
+    })),
+  };
+}
