@@ -14,40 +14,51 @@ export function truncate(text: string, limit: number): string {
 /**
  * Splits markdown into chunks of at most `limit` characters, at line breaks where possible. A
  * chunk that ends inside a ``` block closes it and the next chunk reopens it with the same
- * language, so every chunk renders on its own.
+ * language, so every chunk renders on its own. Text that fits is returned unchanged.
  */
 export function splitMarkdown(text: string, limit: number): string[] {
   if (limit < 40) throw new Error('splitMarkdown: limit too small to hold a code fence');
   const chunks: string[] = [];
-  let fence: string | null = null; // language of the open code block at the end of `current`
-  const header = () => (fence !== null ? `\`\`\`${fence}\n` : '');
-  const reserve = (f: string | null) => (f !== null ? 4 : 0); // "\n```" to close it
-  let current = '';
+  let fence: string | null = null; // language of the code block open at the end of the chunk
+  let lines: string[] = [];
+  let size = 0; // length of lines.join('\n')
+  let bodyStart = 0; // lines before this index are the reopened fence
 
+  const reserve = (f: string | null) => (f !== null ? 4 : 0); // "\n```" closes an open block
+  const cost = (line: string) => (lines.length > 0 ? 1 : 0) + line.length;
+  const push = (line: string) => {
+    size += cost(line);
+    lines.push(line);
+  };
+  const startChunk = () => {
+    lines = [];
+    size = 0;
+    if (fence !== null) push(`\`\`\`${fence}`);
+    bodyStart = lines.length;
+  };
   const flush = () => {
-    if (current.length > header().length) chunks.push(current + (fence !== null ? '\n```' : ''));
-    current = header();
+    if (lines.slice(bodyStart).some((l) => l.trim() !== '')) chunks.push(lines.join('\n') + (fence !== null ? '\n```' : ''));
+    startChunk();
   };
 
   for (const whole of text.split('\n')) {
     let line = whole;
     for (;;) {
-      const sep = current.length === 0 || current.endsWith('\n') ? '' : '\n';
       const match = FENCE.exec(line);
       const after: string | null = match ? (fence === null ? match[1]!.slice(0, 20) : null) : fence;
-      if (current.length + sep.length + line.length + reserve(after) <= limit) {
-        current += sep + line;
+      if (size + cost(line) + reserve(after) <= limit) {
+        push(line);
         fence = after;
         break;
       }
-      if (current.length > header().length) {
+      if (lines.length > bodyStart) {
         flush();
         continue;
       }
       // The line alone does not fit in a chunk: cut it, at a space when one is near the end.
-      const room = limit - current.length - sep.length - reserve(fence);
+      const room = limit - size - (lines.length > 0 ? 1 : 0) - reserve(fence);
       const cut = bestCut(line, room);
-      current += sep + line.slice(0, cut);
+      push(line.slice(0, cut));
       line = line.slice(cut);
       flush();
       if (line.length === 0) break;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiscordSetupError } from '../../adapters/discord';
-import { doctorDouble } from './support/doctor-double';
+import { realDoctor } from './support/doctors';
 import { instantClock, startWorld, type World } from './support/world';
 
 /** The gateway session: intents, heartbeats, bad tokens, and restarts with backoff. */
@@ -28,7 +28,7 @@ async function waitUntil(predicate: () => boolean, timeoutMs = 8000): Promise<vo
 
 describe('gateway session', () => {
   it('IDENTIFYs with Guilds + DirectMessages and no privileged intent', async () => {
-    world = await startWorld({ doctor: doctorDouble() });
+    world = await startWorld({ doctor: realDoctor() });
     expect(world.adapter.state()).toBe('up');
     expect(world.fake.gateway.identifies).toHaveLength(1);
     const { intents, token } = world.fake.gateway.identifies[0]!;
@@ -42,7 +42,7 @@ describe('gateway session', () => {
   });
 
   it('keeps heartbeating and stays up', async () => {
-    world = await startWorld({ doctor: doctorDouble(), fake: { heartbeatIntervalMs: 100 } });
+    world = await startWorld({ doctor: realDoctor(), fake: { heartbeatIntervalMs: 100 } });
     await world.fake.gateway.waitFor(() => world!.fake.gateway.heartbeats >= 3, 5000, 'three heartbeats');
     expect(world.adapter.state()).toBe('up');
     expect(world.fake.gateway.identifies).toHaveLength(1);
@@ -50,7 +50,7 @@ describe('gateway session', () => {
 
   it('reports a token rejected by REST (401) clearly and never retries it', async () => {
     const clock = instantClock();
-    const start = startWorld({ doctor: doctorDouble(), clock, env: { DISCORD_TOKEN: 'MTAwMDAw.wrong.token-that-discord-refuses' } });
+    const start = startWorld({ doctor: realDoctor(), clock, env: { DISCORD_TOKEN: 'MTAwMDAw.wrong.token-that-discord-refuses' } });
     const error = await start.then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(DiscordSetupError);
     expect((error as DiscordSetupError).code).toBe('bad_token');
@@ -61,7 +61,7 @@ describe('gateway session', () => {
 
   it('reports a token rejected by the gateway (close 4004) clearly and never retries it', async () => {
     const clock = instantClock();
-    world = await startWorld({ doctor: doctorDouble(), clock, start: false });
+    world = await startWorld({ doctor: realDoctor(), clock, start: false });
     world.fake.gateway.onIdentify = (ws) => {
       ws.close(4004, 'Authentication failed.');
       return true;
@@ -78,7 +78,7 @@ describe('gateway session', () => {
 
   it('retries a failing login with backoff from 5 s, doubling, until it connects', async () => {
     const clock = instantClock();
-    world = await startWorld({ doctor: doctorDouble(), clock, start: false });
+    world = await startWorld({ doctor: realDoctor(), clock, start: false });
     // discord.js makes 3 requests per login here (1 + 2 retries): two logins fail, the third works.
     world.fake.rest.fault({ method: 'GET', path: /^\/gateway\/bot$/, status: 503, times: 6 });
     await world.adapter.start(); // resolves: temporary failures are retried in the background
@@ -90,7 +90,7 @@ describe('gateway session', () => {
 
   it('replaces a flapping gateway connection after a backoff pause instead of reconnecting in a loop', async () => {
     const clock = instantClock();
-    world = await startWorld({ doctor: doctorDouble(), clock, timing: { flapLimit: 1 } });
+    world = await startWorld({ doctor: realDoctor(), clock, timing: { flapLimit: 1 } });
     const gateway = world.fake.gateway;
     gateway.closeAll(4000); // discord.js resumes by itself...
     await gateway.waitFor(() => gateway.resumes.length === 1 && gateway.ready, 5000, 'a resume');
@@ -102,7 +102,7 @@ describe('gateway session', () => {
 
   it('goes down without retrying when the token is revoked while running (close 4004)', async () => {
     const clock = instantClock();
-    world = await startWorld({ doctor: doctorDouble(), clock });
+    world = await startWorld({ doctor: realDoctor(), clock });
     world.fake.gateway.closeAll(4004, 'Authentication failed.');
     await waitUntil(() => world!.adapter.state() === 'down');
     await new Promise((r) => setTimeout(r, 700));
@@ -112,7 +112,7 @@ describe('gateway session', () => {
   });
 
   it('stops cleanly: the gateway session closes and state is down', async () => {
-    world = await startWorld({ doctor: doctorDouble() });
+    world = await startWorld({ doctor: realDoctor() });
     await world.adapter.stop();
     expect(world.adapter.state()).toBe('down');
     await world.fake.gateway.waitFor(() => !world!.fake.gateway.ready, 2000, 'the session to close');

@@ -1,29 +1,38 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReply, SEVERITY_COLOURS } from '../../adapters/discord/render';
 import { defuse, fenceSafe, splitMarkdown } from '../../adapters/discord/markdown';
 import type { ReplyDocument } from '../../src/contracts';
+import { createDoctor } from '../../src/doctor';
 import { messageLimitProblems } from '../fakes/discord';
-import { diagnosisFor } from './support/doctor-double';
-import { PASTE_529 } from './support/world';
+import { document529 } from './support/doctors';
 
-const doc529 = (): ReplyDocument => diagnosisFor({ platform: 'test', text: PASTE_529 }).document;
+/** Rendering is pure; the documents come from the real core so the tests see what users will. */
+let real529: ReplyDocument;
+beforeAll(async () => {
+  real529 = await document529();
+});
+const doc529 = (): ReplyDocument => structuredClone(real529);
 const allText = (r: ReturnType<typeof renderReply>) => JSON.stringify(r);
 
 describe('renderReply', () => {
   it('renders a diagnosis as one embed: title, severity colour, fix, snippet in a code block, footer, buttons', () => {
-    const { messages, privateFollowUp } = renderReply(doc529(), { audience: 'public', feedback: true });
+    const doc = doc529();
+    const { messages, privateFollowUp } = renderReply(doc, { audience: 'public', feedback: true });
     expect(messages).toHaveLength(1);
     const [embed] = messages[0]!.embeds;
-    expect(embed!.title).toBe("Anthropic's API is temporarily overloaded (529)");
+    expect(embed!.title).toBe(doc.headline);
     expect(embed!.color).toBe(SEVERITY_COLOURS.warning);
     expect(embed!.description).toContain('**HTTP 529 · overloaded_error**');
-    expect(embed!.description).toMatch(/\*\*How to fix it\*\*\n1\. Retry/);
-    expect(embed!.description).toContain('```python\nclient = anthropic.Anthropic(max_retries=5)\n```');
-    expect(embed!.fields!.map((f) => f.name)).toEqual(['What the error says', 'Retry?', 'For support', 'References']);
-    expect(embed!.fields!.find((f) => f.name === 'References')!.value).toBe('• [Errors](https://docs.claude.com/en/api/errors)');
-    expect(embed!.footer!.text).toBe('Catalogue entry overloaded · 95% confidence · Sources: docs.claude.com');
+    expect(embed!.description).toContain(`**How to fix it**\n1. ${doc.fix[0]}`);
+    expect(embed!.description).toContain(`\`\`\`python\n${doc.snippet!.code}\n\`\`\``);
+    expect(embed!.fields!.map((f) => f.name)).toEqual(expect.arrayContaining(['Retry?', 'For support']));
+    expect(embed!.fields!.find((f) => f.name === 'Retry?')!.value).toMatch(/^Yes/);
+    expect(embed!.fields!.find((f) => f.name === 'For support')!.value).toContain('`req_011CUaKf2ZS7Xp4q9Yv3nRtL`');
+    for (const ref of doc.references) expect(JSON.stringify(embed!.fields)).toContain(`](${ref.url})`);
+    expect(embed!.footer!.text).toMatch(/^Catalogue entry overloaded · 95% confidence/);
     expect(messages[0]!.components![0]!.components.map((b) => b.custom_id)).toEqual(['ced:fb:up:overloaded', 'ced:fb:down:overloaded']);
     expect(privateFollowUp).toBeNull();
+    expect(messageLimitProblems(messages[0])).toEqual([]);
   });
 
   it('never puts private notes in a public answer; they go to a separate message for the asker', () => {
@@ -81,11 +90,13 @@ describe('renderReply', () => {
     expect(description).not.toMatch(/<@\d/);
   });
 
-  it('renders the "no match" answer without a snippet or retry field', () => {
-    const doc = diagnosisFor({ platform: 'test', text: 'hello' }).document;
+  it('renders the "no match" answer without a snippet or retry field', async () => {
+    const doc = (await createDoctor().diagnose({ platform: 'test', text: 'hello' })).document;
     const { messages } = renderReply(doc, { audience: 'public', feedback: true });
     expect(messages[0]!.embeds[0]!.color).toBe(SEVERITY_COLOURS.info);
-    expect(messages[0]!.embeds[0]!.footer!.text).toBe('No catalogue entry matched');
+    expect(messages[0]!.embeds[0]!.description).not.toContain('```');
+    expect(messages[0]!.embeds[0]!.fields?.some((f) => f.name === 'Retry?') ?? false).toBe(false);
+    expect(messages[0]!.embeds[0]!.footer!.text).toMatch(/^No catalogue entry matched/);
     expect(messages[0]!.components![0]!.components[0]!.custom_id).toBe('ced:fb:up:-');
   });
 });
@@ -105,6 +116,13 @@ describe('splitMarkdown', () => {
     expect(chunks[1]!.startsWith('```ts\n')).toBe(true);
     const rejoined = chunks.join('\n').replace(/\n```\n```ts\n/g, '\n');
     expect(rejoined).toBe(text);
+  });
+
+  it('keeps blank lines, inside and outside code blocks', () => {
+    const text = 'para one\n\npara two\n```py\na = 1\n\nb = 2\n```';
+    expect(splitMarkdown(text, 4096)).toEqual([text]);
+    const small = splitMarkdown(`${'word '.repeat(30)}\n\n${text}`, 60);
+    expect(small.join('\n')).toContain('para one\n\npara two');
   });
 
   it('cuts a single line longer than the limit', () => {

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageLimitProblems, type RestCall } from '../fakes/discord';
-import { doctorDouble } from './support/doctor-double';
-import { PASTE_529, startWorld, type World } from './support/world';
+import { failingDoctor, hangingModel, MODEL_DOWN, PASTE_529, PASTE_UNKNOWN, realDoctor } from './support/doctors';
+import { startWorld, type World } from './support/world';
 
 /**
  * `/claude-error` end to end: the real discord.js client, logged in to the loopback fake, gets
- * INTERACTION_CREATE over the gateway and answers through the fake's REST API.
+ * INTERACTION_CREATE over the gateway and answers through the fake's REST API, with the real core
+ * behind it. The "model" is a fallback that hangs until the test lets it answer.
  */
 let world: World | undefined;
 afterEach(async () => {
@@ -20,8 +21,9 @@ const ackDelay = (w: World, id: string, call: RestCall) => call.receivedAt - w.f
 const bodyOf = (c: RestCall) => c.body as { type?: number; data?: Record<string, unknown> } & Record<string, unknown>;
 
 describe('/claude-error', () => {
-  it('answers a 529 paste with an embed in one direct reply', async () => {
-    world = await startWorld({ doctor: doctorDouble() });
+  it('answers a 529 paste with an embed in one direct reply, even while the model hangs', async () => {
+    const model = hangingModel();
+    world = await startWorld({ doctor: realDoctor({ model }) });
     const { id } = world.fake.slash({ error: PASTE_529 });
 
     const callback = await world.fake.rest.waitForCall(isCallback(id));
@@ -33,6 +35,7 @@ describe('/claude-error', () => {
     expect(embed.description).toContain('overloaded_error');
     expect(embed.description).toContain('```python');
     expect(JSON.stringify(embed.footer)).toContain('overloaded');
+    expect(model.requests).toHaveLength(0); // the rules answered; nobody waited for the model
     expect(data!.allowed_mentions).toMatchObject({ parse: [] });
     expect((data!.flags ?? 0) as number & typeof EPHEMERAL).toBe(0);
     expect(JSON.stringify(data!.components)).toContain('ced:fb:up:overloaded');
@@ -41,25 +44,26 @@ describe('/claude-error', () => {
     expect(world.metrics.replies).toEqual(['direct']);
   });
 
-  it('acknowledges within 2.5 s while the diagnosis hangs, then edits the answer in', async () => {
-    const doctor = doctorDouble({ hang: true });
-    world = await startWorld({ doctor });
-    const { id, token } = world.fake.slash({ error: PASTE_529 });
+  it('acknowledges within 2.5 s while the model hangs, then edits the answer in', async () => {
+    const model = hangingModel();
+    world = await startWorld({ doctor: realDoctor({ model }) });
+    const { id, token } = world.fake.slash({ error: PASTE_UNKNOWN });
 
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect(bodyOf(callback).type).toBe(5); // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: "thinking…"
     expect(ackDelay(world, id, callback)).toBeLessThan(2500);
     expect(callback.status).toBe(204);
+    expect(model.requests).toHaveLength(1);
 
-    doctor.release();
+    model.answer(MODEL_DOWN);
     const edit = await world.fake.rest.waitForCall((c) => c.method === 'PATCH' && c.path.endsWith(`${token}/messages/@original`));
     expect(edit.status).toBe(200);
-    expect(JSON.stringify(edit.body)).toContain('overloaded');
+    expect(JSON.stringify(edit.body)).toContain("I don't recognise this");
     expect(world.fake.rest.calls.filter(isCallback(id))).toHaveLength(1); // never acknowledged twice
   });
 
   it('private:true makes the direct answer ephemeral (flag 64)', async () => {
-    world = await startWorld({ doctor: doctorDouble() });
+    world = await startWorld({ doctor: realDoctor() });
     const { id } = world.fake.slash({ error: PASTE_529, private: true });
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect(bodyOf(callback).type).toBe(4);
@@ -67,53 +71,53 @@ describe('/claude-error', () => {
   });
 
   it('private:true makes the deferred answer ephemeral (flag 64 on the defer)', async () => {
-    const doctor = doctorDouble({ hang: true });
-    world = await startWorld({ doctor });
-    const { id, token } = world.fake.slash({ error: PASTE_529, private: true });
+    const model = hangingModel();
+    world = await startWorld({ doctor: realDoctor({ model }) });
+    const { id, token } = world.fake.slash({ error: PASTE_UNKNOWN, private: true });
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect(bodyOf(callback).type).toBe(5);
     expect(bodyOf(callback).data!.flags).toBe(EPHEMERAL);
-    doctor.release();
+    model.answer(MODEL_DOWN);
     await world.fake.rest.waitForCall((c) => c.method === 'PATCH' && c.path.includes(token));
   });
 
   it('without error or screenshot gives a short ephemeral usage hint and asks the doctor nothing', async () => {
-    const doctor = doctorDouble();
+    const doctor = realDoctor();
     world = await startWorld({ doctor });
     const { id } = world.fake.slash({});
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect(bodyOf(callback).type).toBe(4);
     expect(bodyOf(callback).data!.flags).toBe(EPHEMERAL);
     expect(String(bodyOf(callback).data!.content)).toContain('/claude-error');
-    expect(doctor.inquiries).toHaveLength(0);
+    expect(doctor.diagnosed).toHaveLength(0);
   });
 
   it('keeps a pasted API key out of the public answer and warns the asker alone', async () => {
-    world = await startWorld({ doctor: doctorDouble() });
+    world = await startWorld({ doctor: realDoctor() });
     const key = 'sk-ant-api03-Q3kTzW9xYb7LmN2pR5sV8uXa1cE4gH6jK0oP-Zq_AbCdEf';
     const { id, token } = world.fake.slash({ error: `${PASTE_529}\nx-api-key: ${key}` });
 
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect(bodyOf(callback).data!.flags ?? 0).toBe(0);
-    expect(JSON.stringify(callback.body)).not.toContain(key);
-    expect(JSON.stringify(callback.body)).not.toMatch(/rotate/i);
+    expect(JSON.stringify(callback.body)).not.toContain(key.slice(0, 20));
+    expect(JSON.stringify(callback.body)).not.toMatch(/rotate it/i);
 
     const warning = await world.fake.rest.waitForCall((c) => c.method === 'POST' && c.path.endsWith(`/webhooks/${world!.fake.applicationId}/${token}`));
     expect(bodyOf(warning).flags).toBe(EPHEMERAL);
-    expect(String(bodyOf(warning).content)).toMatch(/rotate/i);
-    expect(JSON.stringify(warning.body)).not.toContain(key);
+    expect(String(bodyOf(warning).content)).toMatch(/rotate it/i);
+    expect(JSON.stringify(warning.body)).not.toContain(key.slice(0, 20));
     expect(world.logger.text()).not.toContain(key);
   });
 
   it('after 10062 (unknown interaction) makes no further call with that token', async () => {
-    const doctor = doctorDouble({ hang: true });
-    world = await startWorld({ doctor });
-    const { id, token } = world.fake.slash({ error: PASTE_529 });
+    const model = hangingModel();
+    world = await startWorld({ doctor: realDoctor({ model }) });
+    const { id, token } = world.fake.slash({ error: PASTE_UNKNOWN });
     world.fake.rest.expireInteraction(id); // as if the acknowledgement arrived too late
 
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect(callback.status).toBe(404);
-    doctor.release();
+    model.answer(MODEL_DOWN);
     await waitUntil(() => world!.logger.lines.some((l) => l.msg?.includes('dropping its token')));
     await new Promise((r) => setTimeout(r, 150));
     expect(world.fake.rest.calls.filter(byToken(token))).toHaveLength(1);
@@ -121,7 +125,7 @@ describe('/claude-error', () => {
   });
 
   it('answers politely when the doctor fails', async () => {
-    world = await startWorld({ doctor: doctorDouble({ fail: true }) });
+    world = await startWorld({ doctor: failingDoctor() });
     const { id } = world.fake.slash({ error: PASTE_529 });
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect(bodyOf(callback).type).toBe(4);
@@ -131,7 +135,7 @@ describe('/claude-error', () => {
   });
 
   it('downloads the screenshot from the CDN and hands the core its bytes', async () => {
-    const doctor = doctorDouble();
+    const doctor = realDoctor();
     world = await startWorld({ doctor });
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
     const screenshot = world.fake.attachment({ filename: 'error.png', data: png, contentType: 'image/png' });
@@ -139,14 +143,15 @@ describe('/claude-error', () => {
 
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect([4, 5]).toContain(bodyOf(callback).type);
-    await waitUntil(() => doctor.inquiries.length === 1);
-    expect(doctor.inquiries[0]!.images).toHaveLength(1);
-    expect([...doctor.inquiries[0]!.images![0]!.data]).toEqual([...png]);
-    expect(doctor.inquiries[0]!.platform).toBe('discord');
+    await waitUntil(() => doctor.diagnosed.length === 1);
+    expect(doctor.diagnosed[0]!.images).toHaveLength(1);
+    expect([...doctor.diagnosed[0]!.images![0]!.data]).toEqual([...png]);
+    expect(doctor.diagnosed[0]).toMatchObject({ platform: 'discord', text: '', isDM: false });
+    expect(doctor.diagnosed[0]!.user).toMatch(/^discord:\d+$/);
   });
 
   it('defers in time even when the screenshot download is slow', async () => {
-    world = await startWorld({ doctor: doctorDouble() });
+    world = await startWorld({ doctor: realDoctor() });
     const screenshot = world.fake.attachment({ filename: 'slow.png', data: new Uint8Array([1, 2, 3]), contentType: 'image/png' });
     world.fake.rest.fault({ method: 'GET', path: /^\/attachments\//, delayMs: 4000 });
     const { id } = world.fake.slash({ screenshot });
@@ -156,19 +161,19 @@ describe('/claude-error', () => {
   });
 
   it('refuses a screenshot that is not an image, at once and to the asker alone', async () => {
-    const doctor = doctorDouble();
+    const doctor = realDoctor();
     world = await startWorld({ doctor });
     const screenshot = world.fake.attachment({ filename: 'notes.zip', data: new Uint8Array([1]), contentType: 'application/zip' });
     const { id } = world.fake.slash({ screenshot });
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect(bodyOf(callback).data!.flags).toBe(EPHEMERAL);
     expect(String(bodyOf(callback).data!.content)).toContain('not an image');
-    expect(doctor.inquiries).toHaveLength(0);
+    expect(doctor.diagnosed).toHaveLength(0);
   });
 
   it('keeps a 10,000-character diagnosis within every Discord limit, split over follow-ups', async () => {
     const long = Array.from({ length: 200 }, (_, i) => `Line ${i}: ${'the model kept returning overloaded_error while '.repeat(1)}`).join('\n');
-    const doctor = doctorDouble({
+    const doctor = realDoctor({
       edit: (doc) => ({
         ...doc,
         headline: `${doc.headline} ${'!'.repeat(400)}`,
@@ -196,7 +201,7 @@ describe('/claude-error', () => {
   });
 
   it('counts a 👍 on an answer once, with its entry id, and acknowledges it ephemerally', async () => {
-    world = await startWorld({ doctor: doctorDouble() });
+    world = await startWorld({ doctor: realDoctor() });
     const { id } = world.fake.slash({ error: PASTE_529 });
     const answer = await world.fake.rest.waitForCall(isCallback(id));
     const components = bodyOf(answer).data!.components as Array<{ components: Array<{ custom_id: string }> }>;

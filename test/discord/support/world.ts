@@ -103,5 +103,3 @@ export async function startWorld(options: {
   }
   return world;
 }
-
-export const PASTE_529 = `anthropic.InternalServerError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}, 'request_id': 'req_011CUaKf2ZS7Xp4q9Yv3nRtL'}`;
