@@ -10,13 +10,14 @@ import {
 } from '../contracts';
 import { type Candidate, CONFIDENT } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
-import type { Doctor, DoctorObserver, FallbackOutcome, ImageReader, Logger, ModelFallback } from '../ports';
+import type { Doctor, DoctorObserver, FallbackOutcome, ImageReader, Logger, ModelFallback, StatusSource } from '../ports';
 import { silentLogger } from '../ports';
 import { type DocumentContext, entryDocument, modelDocument, renderMarkdown, unknownDocument } from '../render';
 import { pickSnippet } from '../render/snippet';
 import { type Analysis, analyzeText } from './analyze';
 import { requestedClient } from './follow-up';
 import { readImages } from './images';
+import { liveStatusLine } from './live-status';
 import { reportedStatusAndType } from './reported';
 import { secretWarning } from './secrets';
 
@@ -26,6 +27,8 @@ export interface DoctorOptions {
   imageReader?: ImageReader;
   fallback?: ModelFallback;
   observer?: DoctorObserver;
+  /** Live status page, quoted on server-side errors. */
+  statusSource?: StatusSource;
   logger?: Logger;
   now?: () => Date;
 }
@@ -157,6 +160,9 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (a.warnings.includes('input-truncated')) notes.push('Your paste was very long; I read its beginning and its end.');
     const warning = secretWarning(a.findings);
     const answer = await decide(a, inquiry.user);
+    const category = answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry.category : answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
+    const status = await liveStatusLine(category, options.statusSource, logger);
+    if (status) notes.push(status);
     const diagnosis = build(a, answer, inquiry, notes, warning ? [warning] : []);
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);
     logger.info(

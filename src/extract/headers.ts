@@ -9,11 +9,12 @@ export interface HeaderSignals {
 
 const SEP = `["']?\\s*[:=]\\s*["']?`;
 const RETRY_AFTER_MS = new RegExp(`\\bretry-after-ms${SEP}(\\d+(?:\\.\\d+)?)`, 'i');
-const RETRY_AFTER = new RegExp(`\\bretry-after(?!-)${SEP}([^"',}\\n]+?)(?=["',}]|\\s+[a-z-]+${SEP}|$)`, 'i');
+const HTTP_DATE = '[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} [\\d:]{8} GMT';
+const RETRY_AFTER = new RegExp(`\\bretry-after(?!-)${SEP}(\\d+(?:\\.\\d+)?|${HTTP_DATE})`, 'i');
 const RATE_LIMIT = new RegExp(`\\b(anthropic-ratelimit-[a-z-]+)${SEP}([^\\s"',}]+)`, 'gi');
 const SHOULD_RETRY = new RegExp(`\\bx-should-retry${SEP}(true|false)`, 'i');
 const REQUEST_ID = new RegExp(`\\b(?:request-id|x-request-id|x-amzn-requestid)${SEP}([A-Za-z0-9_-]{8,})`, 'i');
-const DATE = new RegExp(`\\bdate${SEP}([A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} [\\d:]{8} GMT)`);
+const DATE = new RegExp(`\\bdate${SEP}(${HTTP_DATE})`);
 const HEADER_HINTS = /\bHTTP\/[\d.]+ \d{3}\b|\bcontent-type["']?\s*:|\bcf-ray["']?\s*:|\bx-should-retry["']?\s*:|\banthropic-ratelimit-|\bretry-after["']?\s*:|\brequest-id["']?\s*:/gi;
 
 /** `retry-after` is seconds or an HTTP date; a date is measured against the pasted `date:` header. */

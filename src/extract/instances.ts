@@ -26,8 +26,7 @@ const MAX_MESSAGE = 2000;
 /** The message value: up to the same quote followed by `,` `}` `]` or the end. */
 function readValue(flat: string, from: number, quote: string): { value: string; end: number } | null {
   const limit = Math.min(flat.length, from + MAX_MESSAGE);
-  for (let i = from; i < limit; i++) {
-    if (flat[i] !== quote) continue;
+  for (let i = flat.indexOf(quote, from); i !== -1 && i < limit; i = flat.indexOf(quote, i + 1)) {
     const next = flat.slice(i + 1, i + 4).trimStart()[0];
     if (next === undefined || next === ',' || next === '}' || next === ']') {
       return { value: flat.slice(from, i), end: i + 1 };

@@ -1,16 +1,22 @@
-/** Where a status code is written, most explicit first. Each regex captures the code in group 1. */
-const STATUS_PATTERNS: readonly RegExp[] = [
-  /\bError code: ([1-5]\d\d)\b/g, // Python SDK: Error code: 429 - {...}
-  /\bAPI Error:? ?\(?([1-5]\d\d)\b/g, // Claude Code: API Error: 400 / API Error (529 ...
-  /\b[A-Za-z_]*(?:Error|Exception)\d*:? ([1-5]\d\d) ?[{["']/g, // TS SDK: Error: 400 {, InternalServerError: 529 {
-  /\b([1-5]\d\d) \[?\{\s*["'](?:type|error)["']/g, // bare "429 {"type":"error"" and "[VERTEX] 404 [{"error""
-  /\bstatus(?: code)?["']?\s*[:=]?\s*([1-5]\d\d)\b/gi, // status: 529, Status Code: 404, "status": 400
-  /\bHTTP\/[\d.]+ ([1-5]\d\d)\b/g, // curl -i
-  /\b(?:Last status|HTTP|Error|statusCode)[: ]+([1-5]\d\d)\b/g, // All 3 attempts failed. Last status: 404; Error 404,
-  /["']code["']\s*:\s*["']?([1-5]\d\d)\b/g, // Google / OpenRouter / LiteLLM envelopes
-  /\b([45]\d\d) (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Conflict|Request Entity Too Large|Payload Too Large|Too Many Requests|Internal Server Error|Service Unavailable|Gateway Timeout|Overloaded)\b/g,
-  /\b(?:failed|error)(?: with)?:? ([45]\d\d)\b/gi, // API request failed: 401
+/**
+ * A 3-digit code counts as an HTTP status only in a context that says so. One pass finds every
+ * 4xx/5xx number; small anchored regexes then read the few characters around each, which keeps
+ * extraction linear however long the paste is.
+ */
+const CANDIDATE = /\b([45]\d\d)\b/g;
+const BEFORE_PARTS = [
+  'Error code: ?', // Python SDK: Error code: 429 - {...}
+  'API Error:? ?\\(?', // Claude Code: API Error: 400 / API Error (529 ...
+  '(?:Error|Exception)\\d*:? ', // TS SDK: Error: 400 {, InternalServerError: 529 {
+  'status(?: code)?["\']?\\s*[:=]?\\s*', // status: 529, Status Code: 404, "status": 400
+  'HTTP\\/[\\d.]+ ', // curl -i
+  '(?:Last status|HTTP|statusCode)[: ]+', // Last status: 404
+  '["\']code["\']\\s*:\\s*["\']?', // Google / OpenRouter / LiteLLM envelopes
+  '(?:failed|error)(?: with)?:? ', // API request failed: 401
+  '\\] ', // [VERTEX] 404 [{
 ];
+const BEFORE_RE = new RegExp(`(?:${BEFORE_PARTS.join('|')})$`, 'i');
+const AFTER = /^(?: ?-? ?\[?\{\s*["'](?:type|error)["']| (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Conflict|Request Entity Too Large|Payload Too Large|Too Many Requests|Internal Server Error|Service Unavailable|Gateway Timeout|Overloaded)\b)/;
 
 export interface StatusMention {
   status: number;
@@ -18,15 +24,14 @@ export interface StatusMention {
 }
 
 export function findStatusMentions(flat: string): StatusMention[] {
-  const found = new Map<number, number>();
-  for (const re of STATUS_PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(flat); m; m = re.exec(flat)) {
-      const status = Number(m[1]);
-      if (status >= 400) found.set(m.index, status);
-    }
+  const out: StatusMention[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(flat); m; m = CANDIDATE.exec(flat)) {
+    const before = flat.slice(Math.max(0, m.index - 24), m.index);
+    const after = flat.slice(m.index + 3, m.index + 40);
+    if (BEFORE_RE.test(before) || AFTER.test(after)) out.push({ status: Number(m[1]), index: m.index });
   }
-  return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([index, status]) => ({ index, status }));
+  return out;
 }
 
 /** When no number is written, these words still say which status it was. */

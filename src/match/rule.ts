@@ -32,7 +32,12 @@ export function ruleHolds(rule: CompiledRule, input: MatchInput): boolean {
   if (!structuredHolds(rule, input.signals)) return false;
   if (rule.keywords && !rule.keywords.some((k) => input.lower.includes(k))) return false;
   if (rule.allKeywords && !rule.allKeywords.every((k) => input.lower.includes(k))) return false;
-  if (rule.pattern && !rule.pattern.test(input.text)) return false;
-  if (rule.unless?.test(input.text)) return false;
+  if (rule.pattern) {
+    if (rule.patternLiterals && !rule.patternLiterals.some((l) => input.lower.includes(l))) return false;
+    if (!rule.pattern.test(input.text)) return false;
+  }
+  if (rule.unless && (!rule.unlessLiterals || rule.unlessLiterals.some((l) => input.lower.includes(l)))) {
+    if (rule.unless.test(input.text)) return false;
+  }
   return true;
 }

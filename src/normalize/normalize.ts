@@ -28,7 +28,8 @@ export function looksBinary(text: string): boolean {
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) control++;
+    // Tab, newlines and ESC (terminal colours) are normal in pasted terminal output.
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 27) || c === 0xfffd) control++;
   }
   return sample.length > 0 && control / sample.length > 0.02;
 }
