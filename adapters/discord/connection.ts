@@ -39,6 +39,8 @@ export class DiscordConnection {
   private stopping = false;
   private readonly abort = new AbortController();
   private lastCloseCode: number | null = null;
+  /** The generation whose login connect() is awaiting; connect() classifies its failures itself. */
+  private loggingIn: number | null = null;
 
   constructor(private readonly o: ConnectionOptions) {}
 
@@ -83,9 +85,11 @@ export class DiscordConnection {
     this.current = client;
     this.o.attach(client);
     this.watch(client, generation);
+    this.loggingIn = generation;
     try {
       await withTimeout(loginAndWaitReady(client, this.o.config.DISCORD_TOKEN), this.o.timing.loginTimeoutMs, 'no READY from the gateway');
     } catch (error) {
+      if (this.loggingIn === generation) this.loggingIn = null;
       if (this.current === client) this.current = null;
       await client.destroy().catch((e: unknown) => this.o.logger.warn({ err: loggableError(e) }, 'discord: destroying a failed client threw'));
       const setup = this.setupProblem(error);
@@ -96,6 +100,7 @@ export class DiscordConnection {
       }
       throw error;
     }
+    if (this.loggingIn === generation) this.loggingIn = null;
     if (generation !== this.generation || this.stopping) return;
     this.status = 'up';
     this.readyAt = this.o.clock.now();
@@ -127,7 +132,7 @@ export class DiscordConnection {
     });
     client.on(Events.ShardDisconnect, (event: { code: number }) => {
       this.lastCloseCode = event.code;
-      if (!live() || this.status !== 'up') return; // during login, connect() classifies the failure
+      if (!live() || this.loggingIn === generation) return; // connect() classifies login failures
       const setup = this.setupProblem(null);
       if (setup) {
         this.status = 'down';

@@ -1,13 +1,16 @@
 import type { Logger } from '../../src/ports';
+import type { Adapter } from '../port';
 import { FLAP_LIMIT, FLAP_WINDOW_MS } from './backoff';
 
-/** What `/healthz` reads: `starting` until the first READY, `down` while restarting or after a fatal error. */
+/**
+ * What `/healthz` reads: `starting` while connecting (first login or a reconnect discord.js runs
+ * itself), `up` once READY, `down` while waiting to restart or after a setting problem.
+ */
 export type DiscordState = 'starting' | 'up' | 'down';
 
-export interface DiscordAdapter {
+export interface DiscordAdapter extends Adapter {
   readonly name: 'discord';
-  start(): Promise<void>;
-  stop(): Promise<void>;
+  /** For /healthz. */
   state(): DiscordState;
 }
 
@@ -53,7 +56,7 @@ export interface DiscordTiming {
 }
 
 export const DEFAULT_TIMING: DiscordTiming = {
-  ackBudgetMs: 1800,
+  ackBudgetMs: 1500,
   answerDeadlineMs: 45_000,
   loginTimeoutMs: 30_000,
   restTimeoutMs: 10_000,

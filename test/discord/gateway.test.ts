@@ -111,6 +111,22 @@ describe('gateway session', () => {
     expect(world.logger.lines.some((l) => l.level === 'error' && l.msg?.includes('DISCORD_TOKEN'))).toBe(true);
   });
 
+  it('goes down without retrying when the token is refused on a RESUME during a reconnect', async () => {
+    const clock = instantClock();
+    world = await startWorld({ doctor: realDoctor(), clock });
+    const gateway = world.fake.gateway;
+    gateway.onResume = (ws) => {
+      ws.close(4004, 'Authentication failed.');
+      return true;
+    };
+    gateway.closeAll(4000); // discord.js reconnects and resumes by itself; the resume is refused
+    await waitUntil(() => world!.adapter.state() === 'down');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(gateway.resumes).toHaveLength(1);
+    expect(gateway.identifies).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
   it('stops cleanly: the gateway session closes and state is down', async () => {
     world = await startWorld({ doctor: realDoctor() });
     await world.adapter.stop();

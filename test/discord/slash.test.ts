@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { messageLimitProblems, type RestCall } from '../fakes/discord';
+import { messageLimitProblems, type RestCall, snowflake } from '../fakes/discord';
 import { failingDoctor, hangingModel, MODEL_DOWN, PASTE_529, PASTE_UNKNOWN, realDoctor } from './support/doctors';
 import { startWorld, type World } from './support/world';
 
@@ -122,6 +122,30 @@ describe('/claude-error', () => {
     await new Promise((r) => setTimeout(r, 150));
     expect(world.fake.rest.calls.filter(byToken(token))).toHaveLength(1);
     expect(world.logger.text()).not.toContain(token);
+  });
+
+  it('works in the bot\'s DM (context 1): the answer is for the asker alone, so the key warning is inline', async () => {
+    const doctor = realDoctor();
+    world = await startWorld({ doctor });
+    const key = 'sk-ant-api03-Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv-WxYz_0123456';
+    const { id, token } = world.fake.slash({ error: `${PASTE_529} key=${key}` }, { place: { kind: 'dm', channelId: snowflake() } });
+    const callback = await world.fake.rest.waitForCall(isCallback(id));
+    expect(bodyOf(callback).type).toBe(4);
+    expect(JSON.stringify(callback.body)).toMatch(/rotate it/i);
+    expect(JSON.stringify(callback.body)).not.toContain(key.slice(0, 20));
+    await waitUntil(() => world!.metrics.replies.length === 1);
+    expect(world.fake.rest.calls.filter(byToken(token))).toHaveLength(1); // no separate warning needed
+    expect(doctor.diagnosed[0]).toMatchObject({ isDM: true });
+  });
+
+  it('works as a user-installed app in someone else\'s DM (context 2)', async () => {
+    const doctor = realDoctor();
+    world = await startWorld({ doctor });
+    const { id } = world.fake.slash({ error: PASTE_529 }, { place: { kind: 'user-install', channelId: snowflake() } });
+    const callback = await world.fake.rest.waitForCall(isCallback(id));
+    expect(bodyOf(callback).type).toBe(4);
+    expect(bodyOf(callback).data!.flags ?? 0).toBe(0);
+    expect(JSON.stringify(callback.body)).toContain('overloaded_error');
   });
 
   it('answers politely when the doctor fails', async () => {

@@ -50,6 +50,8 @@ export class FakeGateway {
   connections = 0;
   /** Replaces the normal IDENTIFY answer; e.g. close with 4014 or drop the socket. */
   onIdentify: ((ws: WebSocket, identify: IdentifyRecord) => boolean) | null = null;
+  /** Replaces the normal RESUME answer; return true when handled. */
+  onResume: ((ws: WebSocket) => boolean) | null = null;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions = new Set<Session>();
   private readonly known = new Map<string, number>();
@@ -198,6 +200,7 @@ export class FakeGateway {
   private resume(session: Session, d: Record<string, unknown>): void {
     const sessionId = String(d.session_id);
     this.resumes.push({ sessionId, at: Date.now() });
+    if (this.onResume?.(session.ws)) return;
     if (String(d.token) !== this.world.token || !this.known.has(sessionId)) {
       session.ws.send(JSON.stringify({ op: Op.InvalidSession, d: false, s: null, t: null }));
       return;

@@ -79,10 +79,14 @@ export function message(fields: {
   };
 }
 
-/** Where an interaction comes from: a server channel, the bot's DM, or a user-installed app elsewhere. */
+/**
+ * Where an interaction comes from: a server channel (context 0), the bot's DM (context 1), or a
+ * DM between users through a user install (context 2, the bot is not in that channel).
+ */
 export type InteractionPlace =
   | { kind: 'guild'; guildId: string; channelId: string }
-  | { kind: 'dm'; channelId: string };
+  | { kind: 'dm'; channelId: string }
+  | { kind: 'user-install'; channelId: string };
 
 export interface SlashOptions {
   error?: string;
@@ -118,6 +122,17 @@ function interactionBase(fields: {
       member: { user: invoker, roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions: '2248473465835073', nick: null, avatar: null, premium_since: null, pending: false },
       authorizing_integration_owners: { '0': place.guildId },
       context: 0,
+    };
+  }
+  if (place.kind === 'user-install') {
+    const friend = user({ username: 'friend' });
+    return {
+      ...common,
+      channel_id: place.channelId,
+      channel: { id: place.channelId, type: 1, last_message_id: null, flags: 0, recipients: [friend] },
+      user: invoker,
+      authorizing_integration_owners: { '1': invoker.id },
+      context: 2,
     };
   }
   return {
