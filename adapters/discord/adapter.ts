@@ -41,9 +41,11 @@ export function createDiscordAdapter(config: DiscordEnv, doctor: Doctor, deps: D
     void p.finally(() => inFlight.delete(p));
   };
 
-  const attach = (client: Client) => {
-    client.on(Events.InteractionCreate, (interaction) => run(() => routeInteraction(interaction, ctx)));
+  // `live()` turns false when the client is replaced: a revived old client must not answer twice.
+  const attach = (client: Client, live: () => boolean) => {
+    client.on(Events.InteractionCreate, (interaction) => live() && run(() => routeInteraction(interaction, ctx)));
     client.on(Events.MessageCreate, (message: Message) => {
+      if (!live()) return;
       if (ignoreMessage(message)) {
         // Bots (this one included) and server messages are not ours to answer.
         if (message.author.id !== client.user?.id) metrics.eventReceived?.('ignored');

@@ -1,4 +1,4 @@
-import { ChannelType, Client, Events, GatewayDispatchEvents, GatewayIntentBits, Partials } from 'discord.js';
+import { ChannelType, Client, Events, GatewayDispatchEvents, GatewayIntentBits, type IIdentifyThrottler, Partials } from 'discord.js';
 import type { DiscordEnv } from '../../src/config';
 
 /**
@@ -12,9 +12,11 @@ export function restBase(apiUrl: string | undefined): string | undefined {
   return apiUrl?.replace(/\/+$/, '').replace(/\/v\d+$/, '');
 }
 
-export function createDiscordClient(config: DiscordEnv, options: { restTimeoutMs: number }): Client {
+export function createDiscordClient(config: DiscordEnv, options: { restTimeoutMs: number; identifyThrottler: IIdentifyThrottler }): Client {
   const api = restBase(config.DISCORD_API_URL);
   const client = new Client({
+    // Every IDENTIFY, including the ones discord.js sends on its own, waits for our pacer.
+    ws: { buildIdentifyThrottler: () => options.identifyThrottler },
     intents: [...INTENTS],
     // The gateway sends no CHANNEL_CREATE for DMs, so a DM channel is never cached in advance;
     // without the Channel partial discord.js would drop every DM.
@@ -43,4 +45,29 @@ function fillMissingDmChannelType(client: Client): void {
     if (!author || author.id === client.user?.id) return;
     d.channel_type = ChannelType.DM;
   });
+}
+
+/** Logs in and resolves once discord.js has handled READY (not merely received it). */
+export async function loginAndWaitReady(client: Client, token: string): Promise<void> {
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(token);
+  if (!client.isReady()) await ready;
+}
+
+/**
+ * `client.destroy()`, but never waiting more than `ms`: @discordjs/ws 1.2.3 never settles a destroy
+ * that lands while a shard waits for HELLO or READY (a second, internal destroy replaces the close
+ * handler the first one waits on). The caller must not depend on the old client afterwards.
+ */
+export async function destroyWithin(client: Client, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([client.destroy().then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

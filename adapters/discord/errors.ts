@@ -65,3 +65,9 @@ export function loggableError(error: unknown): Record<string, unknown> {
   }
   return { name: typeof error, message: String(error) };
 }
+
+/** One line for logs and operator messages, from the loggable fields only. */
+export function describeError(error: unknown): string {
+  const e = loggableError(error);
+  return [e.name, e.status, e.code, e.message].filter((x) => x !== undefined).join(' ');
+}

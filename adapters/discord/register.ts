@@ -9,7 +9,7 @@ import { config as loadDotenv } from 'dotenv';
 import { ConfigError, type DiscordEnv, loadConfig } from '../../src/config';
 import { restBase } from './client';
 import { buildCommands, inviteUrl } from './commands';
-import { httpStatus, loggableError } from './errors';
+import { describeError, httpStatus } from './errors';
 
 export interface RegisterResult {
   scope: 'global' | 'guild';
@@ -38,8 +38,7 @@ export function explainFailure(error: unknown): string {
       'that owns DISCORD_TOKEN and, with DISCORD_GUILD_ID, that the bot was invited to that server with the applications.commands scope.'
     );
   }
-  const e = loggableError(error);
-  return `Registration failed: ${[e.name, e.status, e.code, e.message].filter((x) => x !== undefined).join(' ')}`;
+  return `Registration failed: ${describeError(error)}`;
 }
 
 /** The CLI: returns the exit code instead of exiting, so it can be tested. */

@@ -1,6 +1,5 @@
 import type { Logger } from '../../src/ports';
 import type { Adapter } from '../port';
-import { FLAP_LIMIT, FLAP_WINDOW_MS } from './backoff';
 
 /**
  * What `/healthz` reads: `starting` while connecting (first login or a reconnect discord.js runs
@@ -27,7 +26,7 @@ export interface DiscordMetrics {
   replySent?(kind: ReplyKind): void;
   /** `entry` is the catalogue entry id the voted answer came from, or null when none matched. */
   feedback?(entry: string | null, vote: Vote): void;
-  /** A login or gateway failure that made the adapter wait `delayMs` before trying again. */
+  /** A pause of `delayMs` before logging in again or before the next IDENTIFY (`reason` says which). */
   restartScheduled?(reason: string, delayMs: number): void;
 }
 
@@ -44,15 +43,12 @@ export interface DiscordTiming {
   ackBudgetMs: number;
   /** After deferring, the answer is replaced by an apology if it takes longer than this. */
   answerDeadlineMs: number;
-  /** A login that has not reached READY by then counts as failed. */
+  /** start() waits this long for READY, then returns and lets the login go on in the background. */
   loginTimeoutMs: number;
   /** REST request timeout for discord.js (its default is 15 s). */
   restTimeoutMs: number;
   /** In-flight answers get this long to finish on stop(). */
   drainMs: number;
-  /** More gateway reconnects than `flapLimit` within `flapWindowMs` → replace the client, with backoff. */
-  flapLimit: number;
-  flapWindowMs: number;
 }
 
 export const DEFAULT_TIMING: DiscordTiming = {
@@ -61,8 +57,6 @@ export const DEFAULT_TIMING: DiscordTiming = {
   loginTimeoutMs: 30_000,
   restTimeoutMs: 10_000,
   drainMs: 5_000,
-  flapLimit: FLAP_LIMIT,
-  flapWindowMs: FLAP_WINDOW_MS,
 };
 
 export interface DiscordAdapterDeps {

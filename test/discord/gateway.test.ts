@@ -88,16 +88,56 @@ describe('gateway session', () => {
     expect(world.fake.gateway.identifies).toHaveLength(1);
   });
 
-  it('replaces a flapping gateway connection after a backoff pause instead of reconnecting in a loop', async () => {
+  it('paces the IDENTIFYs discord.js sends by itself: 5 s, then 10 s', async () => {
     const clock = instantClock();
-    world = await startWorld({ doctor: realDoctor(), clock, timing: { flapLimit: 1 } });
+    world = await startWorld({ doctor: realDoctor(), clock });
     const gateway = world.fake.gateway;
-    gateway.closeAll(4000); // discord.js resumes by itself...
+    for (const expected of [2, 3]) {
+      gateway.closeAll(1000); // a normal close ends the session: discord.js identifies again
+      await gateway.waitFor(() => gateway.identifies.length === expected && gateway.ready, 5000, `IDENTIFY #${expected}`);
+    }
+    await waitUntil(() => world!.adapter.state() === 'up');
+    expect(clock.sleeps).toEqual([5_000, 10_000]);
+    expect(world.metrics.restarts.map((r) => r.reason)).toEqual(['identify paced', 'identify paced']);
+  });
+
+  it('resumes a dropped session without spending an IDENTIFY', async () => {
+    const clock = instantClock();
+    world = await startWorld({ doctor: realDoctor(), clock });
+    const gateway = world.fake.gateway;
+    gateway.closeAll(4000);
     await gateway.waitFor(() => gateway.resumes.length === 1 && gateway.ready, 5000, 'a resume');
-    gateway.closeAll(4000); // ...but the second drop within the window counts as flapping
-    await waitUntil(() => gateway.identifies.length === 2 && world!.adapter.state() === 'up');
+    await waitUntil(() => world!.adapter.state() === 'up');
+    expect(gateway.identifies).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('identifies again after a pause when the gateway drops the connection before READY', async () => {
+    const clock = instantClock();
+    world = await startWorld({ doctor: realDoctor(), clock, start: false });
+    let first = true;
+    world.fake.gateway.onIdentify = (ws) => {
+      if (!first) return false;
+      first = false;
+      ws.close(1011, 'internal error');
+      return true;
+    };
+    await world.adapter.start();
+    expect(world.adapter.state()).toBe('up');
+    expect(world.fake.gateway.identifies).toHaveLength(2);
     expect(clock.sleeps).toEqual([5_000]);
-    expect(world.metrics.restarts[0]!.reason).toMatch(/keeps disconnecting/);
+  });
+
+  it('returns from start() when READY is late, and comes up when it arrives', async () => {
+    world = await startWorld({ doctor: realDoctor(), start: false, timing: { loginTimeoutMs: 200 } });
+    world.fake.gateway.onIdentify = () => true; // leave IDENTIFY unanswered for now
+    await world.adapter.start();
+    expect(world.adapter.state()).toBe('starting');
+    expect(world.logger.lines.some((l) => l.msg?.includes('no READY yet'))).toBe(true);
+    world.fake.gateway.onIdentify = null;
+    world.fake.gateway.answerPendingIdentifies();
+    await waitUntil(() => world!.adapter.state() === 'up');
+    expect(world.fake.gateway.identifies).toHaveLength(1);
   });
 
   it('goes down without retrying when the token is revoked while running (close 4004)', async () => {
@@ -125,6 +165,19 @@ describe('gateway session', () => {
     expect(gateway.resumes).toHaveLength(1);
     expect(gateway.identifies).toHaveLength(1);
     expect(clock.sleeps).toEqual([]);
+  });
+
+  it('stops promptly during the handshake, and the abandoned connection never identifies', async () => {
+    world = await startWorld({ doctor: realDoctor(), start: false, timing: { loginTimeoutMs: 200 } });
+    const gateway = world.fake.gateway;
+    gateway.onIdentify = () => true;
+    await world.adapter.start();
+    const started = Date.now();
+    await world.adapter.stop();
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(world.adapter.state()).toBe('down');
+    await new Promise((r) => setTimeout(r, 1200)); // discord.js revives such a shard after 500 ms
+    expect(gateway.identifies).toHaveLength(1);
   });
 
   it('stops cleanly: the gateway session closes and state is down', async () => {

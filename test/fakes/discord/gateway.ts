@@ -48,13 +48,17 @@ export class FakeGateway {
   readonly resumes: Array<{ sessionId: string; at: number }> = [];
   heartbeats = 0;
   connections = 0;
-  /** Replaces the normal IDENTIFY answer; e.g. close with 4014 or drop the socket. */
+  /**
+   * Replaces the normal IDENTIFY answer when it returns true: close with 4014, drop the socket, or
+   * leave it unanswered (`answerPendingIdentifies()` sends the READY later).
+   */
   onIdentify: ((ws: WebSocket, identify: IdentifyRecord) => boolean) | null = null;
   /** Replaces the normal RESUME answer; return true when handled. */
   onResume: ((ws: WebSocket) => boolean) | null = null;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions = new Set<Session>();
   private readonly known = new Map<string, number>();
+  private readonly unanswered: Array<{ session: Session; record: IdentifyRecord }> = [];
   private waiters: Array<() => void> = [];
 
   constructor(private readonly world: GatewayWorld) {
@@ -165,7 +169,21 @@ export class FakeGateway {
       at: Date.now(),
     };
     this.identifies.push(record);
-    if (this.onIdentify?.(session.ws, record)) return;
+    if (this.onIdentify?.(session.ws, record)) {
+      this.unanswered.push({ session, record });
+      return;
+    }
+    this.answerIdentify(session, record);
+  }
+
+  /** Sends READY to every IDENTIFY that `onIdentify` left unanswered and whose socket is open. */
+  answerPendingIdentifies(): void {
+    for (const { session, record } of this.unanswered.splice(0)) {
+      if (session.ws.readyState === WebSocket.OPEN) this.answerIdentify(session, record);
+    }
+  }
+
+  private answerIdentify(session: Session, record: IdentifyRecord): void {
     if (record.token !== this.world.token) {
       session.ws.close(4004, 'Authentication failed.');
       return;
