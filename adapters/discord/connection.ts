@@ -185,7 +185,8 @@ export class DiscordConnection {
     client.on(Events.ShardError, (error: Error) => live() && log.warn({ err: loggableError(error) }, 'discord: gateway error'));
     client.on(Events.Error, (error: Error) => log.error({ err: loggableError(error) }, 'discord: client error'));
     client.on(Events.Warn, (message: string) => log.warn({ message }, 'discord: warning'));
-    client.on(Events.Debug, (message: string) => log.debug({ message }, 'discord: debug'));
+    // discord.js prints part of the token in one debug line; no part of it goes to our logs.
+    client.on(Events.Debug, (message: string) => !/token/i.test(message) && log.debug({ message }, 'discord: debug'));
   }
 
   /** Drops a client whose shard is idle; it is never used again. */

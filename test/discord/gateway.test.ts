@@ -37,6 +37,7 @@ describe('gateway session', () => {
     expect(intents & PRIVILEGED).toBe(0);
     expect(intents & GUILD_MESSAGES).toBe(0);
     expect(token).toBe(world.fake.token);
+    expect(JSON.stringify(world.logger.lines)).not.toContain(world.fake.token.split('.')[0]);
     // The gateway address came from the fake REST API, as in production.
     expect(world.fake.rest.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /gateway/bot']);
   });
