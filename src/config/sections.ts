@@ -43,11 +43,17 @@ export const DiscordEnvSchema = z.object({
 export type DiscordEnv = z.output<typeof DiscordEnvSchema>;
 export const DISCORD_VARS = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL'] as const;
 
-/** Model fallback: off without ANTHROPIC_API_KEY. */
+/**
+ * Model fallback: off without ANTHROPIC_API_KEY. Deadline and per-attempt timeout bound one call in
+ * wall time (the per-attempt timeout is also cut to whatever the deadline has left).
+ */
 export const FallbackEnvSchema = z.object({
   ANTHROPIC_API_KEY: z.string().optional(),
   ANTHROPIC_MODEL: z.string().optional(),
-  ANTHROPIC_BASE_URL: urlSetting.optional(),
+  // The SDK appends /v1/messages itself, so a base URL ending in /v1 would call /v1/v1/messages.
+  ANTHROPIC_BASE_URL: urlSetting
+    .refine((u) => !/\/v1$/.test(u), 'drop the trailing /v1: the SDK adds /v1/messages itself')
+    .optional(),
   FALLBACK_DEADLINE_MS: intSetting(30_000),
   FALLBACK_ATTEMPT_TIMEOUT_MS: intSetting(20_000),
   FALLBACK_MAX_CONCURRENCY: intSetting(4),

@@ -55,7 +55,7 @@ export function findInstances(flat: string): ErrorInstance[] {
     if (!read) continue;
     const value = read.value.trim();
     // A message that is itself a JSON body is a container; the inner body is found on its own.
-    const nested = /^\{|^\d{3}\s*\{|^[\w. ]*(?:Exception|Error)\s*-\s*b?['"]?\{/.test(value);
+    const nested = /^\{|^\d{3}\s*\{|^[\w.: ]{0,120}(?:Exception|Error)\s*-\s*b?['"]?\{/.test(value);
     const around = enclosingObject(flat, m.index, read.end);
     const type = TYPE_IN.exec(around)?.[1] ?? null;
     const code = CODE_IN.exec(around)?.[1];

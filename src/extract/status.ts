@@ -14,9 +14,12 @@ const BEFORE_PARTS = [
   '["\']code["\']\\s*:\\s*["\']?', // Google / OpenRouter / LiteLLM envelopes
   '(?:failed|error)(?: with)?:? ', // API request failed: 401
   '\\] ', // [VERTEX] 404 [{
+  'exceptions\\.[A-Z][A-Za-z]+: ', // google.api_core.exceptions.ResourceExhausted: 429
+  '["\']param["\']\\s*:\\s*["\']', // one-api / new-api relays put the upstream status in "param"
+  '\\| ', // Claude Code: API Error (api.anthropic.com | 504: Gateway time-out)
 ];
 const BEFORE_RE = new RegExp(`(?:${BEFORE_PARTS.join('|')})$`, 'i');
-const AFTER = /^(?: ?-? ?\[?\{\s*["'](?:type|error)["']| (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Conflict|Request Entity Too Large|Payload Too Large|Too Many Requests|Internal Server Error|Service Unavailable|Gateway Timeout|Overloaded)\b)/;
+const AFTER = /^(?: ?-? ?\[?\{\s*["'](?:type|error)["']|:? (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Conflict|Request Entity Too Large|Payload Too Large|Too Many Requests|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Overloaded)\b)/i;
 
 export interface StatusMention {
   status: number;
@@ -27,7 +30,7 @@ export function findStatusMentions(flat: string): StatusMention[] {
   const out: StatusMention[] = [];
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(flat); m; m = CANDIDATE.exec(flat)) {
-    const before = flat.slice(Math.max(0, m.index - 24), m.index);
+    const before = flat.slice(Math.max(0, m.index - 48), m.index);
     const after = flat.slice(m.index + 3, m.index + 40);
     if (BEFORE_RE.test(before) || AFTER.test(after)) out.push({ status: Number(m[1]), index: m.index });
   }
@@ -60,6 +63,8 @@ const PLATFORM_CODES: Readonly<Record<string, number>> = {
   InternalServerException: 500,
   ModelTimeoutException: 408,
   ServiceQuotaExceededException: 400,
+  ExpiredTokenException: 403,
+  UnrecognizedClientException: 403,
 };
 const PLATFORM_CODE_RE = new RegExp(`\\b(${Object.keys(PLATFORM_CODES).join('|')})\\b`);
 
