@@ -1,18 +1,32 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageLimitProblems, type RestCall, snowflake } from '../fakes/discord';
-import { failingDoctor, hangingModel, MODEL_DOWN, PASTE_529, PASTE_UNKNOWN, realDoctor } from './support/doctors';
+import { type FakeAnthropic, hang, messageRequests, startFakeAnthropic } from '../fakes/anthropic';
+import { failingDoctor, PASTE_529, PASTE_UNKNOWN, realDoctor, realStack, type SpyDoctor } from './support/doctors';
 import { startWorld, type World } from './support/world';
 
 /**
- * `/claude-error` end to end: the real discord.js client, logged in to the loopback fake, gets
- * INTERACTION_CREATE over the gateway and answers through the fake's REST API, with the real core
- * behind it. The "model" is a fallback that hangs until the test lets it answer.
+ * `/claude-error` end to end: the real discord.js client, logged in to the loopback fake Discord,
+ * gets INTERACTION_CREATE over the gateway and answers through the fake's REST API, with the real
+ * core behind it. Where the model matters, the real fallback calls a fake Anthropic that hangs.
  */
 let world: World | undefined;
+let anthropic: FakeAnthropic | undefined;
+let stack: SpyDoctor | undefined;
 afterEach(async () => {
   await world?.close();
+  await stack?.close();
+  await anthropic?.close();
   world = undefined;
+  stack = undefined;
+  anthropic = undefined;
 });
+
+/** The whole bot as `npm start` builds it, with a model that never answers. */
+async function withHangingModel(): Promise<SpyDoctor> {
+  anthropic = await startFakeAnthropic({ otherwise: hang() });
+  stack = await realStack(anthropic);
+  return stack;
+}
 
 const EPHEMERAL = 64;
 const isCallback = (id: string) => (c: RestCall) => c.method === 'POST' && c.path.startsWith(`/interactions/${id}/`);
@@ -22,8 +36,7 @@ const bodyOf = (c: RestCall) => c.body as { type?: number; data?: Record<string,
 
 describe('/claude-error', () => {
   it('answers a 529 paste with an embed in one direct reply, even while the model hangs', async () => {
-    const model = hangingModel();
-    world = await startWorld({ doctor: realDoctor({ model }) });
+    world = await startWorld({ doctor: await withHangingModel() });
     const { id } = world.fake.slash({ error: PASTE_529 });
 
     const callback = await world.fake.rest.waitForCall(isCallback(id));
@@ -35,7 +48,7 @@ describe('/claude-error', () => {
     expect(embed.description).toContain('overloaded_error');
     expect(embed.description).toContain('```python');
     expect(JSON.stringify(embed.footer)).toContain('overloaded');
-    expect(model.requests).toHaveLength(0); // the rules answered; nobody waited for the model
+    expect(messageRequests(anthropic!)).toHaveLength(0); // the rules answered; nobody waited for the model
     expect(data!.allowed_mentions).toMatchObject({ parse: [] });
     expect((data!.flags ?? 0) as number & typeof EPHEMERAL).toBe(0);
     expect(JSON.stringify(data!.components)).toContain('ced:fb:up:overloaded');
@@ -45,17 +58,16 @@ describe('/claude-error', () => {
   });
 
   it('acknowledges within 2.5 s while the model hangs, then edits the answer in', async () => {
-    const model = hangingModel();
-    world = await startWorld({ doctor: realDoctor({ model }) });
+    world = await startWorld({ doctor: await withHangingModel() });
     const { id, token } = world.fake.slash({ error: PASTE_UNKNOWN });
 
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect(bodyOf(callback).type).toBe(5); // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: "thinking…"
     expect(ackDelay(world, id, callback)).toBeLessThan(2500);
     expect(callback.status).toBe(204);
-    expect(model.requests).toHaveLength(1);
+    expect(messageRequests(anthropic!)).toHaveLength(1);
 
-    model.answer(MODEL_DOWN);
+    // The fallback gives up at its deadline; the answer replaces "thinking…".
     const edit = await world.fake.rest.waitForCall((c) => c.method === 'PATCH' && c.path.endsWith(`${token}/messages/@original`));
     expect(edit.status).toBe(200);
     expect(JSON.stringify(edit.body)).toContain("I don't recognise this");
@@ -71,13 +83,11 @@ describe('/claude-error', () => {
   });
 
   it('private:true makes the deferred answer ephemeral (flag 64 on the defer)', async () => {
-    const model = hangingModel();
-    world = await startWorld({ doctor: realDoctor({ model }) });
+    world = await startWorld({ doctor: await withHangingModel() });
     const { id, token } = world.fake.slash({ error: PASTE_UNKNOWN, private: true });
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect(bodyOf(callback).type).toBe(5);
     expect(bodyOf(callback).data!.flags).toBe(EPHEMERAL);
-    model.answer(MODEL_DOWN);
     await world.fake.rest.waitForCall((c) => c.method === 'PATCH' && c.path.includes(token));
   });
 
@@ -110,16 +120,16 @@ describe('/claude-error', () => {
   });
 
   it('after 10062 (unknown interaction) makes no further call with that token', async () => {
-    const model = hangingModel();
-    world = await startWorld({ doctor: realDoctor({ model }) });
+    const doctor = await withHangingModel();
+    world = await startWorld({ doctor });
     const { id, token } = world.fake.slash({ error: PASTE_UNKNOWN });
     world.fake.rest.expireInteraction(id); // as if the acknowledgement arrived too late
 
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect(callback.status).toBe(404);
-    model.answer(MODEL_DOWN);
     await waitUntil(() => world!.logger.lines.some((l) => l.msg?.includes('dropping its token')));
-    await new Promise((r) => setTimeout(r, 150));
+    await waitUntil(() => doctor.finished() === 1); // the diagnosis still completes...
+    await new Promise((r) => setTimeout(r, 150)); // ...and nothing is sent with the dead token
     expect(world.fake.rest.calls.filter(byToken(token))).toHaveLength(1);
     expect(world.logger.text()).not.toContain(token);
   });

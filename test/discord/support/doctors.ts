@@ -1,59 +1,67 @@
+import { createAppDoctor } from '../../../src/compose';
+import { loadConfig } from '../../../src/config';
 import type { Diagnosis, Inquiry, ReplyDocument } from '../../../src/contracts';
 import { createDoctor } from '../../../src/doctor';
-import type { Doctor, FallbackOutcome, FallbackRequest, ModelFallback } from '../../../src/ports';
+import type { Doctor } from '../../../src/ports';
+import { type FakeAnthropic, fakeAnthropicEnv } from '../../fakes/anthropic';
 
 /**
- * The doctors the Discord tests use: the real core (`createDoctor()`, rules catalogue included),
- * a spy around it that records what the adapter handed over, and a doctor that fails, for the one
- * path the real core never takes.
+ * The doctors the Discord tests use: the real core, either rules only (`createDoctor()`) or as
+ * `npm start` builds it with the model fallback pointed at a fake Anthropic; a spy around it that
+ * records what the adapter handed over; and a doctor that fails, the one path the real core
+ * never takes.
  */
-
-/** A model fallback that hangs until the test answers it: the "fake model" of the issue. */
-export interface HangingModel extends ModelFallback {
-  readonly requests: FallbackRequest[];
-  answer(outcome: FallbackOutcome): void;
-}
-
-export function hangingModel(): HangingModel {
-  const requests: FallbackRequest[] = [];
-  const waiting: Array<(o: FallbackOutcome) => void> = [];
-  let answered: FallbackOutcome | null = null;
-  return {
-    enabled: true,
-    requests,
-    explain(request) {
-      requests.push(request);
-      if (answered) return Promise.resolve(answered);
-      return new Promise((resolve) => waiting.push(resolve));
-    },
-    answer(outcome) {
-      answered = outcome;
-      for (const resolve of waiting.splice(0)) resolve(outcome);
-    },
-  };
-}
-
-export const MODEL_DOWN: FallbackOutcome = { kind: 'unavailable', reason: 'timeout', message: 'The model did not answer in time.' };
 
 export interface SpyDoctor extends Doctor {
   /** Inquiries passed to diagnose(). */
   readonly diagnosed: Inquiry[];
   /** Inquiries passed to followUp(). */
   readonly followedUp: Inquiry[];
+  /** How many diagnose() calls have finished. */
+  readonly finished: () => number;
+  /** Releases what the composed core holds (its OCR worker); a no-op for the rules-only core. */
+  close(): Promise<void>;
 }
 
-/** The real doctor, recording its inputs; `edit` rewrites each document (e.g. to make it huge). */
-export function realDoctor(options: { model?: ModelFallback; edit?: (doc: ReplyDocument) => ReplyDocument } = {}): SpyDoctor {
-  const core = createDoctor(options.model ? { fallback: options.model } : {});
+/** The rules-only core, recording its inputs; `edit` rewrites each document (e.g. to make it huge). */
+export function realDoctor(options: { edit?: (doc: ReplyDocument) => ReplyDocument } = {}): SpyDoctor {
+  return spy(createDoctor(), options.edit);
+}
+
+/** How long the fallback may take in these tests; longer than the adapter's 1.5 s ack budget. */
+export const MODEL_DEADLINE_MS = 2000;
+
+/**
+ * The core as `npm start` composes it (`createAppDoctor`), with the model fallback calling the
+ * fake Anthropic through the real SDK. One attempt, bounded by MODEL_DEADLINE_MS.
+ */
+export async function realStack(anthropic: FakeAnthropic): Promise<SpyDoctor> {
+  const config = loadConfig({
+    ...fakeAnthropicEnv(anthropic),
+    FALLBACK_DEADLINE_MS: String(MODEL_DEADLINE_MS),
+    FALLBACK_ATTEMPT_TIMEOUT_MS: String(MODEL_DEADLINE_MS),
+  });
+  const app = await createAppDoctor(config);
+  return { ...spy(app), close: () => app.close() };
+}
+
+function spy(core: Doctor, edit?: (doc: ReplyDocument) => ReplyDocument): SpyDoctor {
   const diagnosed: Inquiry[] = [];
   const followedUp: Inquiry[] = [];
-  const edited = (d: Diagnosis): Diagnosis => (options.edit ? { ...d, document: options.edit(d.document) } : d);
+  let finished = 0;
+  const edited = (d: Diagnosis): Diagnosis => (edit ? { ...d, document: edit(d.document) } : d);
   return {
     diagnosed,
     followedUp,
+    finished: () => finished,
+    close: async () => {},
     async diagnose(inquiry) {
       diagnosed.push(inquiry);
-      return edited(await core.diagnose(inquiry));
+      try {
+        return edited(await core.diagnose(inquiry));
+      } finally {
+        finished += 1;
+      }
     },
     async followUp(previous, inquiry) {
       followedUp.push(inquiry);
