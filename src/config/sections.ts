@@ -22,10 +22,21 @@ export const SlackEnvSchema = z
 export type SlackEnv = z.output<typeof SlackEnvSchema>;
 export const SLACK_VARS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL'] as const;
 
-/** Discord: bot token + application id; optional guild for instant command updates. */
+/** A required Discord setting whose "missing" message says where to find the value. */
+const requiredDiscord = (where: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? `is required: ${where}` : 'must be a string') });
+
+/**
+ * Discord: bot token + application id; optional guild for instant command updates (not in DMs);
+ * DISCORD_API_URL overrides the REST base (e.g. https://discord.com/api) for proxies and tests,
+ * and the gateway address is then read from that API.
+ */
 export const DiscordEnvSchema = z.object({
-  DISCORD_TOKEN: z.string().min(20, 'looks too short for a bot token'),
-  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,22}$/, 'must be the numeric application id'),
+  DISCORD_TOKEN: requiredDiscord('the token from Developer Portal → your application → Bot').min(20, 'looks too short for a bot token'),
+  DISCORD_APPLICATION_ID: requiredDiscord('the Application ID from Developer Portal → your application → General Information').regex(
+    /^\d{15,22}$/,
+    'must be the numeric application id',
+  ),
   DISCORD_GUILD_ID: z.string().regex(/^\d{15,22}$/, 'must be a numeric server id').optional(),
   DISCORD_API_URL: urlSetting.optional(),
 });

@@ -27,6 +27,10 @@ const CLASS_RE = new RegExp(
 );
 const CLASS_CANONICAL = new Map<string, string>(SDK_CLASSES.map((c) => [squash(c), c]));
 
+const SPLIT_CLASS_HINT = /[a-z] Error\b/;
+const SPLIT_TYPE_HINT = /\w [Ee]rror\b/;
+const SPLIT_WORD_HINT = /\b(?:max|budget|tool|cache|input|stop|media|redacted|enforced)[ -][a-z]/i;
+
 function canonicalIdentifier(m: string): string {
   // Title-Case prose ("Authentication Error") was handled as a class name already.
   if (/[A-Z]/.test(m) && m.includes(' ')) return m;
@@ -35,11 +39,12 @@ function canonicalIdentifier(m: string): string {
 
 /** Rejoin identifiers and class names split by OCR or retyping. */
 export function repairIdentifiers(text: string): string {
-  return text
-    .replace(CLASS_RE, (m) => CLASS_CANONICAL.get(squash(m)) ?? m)
-    .replace(TYPE_RE, canonicalIdentifier)
-    .replace(SPACE_RE, canonicalIdentifier)
-    .replace(DASH_RE, canonicalIdentifier);
+  // Each family only when its cheap tell-tale is there: most pastes need none of these passes.
+  let out = text;
+  if (SPLIT_CLASS_HINT.test(out)) out = out.replace(CLASS_RE, (m) => CLASS_CANONICAL.get(squash(m)) ?? m);
+  if (SPLIT_TYPE_HINT.test(out)) out = out.replace(TYPE_RE, canonicalIdentifier);
+  if (SPLIT_WORD_HINT.test(out)) out = out.replace(SPACE_RE, canonicalIdentifier);
+  return out.replace(DASH_RE, canonicalIdentifier);
 }
 
 /** OCR reads 0 as O inside status codes: "4O4", "Error code: 5O0". */
