@@ -5,6 +5,7 @@
 import 'dotenv/config';
 import { constants } from 'node:os';
 import { createConsoleAdapter } from '../adapters/console';
+import { createDiscordAdapter } from '../adapters/discord';
 import { createSlackAdapter } from '../adapters/slack';
 import { CatalogError } from './catalog';
 import { type AppDoctor, createAppDoctor } from './compose';
@@ -39,6 +40,11 @@ function chatAdapters(config: AppConfig, doctor: AppDoctor, ops: Ops): ChatAdapt
   const adapters: ChatAdapter[] = [];
   if (config.slack) {
     adapters.push(createSlackAdapter(config.slack, doctor, { logger: ops.logger, metrics: ops.metrics.adapter('slack'), drainTimeoutMs: REPLY_DRAIN_MS }));
+  }
+  if (config.discord) {
+    adapters.push(
+      createDiscordAdapter(config.discord, doctor, { logger: ops.logger, metrics: ops.metrics.adapter('discord'), timing: { drainMs: REPLY_DRAIN_MS } }),
+    );
   }
   return adapters;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DiscordMetrics } from '../../adapters/discord';
 import type { SlackMetrics } from '../../adapters/slack';
 import { createDoctor } from '../../src/doctor';
 import { createMetrics } from '../../src/ops/metrics';
@@ -61,7 +62,7 @@ describe('metrics', () => {
     metrics.knownEntries(['overloaded', 'rate-limit']);
     // The adapters' own hook interfaces, met without an adapter importing the operations layer.
     const slack: Required<SlackMetrics> = metrics.adapter('slack');
-    const discord = metrics.adapter('discord');
+    const discord: Required<DiscordMetrics> = metrics.adapter('discord');
     slack.eventReceived('handled');
     slack.eventReceived('duplicate');
     slack.replySent('answer');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerForcedTool, type FakeAnthropic, fakeAnthropicEnv, type FakeReply, messageRequests, noneAnswer, type RecordedRequest, startFakeAnthropic } from '../fakes/anthropic';
+import { type RestCall, startFakeDiscord } from '../fakes/discord';
 import { APP_TOKEN, BOT_TOKEN, FakeSlack } from '../fakes/slack/fake-slack';
 import { mentionEvent } from '../fakes/slack/events';
 import { FakeStatusPage, type StatusScenario } from '../fakes/status-page/fake-status-page';
@@ -20,10 +21,11 @@ afterEach(async () => {
 });
 
 /** A fake Slack (Socket Mode), a fake status page and the bot process pointed at both (and at a fake Anthropic). */
-async function world(status: StatusScenario, anthropic?: FakeAnthropic) {
+async function world(status: StatusScenario, anthropic?: FakeAnthropic, extraEnv: Record<string, string> = {}) {
   const slack = await FakeSlack.start();
   const page = await FakeStatusPage.start(status);
   const bot = new BotProcess({
+    ...extraEnv,
     ...(anthropic ? fakeAnthropicEnv(anthropic, BOT_ANTHROPIC_KEY) : {}),
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_APP_TOKEN: APP_TOKEN,
@@ -126,6 +128,37 @@ describe('the bot in production shape, with the model fallback', () => {
     expect(answers()).toHaveLength(1);
     expect(JSON.stringify(answers()[0]!.params)).toContain('The job runner reports its own quota');
     expectCleanLogs(bot);
+  });
+});
+
+describe('Slack and Discord in one process', () => {
+  it('reports both adapters on /healthz, counts events per adapter, and stops both on SIGTERM', async () => {
+    const discord = await startFakeDiscord();
+    cleanup.push(() => discord.close());
+    const { slack, bot, get, answers } = await world('incident', undefined, {
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_URL: discord.apiUrl,
+    });
+    expect(await (await get('/healthz')).json()).toEqual({ status: 'ok', adapters: { slack: 'up', discord: 'up' } });
+
+    await slack.socket.sendEvent(mentionEvent({ text: PASTE }));
+    const dm = discord.dm({ content: PASTE });
+    await slack.waitFor(() => answers().length > 0, 15_000, 'the Slack answer');
+    await discord.rest.waitForCall((c: RestCall) => c.method === 'POST' && c.path === `/channels/${dm.channelId}/messages`, 15_000);
+
+    const metrics = await (await get('/metrics')).text();
+    expect(sample(metrics, 'claude_doctor_diagnoses_total', { source: 'rules', category: 'overloaded' })).toBe(2);
+    expect(sample(metrics, 'claude_doctor_events_received_total', { adapter: 'slack', kind: 'handled' })).toBe(1);
+    expect(sample(metrics, 'claude_doctor_events_received_total', { adapter: 'discord', kind: 'dm' })).toBe(1);
+    expect(sample(metrics, 'claude_doctor_replies_sent_total', { adapter: 'discord', kind: 'dm' })).toBe(1);
+    expect(sample(metrics, 'claude_doctor_adapter_up', { adapter: 'discord' })).toBe(1);
+
+    bot.signal('SIGTERM');
+    expect((await bot.exited).code).toBe(0);
+    expect(bot.logs().find((r) => r.msg === 'shutdown complete')).toMatchObject({ clean: true, stuck: [] });
+    expectCleanLogs(bot);
+    expect(bot.stderr).not.toContain(discord.token);
   });
 });
 
