@@ -13,6 +13,7 @@ import { type AppConfig, ConfigError, loadConfig } from './config';
 import { checkSetup } from './ops/check';
 import { HealthPortError } from './ops/health-server';
 import { createOps, type Ops } from './ops/ops';
+import { redactSecrets } from './redact';
 import { type ChatAdapter, serveChat } from './ops/service';
 import { onShutdownSignals, REPLY_DRAIN_MS, shutdown } from './ops/shutdown';
 
@@ -120,7 +121,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const known = error instanceof ConfigError || error instanceof CatalogError || error instanceof HealthPortError;
-    process.stderr.write(`claude-error-doctor: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+    const text = known ? (error as Error).message : ((error as Error).stack ?? String(error));
+    // Before the logger exists nothing else masks it, and a start-up error may quote a setting.
+    process.stderr.write(`claude-error-doctor: ${redactSecrets(text).text}\n`);
     process.exitCode = 1;
   },
 );
