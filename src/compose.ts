@@ -1,7 +1,7 @@
 import { loadCatalog } from './catalog';
 import type { AppConfig } from './config';
 import { type CoreDoctor, createDoctor } from './doctor';
-import { createModelFallback, type FallbackMetrics } from './fallback';
+import type { FallbackMetrics } from './fallback';
 import { loadModels } from './models';
 import { type DoctorObserver, type Logger, silentLogger, type StatusSource } from './ports';
 
@@ -28,12 +28,15 @@ export async function createAppDoctor(config: AppConfig, options: ComposeOptions
   const catalog = loadCatalog();
   const models = loadModels();
   // Off (no request ever) without ANTHROPIC_API_KEY; the doctor then says only the rules answered.
-  const fallback = createModelFallback(config.fallback, {
-    catalogIndex: catalog.map(({ id, title, category }) => ({ id, title, category })),
-    defaultModel: models.fallbackModel,
-    logger,
-    metrics: options.fallbackMetrics,
-  });
+  // The SDK is loaded only when a key is set: it is a quarter of the CLI's cold start.
+  const fallback = config.fallback.ANTHROPIC_API_KEY
+    ? (await import('./fallback')).createModelFallback(config.fallback, {
+        catalogIndex: catalog.map(({ id, title, category }) => ({ id, title, category })),
+        defaultModel: models.fallbackModel,
+        logger,
+        metrics: options.fallbackMetrics,
+      })
+    : undefined;
   const doctor = createDoctor({ catalog, models, fallback, logger, observer: options.observer, statusSource: options.statusSource });
   return { ...doctor, close: async () => {} };
 }

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import type { z } from 'zod';
 import { type CompiledEntry, compileEntry } from './compile';
 import { EntrySchema } from './schema';
+import { parseYamlFiles } from './yaml-cache';
 
 export const CATALOG_DIR = fileURLToPath(new URL('../../catalog', import.meta.url));
 
@@ -29,26 +29,25 @@ export function loadCatalog(dir: string = CATALOG_DIR): CompiledEntry[] {
   const problems: string[] = [];
   const entries: CompiledEntry[] = [];
   const seen = new Set<string>();
-  for (const name of files) {
+  const yaml = parseYamlFiles(files.map((name) => ({ name, text: readFileSync(join(entriesDir, name), 'utf8') })));
+  files.forEach((name, i) => {
     const file = relative(process.cwd(), join(entriesDir, name)) || name;
-    let data: unknown;
-    try {
-      data = parse(readFileSync(join(entriesDir, name), 'utf8'));
-    } catch (error) {
-      problems.push(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-      continue;
+    const read = yaml[i]!;
+    if (!read.ok) {
+      problems.push(`${file}: not valid YAML: ${read.error}`);
+      return;
     }
-    const parsed = EntrySchema.safeParse(data);
+    const parsed = EntrySchema.safeParse(read.data);
     if (!parsed.success) {
       problems.push(...describe(file, parsed.error));
-      continue;
+      return;
     }
     const id = basename(name, '.yaml');
     if (parsed.data.id !== id) problems.push(`${file}: id: "${parsed.data.id}" must equal the file name "${id}"`);
     if (seen.has(parsed.data.id)) problems.push(`${file}: id: "${parsed.data.id}" is used twice`);
     seen.add(parsed.data.id);
     entries.push(compileEntry(parsed.data));
-  }
+  });
   if (files.length === 0) problems.push(`${entriesDir}: no entries found`);
   if (problems.length > 0) throw new CatalogError(problems);
   return entries;

@@ -77,15 +77,30 @@ export class NeedleIndex {
     this.seen = new Uint32Array(needles.length);
   }
 
-  /** Scans `lower` (already lower-cased) and returns a test for "needle `id` occurs". */
-  scan(lower: string): (id: number) => boolean {
+  /**
+   * Scans `lower` (already lower-cased): `has(id)` tells whether needle `id` occurs, and `found`
+   * lists the needles that occur (each once; needles checked with `includes` are not listed).
+   */
+  scan(lower: string): { has: (id: number) => boolean; found: number[] } {
     const stamp = ++this.stamp;
     const { classOf, delta, width, outStart, outIds, seen } = this;
+    const found: number[] = [];
     let s = 0;
     for (let i = 0; i < lower.length; i++) {
       s = delta[s * width + classOf[lower.charCodeAt(i)]!]!;
-      for (let k = outStart[s]!; k < outStart[s + 1]!; k++) seen[outIds[k]!] = stamp;
+      for (let k = outStart[s]!; k < outStart[s + 1]!; k++) {
+        const id = outIds[k]!;
+        if (seen[id] !== stamp) {
+          seen[id] = stamp;
+          found.push(id);
+        }
+      }
     }
-    return (id) => (this.verify[id] ? lower.includes(this.needles[id]!) : seen[id] === stamp);
+    return { has: (id) => (this.verify[id] ? lower.includes(this.needles[id]!) : seen[id] === stamp), found };
+  }
+
+  /** Needles the scan cannot see (characters beyond the table); callers treat them as always possible. */
+  unscannable(): number[] {
+    return this.verify.flatMap((v, id) => (v ? [id] : []));
   }
 }

@@ -5,8 +5,9 @@ describe('NeedleIndex (one-pass multi-string search)', () => {
   const needles = ['rate limit', 'limit', 'credit balance', 'he', 'she', 'his', 'hers', '无可用渠道', 'x-api-key'];
   const index = new NeedleIndex(needles);
   const present = (text: string) => {
-    const found = index.scan(text);
-    return needles.filter((_, id) => found(id));
+    const { has, found } = index.scan(text);
+    expect([...found].sort()).toEqual(needles.flatMap((_, id) => (has(id) ? [id] : [])).sort());
+    return needles.filter((_, id) => has(id));
   };
 
   it('finds exactly the needles that occur, overlapping ones included', () => {
@@ -28,8 +29,9 @@ describe('NeedleIndex (one-pass multi-string search)', () => {
 
   it('forgets the previous scan', () => {
     const first = index.scan('rate limit');
-    expect(first(0)).toBe(true);
+    expect(first.has(0)).toBe(true);
     const second = index.scan('nothing');
-    expect(second(0)).toBe(false);
+    expect(second.has(0)).toBe(false);
+    expect(second.found).toEqual([]);
   });
 });
