@@ -2,3 +2,4 @@ export * from './doctor';
 export * from './fallback';
 export * from './observer';
 export * from './ocr';
+export * from './status';

@@ -1,0 +1,1 @@
+export { type ConsoleAdapter, type ConsoleAdapterOptions, createConsoleAdapter } from './console';

@@ -1,0 +1,158 @@
+import type { AddressInfo } from 'node:net';
+import type { App, webApi } from '@slack/bolt';
+import { z } from 'zod';
+import type { SlackEnv } from '../../src/config';
+import type { Diagnosis } from '../../src/contracts';
+import type { Doctor, Logger } from '../../src/ports';
+import type { Adapter } from '../port';
+import { type BoltParts, buildBoltApp, type SlackMode } from './bolt-app';
+import { handleMessage, type ConversationDeps } from './conversation';
+import { SlackAdapterError } from './errors';
+import { registerFeedback } from './feedback';
+import { classifyEvent } from './inbound';
+import { Jobs } from './jobs';
+import type { SlackMetrics } from './metrics';
+import { type DedupeStore, MemoryDedupeStore, TtlMap } from './store';
+
+export type SlackAdapterState = 'starting' | 'up' | 'reconnecting' | 'down';
+
+export interface SlackAdapterDeps {
+  logger: Logger;
+  metrics?: SlackMetrics;
+  /** Used for file downloads (screenshots, snippets). Defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /** Shared dedupe for several instances; an in-memory store by default. */
+  dedupe?: DedupeStore;
+  /** How long `stop()` lets answers in flight finish. Default 30 s. */
+  drainTimeoutMs?: number;
+}
+
+export interface SlackAdapter extends Adapter {
+  readonly name: 'slack';
+  readonly mode: SlackMode;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** For /healthz: `up` once connected (Socket Mode) or listening (HTTP mode). */
+  state(): SlackAdapterState;
+  /** The HTTP port actually bound (HTTP mode, after start), else null. */
+  httpPort(): number | null;
+}
+
+/** Answers are remembered per thread for follow-ups ("I'm on Node") for half a day. */
+const ANSWERED_TTL_MS = 12 * 3_600_000;
+const ANSWERED_MAX = 2_000;
+
+const EventEnvelopeSchema = z.object({ event_id: z.string().optional() });
+
+/**
+ * The Slack adapter: a thin translator between Bolt and the Doctor. Events are acknowledged by
+ * Bolt before any listener runs; the diagnosis runs afterwards as a tracked background job.
+ */
+export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: SlackAdapterDeps): SlackAdapter {
+  const logger = deps.logger;
+  const metrics = deps.metrics ?? {};
+  const dedupe = deps.dedupe ?? new MemoryDedupeStore();
+  const parts = buildBoltApp(config, logger);
+  const jobs = new Jobs(logger);
+  let state: SlackAdapterState = 'down';
+  let stopping = false;
+  let port: number | null = null;
+
+  const conversation: ConversationDeps = {
+    doctor,
+    dedupe,
+    answered: new TtlMap<Diagnosis>(ANSWERED_TTL_MS, ANSWERED_MAX),
+    download: { botToken: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, fetch: deps.fetch ?? globalThis.fetch },
+    logger,
+    metrics,
+  };
+
+  const onEvent = async (event: unknown, body: unknown, context: { botUserId?: string; retryNum?: number }, client: webApi.WebClient) => {
+    const eventId = EventEnvelopeSchema.safeParse(body).data?.event_id;
+    // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num / retry_attempt).
+    if (eventId && !(await dedupe.claim(`event:${eventId}`))) {
+      metrics.eventReceived?.('duplicate');
+      logger.debug({ eventId, retryNum: context.retryNum }, 'slack duplicate delivery ignored');
+      return;
+    }
+    const classified = classifyEvent(event, context.botUserId);
+    if (classified.kind !== 'message') {
+      metrics.eventReceived?.(classified.kind === 'bot' ? 'bot' : 'ignored');
+      return;
+    }
+    const { botUserId } = context;
+    jobs.run('answer', () => handleMessage(classified.message, client, botUserId, conversation));
+  };
+  parts.app.event('app_mention', async ({ event, body, context, client }) => onEvent(event, body, context, client));
+  parts.app.event('message', async ({ event, body, context, client }) => onEvent(event, body, context, client));
+  registerFeedback(parts.app, { dedupe, logger, metrics });
+  parts.app.error(async (error) => {
+    logger.error({ err: error, code: error.code }, 'slack listener error');
+  });
+  watchSocketState(parts, (next) => {
+    state = stopping ? 'down' : next;
+  });
+
+  return {
+    name: 'slack',
+    mode: parts.mode,
+    state: () => state,
+    httpPort: () => port,
+    async start() {
+      stopping = false;
+      state = 'starting';
+      try {
+        await parts.app.init();
+      } catch (cause) {
+        state = 'down';
+        throw new SlackAdapterError('auth_failed', `Slack rejected SLACK_BOT_TOKEN (auth.test): ${describe(cause)}`, { cause });
+      }
+      try {
+        port = await listen(parts.app, parts, config.PORT);
+      } catch (cause) {
+        state = 'down';
+        const code = parts.mode === 'socket' ? 'connect_failed' : 'listen_failed';
+        throw new SlackAdapterError(code, `Slack ${parts.mode} mode could not start: ${describe(cause)}`, { cause });
+      }
+      state = 'up';
+      logger.info({ mode: parts.mode, port }, 'slack adapter up');
+    },
+    async stop() {
+      if (state === 'down' && !stopping) return;
+      stopping = true;
+      state = 'down';
+      if (parts.socket) await parts.socket.client.disconnect();
+      else if (parts.http && port !== null) await parts.app.stop();
+      port = null;
+      await jobs.drain(deps.drainTimeoutMs ?? 30_000);
+      logger.info({ mode: parts.mode }, 'slack adapter stopped');
+    },
+  };
+}
+
+async function listen(app: App, parts: BoltParts, configuredPort: number): Promise<number | null> {
+  if (parts.mode === 'socket') {
+    await app.start();
+    return null;
+  }
+  const server = await app.start(configuredPort);
+  return (server.address() as AddressInfo).port;
+}
+
+/** Socket Mode reports its connection; HTTP mode is up while it listens. */
+function watchSocketState(parts: BoltParts, set: (s: SlackAdapterState) => void): void {
+  const client = parts.socket?.client;
+  if (!client) return;
+  client.on('connected', () => set('up'));
+  // `close` fires when the WebSocket goes away; the client reconnects on its own.
+  client.on('close', () => set('reconnecting'));
+  client.on('reconnecting', () => set('reconnecting'));
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === 'object' && 'data' in error) {
+    const data = (error as { data?: { error?: unknown } }).data;
+    if (typeof data?.error === 'string') return data.error;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,82 @@
+import type { webApi } from '@slack/bolt';
+import type { Diagnosis } from '../../src/contracts';
+import type { Doctor, Logger } from '../../src/ports';
+import type { DownloadOptions } from './files';
+import { conversationKey, type InboundMessage, replyThreadTs } from './inbound';
+import { buildInquiry } from './inquiry';
+import type { SlackMetrics } from './metrics';
+import { renderFailure, renderPrivateNotes, renderReply } from './render';
+import { postEphemeral, postPublic, type Poster, type ReplyTarget } from './reply';
+import type { DedupeStore, TtlMap } from './store';
+
+export interface ConversationDeps {
+  doctor: Doctor;
+  dedupe: DedupeStore;
+  /** The last diagnosis per conversation the bot answered (see `conversationKey`). */
+  answered: TtlMap<Diagnosis>;
+  download: Omit<DownloadOptions, 'lookup'>;
+  logger: Logger;
+  metrics: SlackMetrics;
+}
+
+/**
+ * One user message, from "is this for us?" to the posted answer. Runs after Slack has been
+ * acknowledged, so it may take as long as the core needs.
+ */
+export async function handleMessage(
+  m: InboundMessage,
+  client: webApi.WebClient,
+  botUserId: string | undefined,
+  deps: ConversationDeps,
+): Promise<void> {
+  const key = conversationKey(m);
+  const previous = deps.answered.get(key);
+  // In a channel we only speak when addressed: a mention, or a reply in a thread we answered.
+  if (!m.isDM && !m.mentioned && !previous) {
+    deps.metrics.eventReceived?.('ignored');
+    return;
+  }
+  // One mention arrives twice (app_mention and message.channels): the first copy wins.
+  if (!(await deps.dedupe.claim(`msg:${m.channel}:${m.ts}`))) {
+    deps.metrics.eventReceived?.('duplicate');
+    return;
+  }
+  deps.metrics.eventReceived?.('handled');
+
+  const poster: Poster = { client, logger: deps.logger, metrics: deps.metrics };
+  const target: ReplyTarget = { channel: m.channel, threadTs: replyThreadTs(m), user: m.user };
+  const started = Date.now();
+  let diagnosis: Diagnosis;
+  let notes: string[];
+  try {
+    const built = await buildInquiry(m, { client, botUserId, download: deps.download, logger: deps.logger }, !!previous);
+    notes = built.notes;
+    diagnosis = previous ? await deps.doctor.followUp(previous, built.inquiry) : await deps.doctor.diagnose(built.inquiry);
+  } catch (error) {
+    deps.logger.error({ err: error, channel: m.channel, ts: m.ts }, 'slack diagnosis failed');
+    await postPublic(poster, target, [renderFailure()], 'failure');
+    return;
+  }
+
+  const audience = m.isDM ? 'dm' : 'channel';
+  const feedback = { entry: diagnosis.entry, source: diagnosis.source };
+  const messages = renderReply(diagnosis.document, { audience, extraNotes: notes, feedback });
+  const sent = await postPublic(poster, target, messages, previous ? 'follow-up' : 'answer');
+  if (sent) deps.answered.set(key, diagnosis);
+  if (audience === 'channel' && diagnosis.document.privateNotes.length > 0) {
+    await postEphemeral(poster, target, renderPrivateNotes(diagnosis.document.privateNotes), 'private-notes');
+  }
+  deps.logger.info(
+    {
+      channel: m.channel,
+      ts: m.ts,
+      entry: diagnosis.entry,
+      category: diagnosis.category,
+      source: diagnosis.source,
+      followUp: !!previous,
+      parts: messages.length,
+      elapsedMs: Date.now() - started,
+    },
+    'slack answered',
+  );
+}

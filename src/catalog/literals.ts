@@ -1,0 +1,107 @@
+/**
+ * Derives a cheap prefilter from a regex: for each top-level alternative, the longest run of
+ * literal characters that every match must contain. If the text holds none of them, the regex
+ * cannot match and is not run (the keyword idea from gitleaks, without writing keywords twice).
+ * Returns null when some alternative has no usable literal (then the regex always runs).
+ */
+export function requiredLiterals(source: string, minLength = 4): string[] | null {
+  const branches = splitTopLevel(source);
+  const out: string[] = [];
+  for (const branch of branches) {
+    const best = longestLiteral(branch);
+    if (best.length < minLength) return null;
+    out.push(best.toLowerCase());
+  }
+  return out;
+}
+
+function splitTopLevel(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(source.slice(start));
+  return parts;
+}
+
+const ESCAPED_LITERAL = /[.\-/\\()[\]{}*+?^$|'"` :=,#@!%&~<>]/;
+
+/** Longest run of characters at depth 0 that are certainly part of every match. */
+function longestLiteral(branch: string): string {
+  let best = '';
+  let run = '';
+  let depth = 0;
+  let inClass = false;
+  const end = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < branch.length; i++) {
+    const c = branch[i]!;
+    const next = branch[i + 1];
+    const optional = (at: number) => branch[at] === '?' || branch[at] === '*' || (branch[at] === '{' && branch[at + 1] === '0');
+    if (inClass) {
+      if (c === '\\') i++;
+      else if (c === ']') inClass = false;
+      continue;
+    }
+    if (depth > 0) {
+      if (c === '\\') i++;
+      else if (c === '(') depth++;
+      else if (c === ')') {
+        depth--;
+        if (depth === 0) end();
+      }
+      continue;
+    }
+    if (c === '(') {
+      end();
+      depth = 1;
+      continue;
+    }
+    if (c === '[') {
+      end();
+      inClass = true;
+      continue;
+    }
+    let literal: string | null = null;
+    let width = 1;
+    if (c === '\\' && next !== undefined) {
+      literal = ESCAPED_LITERAL.test(next) ? next : null;
+      width = 2;
+    } else if (!'.^$*+?{}|'.includes(c)) literal = c;
+    if (literal === null) {
+      end();
+      i += width - 1;
+      continue;
+    }
+    if (optional(i + width)) {
+      end();
+      i += width - 1;
+      continue;
+    }
+    run += literal;
+    i += width - 1;
+    if (branch[i + 1] === '+') end();
+  }
+  end();
+  return best;
+}

@@ -1,0 +1,113 @@
+import type { Signals } from '../contracts';
+import { ERROR_TYPES } from '../normalize/vocabulary';
+import { detectClient, detectCloud } from './client';
+import { extractException } from './exception';
+import { extractHeaders } from './headers';
+import { type ErrorInstance, findInstances } from './instances';
+import { extractModel } from './model';
+import { extractNumbers } from './numbers';
+import { detectForeignProvider, hasAnthropicEvidence } from './provider';
+import { findStatusMentions, inferStatus, type StatusMention } from './status';
+
+/** Official `error.type` values (the SDK enum plus the two the docs add). */
+export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYPES, 'api_error']);
+const BARE_TYPE = new RegExp(`\\b(${[...OFFICIAL_TYPES].join('|')})\\b`, 'g');
+const REQUEST_ID = /\breq_(?:vrtx_)?[0-9A-Za-z]{10,}/g;
+
+export interface Extraction {
+  signals: Signals;
+  /** The flat text with the other (older) error bodies blanked, so rules read the primary error. */
+  focus: string;
+  focusLower: string;
+}
+
+/**
+ * The primary error is the last body that names an official type — logs and /bug arrays are
+ * chronological — unless the first line's banner names a status another body has.
+ */
+function pickPrimary(instances: ErrorInstance[], mentions: StatusMention[]): ErrorInstance | null {
+  const typed = instances.filter((i) => i.type !== null || i.message !== null);
+  if (typed.length === 0) return null;
+  const withOfficial = typed.filter((i) => i.type !== null && OFFICIAL_TYPES.has(i.type));
+  const pool = withOfficial.length > 0 ? withOfficial : typed;
+  const banner = mentions[0];
+  if (banner && banner.index < 200 && banner.index < pool[0]!.start) {
+    const sameStatus = pool.filter((i) => statusNear(i, mentions) === banner.status);
+    if (sameStatus.length > 0) return sameStatus[sameStatus.length - 1]!;
+  }
+  return pool[pool.length - 1]!;
+}
+
+/** The status written just before a body ("Error code: 401 - {"), or in its own `code`. */
+function statusNear(instance: ErrorInstance, mentions: StatusMention[]): number | null {
+  let best: StatusMention | null = null;
+  for (const m of mentions) if (m.index < instance.start && instance.start - m.index < 400) best = m;
+  if (best) return best.status;
+  if (instance.code) return instance.code;
+  const after = mentions.find((m) => m.index > instance.end && m.index - instance.end < 400);
+  return after?.status ?? null;
+}
+
+function blankOthers(flat: string, instances: ErrorInstance[], primary: ErrorInstance | null): string {
+  if (!primary) return flat;
+  let out = flat;
+  for (const i of instances) {
+    if (i === primary || i.message === null || i.message === primary.message) continue;
+    // A container whose text holds the primary body (a wrapper's message) must not hide it.
+    if (i.start <= primary.start && i.end >= primary.end) continue;
+    out = out.slice(0, i.start) + ' '.repeat(i.end - i.start) + out.slice(i.end);
+  }
+  return out;
+}
+
+function lastMatch(re: RegExp, text: string): string | null {
+  let last: string | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m[1] ?? m[0];
+  return last;
+}
+
+export function extractSignals(flat: string, now: Date = new Date()): Extraction {
+  const instances = findInstances(flat);
+  const mentions = findStatusMentions(flat);
+  const primary = pickPrimary(instances, mentions);
+  const headers = extractHeaders(flat, now);
+  const sdkException = extractException(flat);
+
+  // An OpenAI-shaped wrapper reuses `invalid_request_error` for everything: its type says nothing.
+  const type = primary?.shape === 'openai' ? null : (primary?.type ?? lastMatch(BARE_TYPE, flat));
+  const written = primary ? statusNear(primary, mentions) : null;
+  const status =
+    written ?? mentions[0]?.status ?? inferStatus(flat, type && OFFICIAL_TYPES.has(type) ? type : null, sdkException);
+
+  const message = primary?.message ?? null;
+  // 529 exists only at Anthropic and means exactly one thing.
+  const typeOrOverloaded = type ?? (status === 529 ? 'overloaded_error' : null);
+  const focus = blankOthers(flat, instances, primary);
+  const requestIds = primary ? flat.slice(primary.end, primary.end + 200).match(REQUEST_ID) : null;
+
+  return {
+    focus,
+    focusLower: focus === flat ? flat.toLowerCase() : focus.toLowerCase(),
+    signals: {
+      status,
+      type: typeOrOverloaded,
+      message,
+      requestId: requestIds?.[0] ?? lastMatch(REQUEST_ID, flat) ?? headers.requestIdHeader,
+      retryAfterSeconds: headers.retryAfterSeconds,
+      rateLimitHeaders: headers.rateLimitHeaders,
+      headersPresent: headers.headersPresent,
+      errorCode: /["']error_code["']\s*:\s*["']([a-z_]+)["']/.exec(flat)?.[1] ?? null,
+      shouldRetry: headers.shouldRetry,
+      model: extractModel(flat, message),
+      sdkException,
+      client: detectClient(flat),
+      cloud: detectCloud(flat),
+      numbers: extractNumbers(message ?? flat.slice(0, 600)),
+      foreignProvider: detectForeignProvider(flat),
+      anthropicEvidence: hasAnthropicEvidence(flat),
+      // The same body is often printed twice (a message string and the parsed object): count it once.
+      errorCount: new Set(instances.flatMap((i) => (i.message === null ? [] : [i.message]))).size,
+    },
+  };
+}

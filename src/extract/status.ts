@@ -1,0 +1,103 @@
+/**
+ * A 3-digit code counts as an HTTP status only in a context that says so. One pass finds every
+ * 4xx/5xx number; small anchored regexes then read the few characters around each, which keeps
+ * extraction linear however long the paste is.
+ */
+const CANDIDATE = /\b([45]\d\d)\b/g;
+const BEFORE_PARTS = [
+  'Error code: ?', // Python SDK: Error code: 429 - {...}
+  'API Error:? ?\\(?', // Claude Code: API Error: 400 / API Error (529 ...
+  '(?:Error|Exception)\\d*:? ', // TS SDK: Error: 400 {, InternalServerError: 529 {
+  'status(?: code)?["\']?\\s*[:=]?\\s*', // status: 529, Status Code: 404, "status": 400
+  'HTTP\\/[\\d.]+ ', // curl -i
+  '(?:Last status|HTTP|statusCode)[: ]+', // Last status: 404
+  '["\']code["\']\\s*:\\s*["\']?', // Google / OpenRouter / LiteLLM envelopes
+  '(?:failed|error)(?: with)?:? ', // API request failed: 401
+  '\\] ', // [VERTEX] 404 [{
+  'exceptions\\.[A-Z][A-Za-z]+: ', // google.api_core.exceptions.ResourceExhausted: 429
+];
+const BEFORE_RE = new RegExp(`(?:${BEFORE_PARTS.join('|')})$`, 'i');
+const AFTER = /^(?: ?-? ?\[?\{\s*["'](?:type|error)["']| (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Conflict|Request Entity Too Large|Payload Too Large|Too Many Requests|Internal Server Error|Service Unavailable|Gateway Timeout|Overloaded)\b)/;
+
+export interface StatusMention {
+  status: number;
+  index: number;
+}
+
+export function findStatusMentions(flat: string): StatusMention[] {
+  const out: StatusMention[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(flat); m; m = CANDIDATE.exec(flat)) {
+    const before = flat.slice(Math.max(0, m.index - 48), m.index);
+    const after = flat.slice(m.index + 3, m.index + 40);
+    if (BEFORE_RE.test(before) || AFTER.test(after)) out.push({ status: Number(m[1]), index: m.index });
+  }
+  return out;
+}
+
+/** When no number is written, these words still say which status it was. */
+const REASON_PHRASES: ReadonlyArray<[RegExp, number]> = [
+  [/\bToo Many Requests\b/, 429],
+  [/\b(?:Request Entity|Payload) Too Large\b/, 413],
+  [/\bGateway Timeout\b/, 504],
+  [/\bService Unavailable\b/, 503],
+];
+
+/** Google RPC status names (Vertex) and AWS exception names (Bedrock) -> HTTP status. */
+const PLATFORM_CODES: Readonly<Record<string, number>> = {
+  RESOURCE_EXHAUSTED: 429,
+  NOT_FOUND: 404,
+  PERMISSION_DENIED: 403,
+  INVALID_ARGUMENT: 400,
+  FAILED_PRECONDITION: 400,
+  UNAUTHENTICATED: 401,
+  UNAVAILABLE: 503,
+  DEADLINE_EXCEEDED: 504,
+  ThrottlingException: 429,
+  AccessDeniedException: 403,
+  ValidationException: 400,
+  ResourceNotFoundException: 404,
+  ServiceUnavailableException: 503,
+  InternalServerException: 500,
+  ModelTimeoutException: 408,
+  ServiceQuotaExceededException: 400,
+  ExpiredTokenException: 403,
+  UnrecognizedClientException: 403,
+};
+const PLATFORM_CODE_RE = new RegExp(`\\b(${Object.keys(PLATFORM_CODES).join('|')})\\b`);
+
+/** Official error.type -> status, from the errors page (the credit message is the known 400 exception). */
+export const TYPE_STATUS: Readonly<Record<string, number>> = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  billing_error: 402,
+  permission_error: 403,
+  not_found_error: 404,
+  conflict_error: 409,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  timeout_error: 504,
+  overloaded_error: 529,
+};
+
+/** SDK classes that name exactly one status. */
+const CLASS_STATUS: Readonly<Record<string, number>> = {
+  BadRequestError: 400,
+  AuthenticationError: 401,
+  PermissionDeniedError: 403,
+  NotFoundError: 404,
+  RequestTooLargeError: 413,
+  RateLimitError: 429,
+  OverloadedError: 529,
+};
+
+/** A status implied by words, platform codes, the error type or the SDK class, in that order. */
+export function inferStatus(flat: string, type: string | null, sdkException: string | null): number | null {
+  for (const [re, status] of REASON_PHRASES) if (re.test(flat)) return status;
+  const platform = PLATFORM_CODE_RE.exec(flat)?.[1];
+  if (platform) return PLATFORM_CODES[platform] ?? null;
+  if (type && TYPE_STATUS[type]) return TYPE_STATUS[type]!;
+  if (sdkException && CLASS_STATUS[sdkException]) return CLASS_STATUS[sdkException]!;
+  return null;
+}

@@ -1,0 +1,2 @@
+export { type Candidate, CONFIDENT, rankCandidates } from './match';
+export type { MatchInput } from './rule';

@@ -1,0 +1,3 @@
+export { loadModels } from './load';
+export { type ModelMistake, ModelIndex, type ModelVerdict } from './nearest';
+export type { CurrentModel, ModelsData } from './schema';

@@ -1,0 +1,68 @@
+import { repairIdentifiers, repairStatusDigits } from './repairs';
+
+/** Pastes beyond this are cut: the head (where banners are) and the tail (where tracebacks end) stay. */
+export const MAX_INPUT_CHARS = 64_000;
+const HEAD_CHARS = 16_000;
+
+export interface NormalizedText {
+  /** Cleaned text with its lines (shown back to users, sent to the model). */
+  text: string;
+  /** One line, JSON escapes undone, whitespace collapsed: what extraction and rules read. */
+  flat: string;
+  /** `flat` in lower case, for keyword prefilters. */
+  lower: string;
+  truncated: boolean;
+  binary: boolean;
+}
+
+const SMART_SINGLE = /[\u2018\u2019\u201A\u201B\u2032\u00B4\u02BC]/g;
+const SMART_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+const FENCE_LINE = /^[ \t]*(?:```|~~~)[\w+-]*[ \t]*$/gm;
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** More than 2 % control characters (or any NUL) means bytes, not a paste. */
+export function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const sample = text.length > 4096 ? text.slice(0, 4096) : text;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    // Tab, newlines and ESC (terminal colours) are normal in pasted terminal output.
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 27) || c === 0xfffd) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.02;
+}
+
+function cap(text: string): { text: string; truncated: boolean } {
+  if (text.length <= MAX_INPUT_CHARS) return { text, truncated: false };
+  const tail = MAX_INPUT_CHARS - HEAD_CHARS;
+  return { text: `${text.slice(0, HEAD_CHARS)}\n[… cut …]\n${text.slice(-tail)}`, truncated: true };
+}
+
+/** Undo JSON / Python-repr escaping so nested bodies read like plain ones. */
+function unescape(text: string): string {
+  return text
+    .replace(/\\+"/g, '"')
+    .replace(/\\+'/g, "'")
+    // A Windows path such as C:\\npm loses a letter here; only matching reads this text.
+    .replace(/\\+[nrt]/g, ' ')
+    .replace(/\\+u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * Normalizes a (redacted) paste: size cap, Unicode compatibility forms (full-width punctuation),
+ * smart quotes, ANSI colours, code fences, OCR damage ("rate limit error", "4O4").
+ */
+export function normalizeText(raw: string): NormalizedText {
+  if (looksBinary(raw)) return { text: '', flat: '', lower: '', truncated: false, binary: true };
+  const capped = cap(raw);
+  let text = capped.text.replace(/\r\n?/g, '\n');
+  if (NON_ASCII.test(text)) {
+    text = text.normalize('NFKC').replace(SMART_SINGLE, "'").replace(SMART_DOUBLE, '"');
+  }
+  text = text.replace(ANSI, '').replace(FENCE_LINE, '');
+  text = repairIdentifiers(repairStatusDigits(text));
+  const flat = unescape(text).replace(/\s+/g, ' ').trim();
+  return { text: text.trim(), flat, lower: flat.toLowerCase(), truncated: capped.truncated, binary: false };
+}

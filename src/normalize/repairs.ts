@@ -1,0 +1,48 @@
+import { DASH_SPLIT_IDENTIFIERS, SDK_CLASSES, SPACE_SPLIT_IDENTIFIERS } from './vocabulary';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const byLengthDesc = (a: string, b: string) => b.length - a.length;
+const squash = (s: string) => s.toLowerCase().replace(/[ _-]/g, '');
+
+/** "max_tokens" -> "max[ _-]tokens": one alternation for a family of identifiers. */
+function alternation(ids: readonly string[], separator: string): string {
+  return [...ids]
+    .sort(byLengthDesc)
+    .map((id) => id.split(/[_-]/).map(escape).join(separator))
+    .join('|');
+}
+
+const SPACE_RE = new RegExp(`\\b(?:${alternation(SPACE_SPLIT_IDENTIFIERS, '[ _-]')})\\b`, 'gi');
+const DASH_RE = new RegExp(`\\b(?:${alternation(DASH_SPLIT_IDENTIFIERS, '[_-]')})\\b`, 'gi');
+const CANONICAL = new Map<string, string>(
+  [...SPACE_SPLIT_IDENTIFIERS, ...DASH_SPLIT_IDENTIFIERS].map((id) => [squash(id), id]),
+);
+
+/** "Rate Limit Error" -> RateLimitError (Title Case words are a class name; "API Error" is not in the list). */
+const CLASS_RE = new RegExp(
+  `\\b(?:${SDK_CLASSES.map((c) => c.replace(/([a-z])([A-Z])/g, '$1 $2')).join('|')})\\b`,
+  'g',
+);
+const CLASS_CANONICAL = new Map<string, string>(SDK_CLASSES.map((c) => [squash(c), c]));
+
+function canonicalIdentifier(m: string): string {
+  // Title-Case prose ("Authentication Error") was handled as a class name already.
+  if (/[A-Z]/.test(m) && m.includes(' ')) return m;
+  return CANONICAL.get(squash(m)) ?? m;
+}
+
+/** Rejoin identifiers and class names split by OCR or retyping. */
+export function repairIdentifiers(text: string): string {
+  return text
+    .replace(CLASS_RE, (m) => CLASS_CANONICAL.get(squash(m)) ?? m)
+    .replace(SPACE_RE, canonicalIdentifier)
+    .replace(DASH_RE, canonicalIdentifier);
+}
+
+/** OCR reads 0 as O inside status codes: "4O4", "Error code: 5O0". */
+export function repairStatusDigits(text: string): string {
+  return text.replace(/\b([45])([0-9Oo])([0-9Oo])\b/g, (m, a: string, b: string, c: string) => {
+    if (!/[Oo]/.test(b + c)) return m;
+    return `${a}${b.replace(/[Oo]/, '0')}${c.replace(/[Oo]/, '0')}`;
+  });
+}

@@ -1,0 +1,1 @@
+export { looksLikeSecret, redactSecrets, type RedactionFinding, type RedactionResult } from './redact';

@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: prints speed and memory figures. Targets (rules path, one core): ≥ 20,000
+ * pastes/s, p99 < 1 ms, CLI cold start ≤ 1.5 s. Figures only — nothing here fails a build.
+ */
+import { benchColdStart } from './cold-start';
+import { benchRules } from './rules';
+
+const fmt = (n: number, digits = 3) => n.toFixed(digits);
+
+const rules = await benchRules();
+console.log('rules path (dev corpus repeated, no model, no OCR)');
+console.log(`  pastes            ${rules.pastes}`);
+console.log(`  pastes/s          ${rules.pastesPerSecond}   (target ≥ 20000)`);
+console.log(`  p50 per paste     ${fmt(rules.p50Ms)} ms`);
+console.log(`  p99 per paste     ${fmt(rules.p99Ms)} ms   (target < 1 ms)`);
+console.log(`  peak RSS          ${fmt(rules.peakRssMb, 1)} MB`);
+
+const cold = benchColdStart();
+console.log('CLI cold start (one paste, median of 5)');
+console.log(`  npx tsx src/cli/diagnose.ts   ${fmt(cold.tsxMedianMs / 1000, 2)} s   (target ≤ 1.5 s)`);
+console.log(`  npm run -s diagnose           ${fmt(cold.npmRunMedianMs / 1000, 2)} s`);

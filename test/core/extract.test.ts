@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Signals } from '../../src/contracts';
+import { extractSignals } from '../../src/extract';
+import { normalizeText } from '../../src/normalize';
+import { loadCorpus } from '../support/corpus';
+
+const corpus = new Map(loadCorpus().map((c) => [c.id, c.text]));
+const signalsOf = (text: string, now = new Date('2026-11-25T12:00:00Z')): Signals => extractSignals(normalizeText(text).flat, now).signals;
+
+/** Real pastes from the dev corpus, one per format, with the signals they must yield. */
+const TABLE: Array<[string, string, Partial<Signals>]> = [
+  ['dev-002', 'Python SDK, single quotes, no top-level type', { status: 401, type: 'authentication_error', message: 'Invalid API Key', sdkException: 'AuthenticationError', client: 'python' }],
+  ['dev-041', 'Python OverloadedError', { status: 529, type: 'overloaded_error', sdkException: 'OverloadedError', client: 'python' }],
+  ['dev-036', 'TS SDK header dump + InternalServerError: 529', { status: 529, type: 'overloaded_error', requestId: 'req_01RCc7MbLyQNtGKzBTv8VCep', shouldRetry: true, headersPresent: true, client: 'typescript' }],
+  ['dev-003', 'Claude Code /bug array, escaped JSON, German prose', { status: 400, type: 'invalid_request_error', requestId: 'req_011Cbr53dad6tQFhL2qejsTR', client: 'claude-code' }],
+  ['dev-004', 'Chinese prose + numbers in the message', { status: 400, numbers: [203284, 200000], client: 'claude-code' }],
+  ['dev-011', 'message broken over lines', { status: 401, message: 'OAuth token has expired. Please obtain a new token or refresh your existing token.' }],
+  ['dev-016', 'two bodies: the latest (500) is primary', { status: 500, type: 'api_error', requestId: 'req_011CcLLH5z5hsVeceNEyfDMQ', errorCount: 2 }],
+  ['dev-010', '404 model message', { status: 404, type: 'not_found_error', model: 'default', client: 'agent-sdk' }],
+  ['dev-049', 'LiteLLM wrapper around a bytes repr', { status: 404, type: 'not_found_error', model: 'claude-3-5-sonnet-latest', client: 'litellm' }],
+  ['dev-048', 'Anthropic body inside a Google envelope', { status: 400, type: 'invalid_request_error', requestId: 'req_vrtx_011CX8LKNqFusFUVvygN5vEH', cloud: 'vertex' }],
+  ['dev-058', 'OpenAI-shaped wrapper: its type says nothing', { status: 429, type: null, numbers: [20000] }],
+  ['dev-046', 'Vertex RESOURCE_EXHAUSTED with no number', { status: 429, cloud: 'vertex' }],
+  ['dev-040', 'reason phrase only', { status: 429, client: 'cherry-studio', sdkException: 'AI_APICallError' }],
+  ['dev-050', 'Bedrock ValidationException', { status: 400, cloud: 'bedrock', client: 'bedrock', sdkException: 'ValidationException' }],
+  ['dev-019', 'Claude Code on Bedrock', { status: 403, cloud: 'bedrock', model: 'us.anthropic.claude-3-7-sonnet-20250219-v1:0' }],
+  ['dev-042', 'Go gateway log', { status: 400, model: 'claude-opus-4-5-20251101', numbers: [200251, 200000] }],
+  ['dev-063', 'another provider', { foreignProvider: 'openai', anthropicEvidence: false }],
+  ['dev-059', 'org uuid and model inside a rate-limit message', { model: 'claude-opus-4-6', client: 'vercel-ai' }],
+  ['dev-070', 'edge 403 with a non-standard type', { status: 403, type: 'forbidden', message: 'Request not allowed' }],
+  ['dev-001', '529 banner without a body', { status: 529, type: 'overloaded_error', client: 'claude-code' }],
+];
+
+describe('signal extraction from real pastes', () => {
+  it.each(TABLE)('%s (%s)', (id, _what, expected) => {
+    const text = corpus.get(id);
+    expect(text, `fixture ${id}`).toBeDefined();
+    expect(signalsOf(text!)).toMatchObject(expected);
+  });
+});
+
+describe('curl -i output with headers', () => {
+  const paste = `HTTP/2 429
+date: Wed, 25 Nov 2026 12:00:00 GMT
+content-type: application/json
+retry-after: 37
+anthropic-ratelimit-input-tokens-limit: 2000000
+anthropic-ratelimit-input-tokens-remaining: 0
+anthropic-ratelimit-input-tokens-reset: 2026-11-25T12:00:37Z
+request-id: req_018EeWyXxfu5pfWkrYcMdjWG
+
+{"type":"error","error":{"type":"rate_limit_error","message":"This request would exceed your organization's rate limit of 2,000,000 input tokens per minute (org: 0b1c, model: claude-sonnet-4-6)."},"request_id":"req_018EeWyXxfu5pfWkrYcMdjWG"}`;
+
+  it('reads status, retry-after, the rate-limit headers, the model and the request id', () => {
+    const s = signalsOf(paste);
+    expect(s).toMatchObject({
+      status: 429,
+      type: 'rate_limit_error',
+      retryAfterSeconds: 37,
+      headersPresent: true,
+      requestId: 'req_018EeWyXxfu5pfWkrYcMdjWG',
+      model: 'claude-sonnet-4-6',
+      client: 'curl',
+    });
+    expect(s.rateLimitHeaders['anthropic-ratelimit-input-tokens-remaining']).toBe('0');
+    expect(s.numbers).toContain(2000000);
+  });
+
+  it('prefers retry-after-ms and reads an HTTP-date retry-after against the pasted date', () => {
+    expect(signalsOf('HTTP/1.1 529\nretry-after-ms: 1500\ncontent-type: application/json').retryAfterSeconds).toBe(1.5);
+    expect(signalsOf('HTTP/1.1 429\ndate: Wed, 25 Nov 2026 12:00:00 GMT\nretry-after: Wed, 25 Nov 2026 12:01:30 GMT').retryAfterSeconds).toBe(90);
+  });
+
+  it('sees a spend-cap 429: headers shown, no retry-after, the error code', () => {
+    const s = signalsOf(`HTTP/2 429
+content-type: application/json
+request-id: req_011CaaaaBBBBccccDDDD
+
+{"type":"error","error":{"type":"rate_limit_error","message":"You have reached your API usage limits.","details":{"error_code":"enforced_spend_limit_reached"}}}`);
+    expect(s).toMatchObject({ status: 429, headersPresent: true, retryAfterSeconds: null, errorCode: 'enforced_spend_limit_reached' });
+  });
+});
+
+describe('OCR and retyping damage', () => {
+  it.each([
+    ['smart quotes', 'Error code: 429 - {\u2018type\u2019: \u2018error\u2019, \u2018error\u2019: {\u2018type\u2019: \u2018rate_limit_error\u2019, \u2018message\u2019: \u2018Rate limited\u2019}}', { status: 429, type: 'rate_limit_error' }],
+    ['underscores read as spaces', 'Error code: 429 - {"type": "error", "error": {"type": "rate limit error", "message": "x"}}', { status: 429, type: 'rate_limit_error' }],
+    ['0 read as O', 'Error code: 4O4 - {"type":"error","error":{"type":"not_found_error","message":"model: claude-sonnet-4.6"}}', { status: 404, model: 'claude-sonnet-4.6' }],
+    ['full-width punctuation', 'Error code\uFF1A 401 \uFF0D {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}', { status: 401, type: 'authentication_error' }],
+    ['class name split into words', 'anthropic.Rate Limit Error: Error code: 429', { sdkException: 'RateLimitError', status: 429 }],
+  ] as const)('%s', (_name, paste, expected) => {
+    expect(signalsOf(paste)).toMatchObject(expected);
+  });
+});

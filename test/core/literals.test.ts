@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { requiredLiterals } from '../../src/catalog/literals';
+
+describe('requiredLiterals (regex prefilter)', () => {
+  it.each([
+    ['credit balance is too low', ['credit balance is too low']],
+    ["would exceed (?:the|your organization's) rate limit|per-minute rate limit", ['would exceed ', 'per-minute rate limit']],
+    ['prompt is too long: \\d+ tokens', ['prompt is too long: ']],
+    ['max[_ ]tokens must be greater', ['tokens must be greater']],
+    ['Streaming is (?:required|strongly recommended)', ['streaming is ']],
+    ['colou?r scheme', ['r scheme']],
+    ['\\bRepeated 529 Overloaded', ['repeated 529 overloaded']],
+    ['x-api-key', ['x-api-key']],
+  ])('%s → %j', (source, literals) => {
+    expect(requiredLiterals(source)).toEqual(literals);
+  });
+
+  it.each(['\\d+ > \\d+', 'ab|cdefg', '(?:foo|bar)baz', '.*'])('gives no prefilter when an alternative has no literal: %s', (source) => {
+    expect(requiredLiterals(source)).toBeNull();
+  });
+
+  it('never filters out a text the regex matches', () => {
+    const sources = ["would exceed (?:the|your organization's) rate limit", 'max[_ ]tokens must be greater', 'colou?r scheme', 'a+bcde+fgh'];
+    const texts = ["This request would exceed your organization's rate limit", 'max tokens must be greater', 'color scheme', 'aaabcdeeeefgh'];
+    sources.forEach((source, i) => {
+      const re = new RegExp(source, 'i');
+      expect(re.test(texts[i]!)).toBe(true);
+      expect(requiredLiterals(source)!.some((l) => texts[i]!.toLowerCase().includes(l))).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_INPUT_CHARS, normalizeText } from '../../src/normalize';
+
+describe('normalizeText', () => {
+  it('undoes escaped JSON so nested bodies read like plain ones', () => {
+    const { flat } = normalizeText('[{"error":"Error: 400 {\\"type\\":\\"error\\",\\"error\\":{\\"message\\":\\"prompt is too long\\"}}\\n    at generate"}]');
+    expect(flat).toContain('{"type":"error","error":{"message":"prompt is too long"}}');
+  });
+
+  it('drops code fences and ANSI colours, and collapses wrapped lines', () => {
+    const { flat } = normalizeText('```json\n\u001b[31m{"message":"Internal server              \n     error"}\u001b[0m\n```');
+    expect(flat).toBe('{"message":"Internal server error"}');
+  });
+
+  it('rejoins identifiers split by OCR but leaves prose alone', () => {
+    expect(normalizeText('max tokens must be greater than budget tokens').flat).toBe('max_tokens must be greater than budget_tokens');
+    expect(normalizeText('Error code: 429, retry after 5 s').flat).toBe('Error code: 429, retry after 5 s');
+    expect(normalizeText('API Error: 500').flat).toBe('API Error: 500');
+  });
+
+  it('flags binary input instead of reading it', () => {
+    const result = normalizeText('\u0000\u0001PNG\u0002\u0003');
+    expect(result).toMatchObject({ binary: true, flat: '' });
+  });
+
+  it('caps huge input, keeping the head and the tail', () => {
+    const text = `HEAD ${'x '.repeat(MAX_INPUT_CHARS)} TAIL`;
+    const result = normalizeText(text);
+    expect(result.truncated).toBe(true);
+    expect(result.text.length).toBeLessThan(MAX_INPUT_CHARS + 100);
+    expect(result.flat.startsWith('HEAD')).toBe(true);
+    expect(result.flat.endsWith('TAIL')).toBe(true);
+  });
+});

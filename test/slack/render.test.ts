@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS, type SlackBlock, type SlackMessage } from '../../adapters/slack/blocks';
+import { parseFeedbackValue } from '../../adapters/slack/feedback-buttons';
+import { renderFailure, renderPrivateNotes, renderReply } from '../../adapters/slack/render';
+import type { ReplyDocument } from '../../src/contracts';
+import { diagnosisFor } from './support/synthetic-doctor';
+
+const doc = (over: Partial<ReplyDocument> = {}): ReplyDocument => ({ ...diagnosisFor({ platform: 'test', text: 'Error 429' }).document, ...over });
+
+const mrkdwnTexts = (blocks: SlackBlock[]): string[] =>
+  blocks.flatMap((b) => (b.type === 'section' ? [b.text.text] : b.type === 'context' ? b.elements.map((e) => e.text) : []));
+const allMrkdwn = (messages: SlackMessage[]) => messages.flatMap((m) => [m.text, ...mrkdwnTexts(m.blocks)]);
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+describe('renderReply', () => {
+  it('lays out header, cause, numbered fix, snippet in a code block and a footer with provenance and references', () => {
+    const [message, ...rest] = renderReply(doc(), { audience: 'channel', feedback: { entry: 'rate-limit', source: 'rules' } });
+    expect(rest).toHaveLength(0);
+    const types = message!.blocks.map((b) => b.type);
+    expect(types[0]).toBe('header');
+    expect(types.at(-1)).toBe('actions');
+    const texts = mrkdwnTexts(message!.blocks).join('\n');
+    expect(texts).toContain('*Why*\nYour organisation sent more requests');
+    expect(texts).toMatch(/\*Fix\*\n1\. Wait for the retry-after time, then retry\.\n2\. Add exponential backoff/);
+    expect(texts).toMatch(/\*curl\*\n```\ncurl -sS https:\/\/api\.anthropic\.com/);
+    expect(texts).toContain('Matched catalogue entry `rate-limit` (93%)');
+    expect(texts).toContain('<https://platform.claude.com/docs/en/api/rate-limits|Rate limits>');
+    expect(texts).toContain('request id `req_011CSHoEeqs5C35K2UUqR7Fy`');
+    expect(message!.text).toContain('Rate limited (HTTP 429 rate_limit_error)');
+  });
+
+  it('puts 👍 / 👎 buttons carrying the catalogue entry on the last message only', () => {
+    const messages = renderReply(doc({ cause: 'x'.repeat(30_000) }), { audience: 'channel', feedback: { entry: 'rate-limit', source: 'rules' } });
+    expect(messages.length).toBeGreaterThan(1);
+    const actions = messages.map((m) => m.blocks.filter((b) => b.type === 'actions'));
+    expect(actions.slice(0, -1).every((a) => a.length === 0)).toBe(true);
+    const [block] = actions.at(-1)!;
+    if (block?.type !== 'actions') throw new Error('no actions block');
+    expect(block.elements.map((e) => e.action_id)).toEqual(['feedback_up', 'feedback_down']);
+    expect(parseFeedbackValue(block.elements[0]!.value)).toEqual({ entry: 'rate-limit', source: 'rules' });
+  });
+
+  it('keeps private notes out of a channel reply and puts them in a DM reply', () => {
+    const secretDoc = doc({ privateNotes: ['You pasted an API key: rotate it.'] });
+    expect(allMrkdwn(renderReply(secretDoc, { audience: 'channel' })).join('\n')).not.toContain('rotate it');
+    expect(allMrkdwn(renderReply(secretDoc, { audience: 'dm' })).join('\n')).toContain('Only you can see this');
+    expect(allMrkdwn(renderPrivateNotes(secretDoc.privateNotes)).join('\n')).toContain('You pasted an API key: rotate it.');
+  });
+
+  it('shows adapter notes and public notes before the diagnosis', () => {
+    const [message] = renderReply(doc({ notes: ['Read from your screenshot: 429'] }), {
+      audience: 'channel',
+      extraNotes: ['I could not read the attachment "a.pdf": I only read screenshots and text snippets.'],
+    });
+    const first = mrkdwnTexts(message!.blocks.slice(0, 2));
+    expect(first[0]).toContain('a.pdf');
+    expect(first[1]).toBe('Read from your screenshot: 429');
+  });
+
+  const hostile = [
+    '<!channel> look',
+    '<!here|here>',
+    '<@U024BE7LH> and <@W123|bob>',
+    '<!subteam^S0614TZR7|@team>',
+    'a & b < c > d',
+    '@everyone @channel @here',
+    '<https://evil.example|click me>',
+  ];
+  it.each(hostile)('echoes %j without any mention, link or unescaped control character', (paste) => {
+    const messages = renderReply(
+      doc({ headline: `Headline ${paste}`, cause: paste, facts: [paste], fix: [paste], notes: [paste], statusLine: paste, snippet: { key: 'curl', language: 'bash', label: paste, code: paste } }),
+      { audience: 'dm' },
+    );
+    for (const text of allMrkdwn(messages)) {
+      // Our own reference links are the only markup allowed.
+      const withoutOurLinks = text.replace(/<https:\/\/platform\.claude\.com\/[^|>]*\|[^>]*>/g, '');
+      expect(withoutOurLinks).not.toMatch(/[<>]/);
+      expect(withoutOurLinks).not.toMatch(/&(?!amp;|lt;|gt;)/);
+      expect(text).not.toMatch(/@(channel|here|everyone)\b/);
+    }
+    const header = messages[0]!.blocks.find((b) => b.type === 'header');
+    if (header?.type !== 'header') throw new Error('no header');
+    expect(header.text.text).not.toMatch(/@(channel|here|everyone)\b/);
+  });
+
+  it('keeps a 50,000-character diagnosis within every Slack limit and loses nothing', () => {
+    const big = doc({
+      cause: `${'The cause, explained at length. '.repeat(800)}END-OF-CAUSE`,
+      facts: Array.from({ length: 300 }, (_, i) => `fact ${i} <${'x'.repeat(20)}>`),
+      snippet: { key: 'curl', language: 'bash', label: 'curl', code: `${'echo "a & b" > /dev/null\n'.repeat(700)}END-OF-SNIPPET` },
+    });
+    const messages = renderReply(big, { audience: 'channel', feedback: { entry: 'rate-limit', source: 'rules' } });
+    for (const m of messages) {
+      expect(m.blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
+      expect(m.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+      for (const b of m.blocks) {
+        if (b.type === 'section') expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+        if (b.type === 'header') expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.headerText);
+      }
+      expect(mrkdwnTexts(m.blocks).join('').length).toBeLessThanOrEqual(LIMITS.messageChars);
+    }
+    const joined = unescape(messages.flatMap((m) => mrkdwnTexts(m.blocks)).join('\n'));
+    expect(joined).toContain('END-OF-CAUSE');
+    expect(joined).toContain('END-OF-SNIPPET');
+    expect(joined).toContain('fact 299 <xxxxxxxxxxxxxxxxxxxx>');
+    // Every piece of the snippet is its own complete code block.
+    const codeSections = messages.flatMap((m) => mrkdwnTexts(m.blocks)).filter((t) => t.includes('```'));
+    expect(codeSections.length).toBeGreaterThan(1);
+    for (const s of codeSections) expect(s.match(/```/g)).toHaveLength(2);
+  });
+
+  it('splits a reply with more blocks than one message may hold', () => {
+    const messages = renderReply(doc({ notes: Array.from({ length: 120 }, (_, i) => `note ${i}`) }), { audience: 'channel' });
+    expect(messages.length).toBeGreaterThanOrEqual(3);
+    for (const m of messages) expect(m.blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
+    expect(messages[1]!.text).toContain('continued, part 2 of');
+  });
+
+  it('keeps a pasted code fence from closing the snippet block', () => {
+    const [message] = renderReply(doc({ snippet: { key: 'curl', language: 'bash', label: 'curl', code: 'a\n```\nb' } }), { audience: 'channel' });
+    const code = mrkdwnTexts(message!.blocks).find((t) => t.startsWith('*curl*'));
+    expect(code?.match(/```/g)).toHaveLength(2);
+  });
+});
+
+describe('renderFailure', () => {
+  it('apologises and points at the official errors reference and the status page', () => {
+    const text = allMrkdwn([renderFailure()]).join('\n');
+    expect(text).toContain('something went wrong');
+    expect(text).toContain('https://platform.claude.com/docs/en/api/errors');
+    expect(text).toContain('https://status.claude.com');
+  });
+});

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { type Category, CategorySchema, type Diagnosis } from '../../src/contracts';
+import { CONFIDENT } from '../../src/match';
+
+/** A labelled real paste. The dev corpus is copied from ../shared/corpus/dev.jsonl. */
+export const CorpusCaseSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  client: z.string(),
+  text: z.string(),
+  notes: z.string().optional(),
+  expect: z.object({
+    status: z.number().nullable().optional(),
+    type: z.string().nullable().optional(),
+    category: CategorySchema,
+    alt_categories: z.array(CategorySchema).optional(),
+    mentions: z.array(z.string()),
+  }),
+});
+export type CorpusCase = z.infer<typeof CorpusCaseSchema>;
+
+export function loadCorpus(name = 'dev-corpus.jsonl'): CorpusCase[] {
+  const path = fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => CorpusCaseSchema.parse(JSON.parse(l)));
+}
+
+export interface CaseScore {
+  id: string;
+  categoryOk: boolean;
+  /** null when the case states no status / type. */
+  statusOk: boolean | null;
+  typeOk: boolean | null;
+  missingMentions: string[];
+  /** An out_of_scope case answered with a confident Claude-error diagnosis. */
+  confidentOnOutOfScope: boolean;
+  got: { category: Category; status: number | null; type: string | null; entry: string | null; confidence: number };
+}
+
+/** Scores one diagnosis the way the issue's acceptance test does. */
+export function scoreCase(c: CorpusCase, d: Diagnosis): CaseScore {
+  const accepted = [c.expect.category, ...(c.expect.alt_categories ?? [])];
+  const reply = d.reply.toLowerCase();
+  const outOfScope = c.expect.category === 'out_of_scope';
+  return {
+    id: c.id,
+    categoryOk: accepted.includes(d.category),
+    statusOk: c.expect.status === undefined || c.expect.status === null ? null : d.status === c.expect.status,
+    typeOk: c.expect.type === undefined || c.expect.type === null ? null : d.type === c.expect.type,
+    missingMentions: c.expect.mentions.filter((m) => !reply.includes(m.toLowerCase())),
+    confidentOnOutOfScope: outOfScope && d.category !== 'out_of_scope' && d.category !== 'unknown' && d.confidence >= CONFIDENT,
+    got: { category: d.category, status: d.status, type: d.type, entry: d.entry, confidence: d.confidence },
+  };
+}
+
+export function summarize(scores: CaseScore[]) {
+  const rate = (xs: (boolean | null)[]) => {
+    const judged = xs.filter((x): x is boolean => x !== null);
+    return judged.length ? judged.filter(Boolean).length / judged.length : 1;
+  };
+  return {
+    cases: scores.length,
+    category: rate(scores.map((s) => s.categoryOk)),
+    status: rate(scores.map((s) => s.statusOk)),
+    type: rate(scores.map((s) => s.typeOk)),
+    mentionsMissing: scores.filter((s) => s.missingMentions.length > 0).length,
+    confidentOnOutOfScope: scores.filter((s) => s.confidentOnOutOfScope).length,
+  };
+}
