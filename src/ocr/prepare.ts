@@ -18,11 +18,11 @@ export interface PrepareOptions {
 }
 
 export const DEFAULT_PREPARE_OPTIONS: PrepareOptions = {
-  targetLineHeight: 22,
+  targetLineHeight: 32,
   maxUpscale: 3,
   maxInputPixels: 40_000_000,
-  maxOutputPixels: 12_000_000,
-  normalise: false,
+  maxOutputPixels: 2_500_000,
+  normalise: true,
 };
 
 export interface PreparedImage {

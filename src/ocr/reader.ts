@@ -1,6 +1,7 @@
 import type { ImageInput } from '../contracts';
 import { type Logger, silentLogger } from '../ports/observer';
 import type { ImageReader, OcrResult } from '../ports/ocr';
+import { composeText } from './compose-text';
 import { OcrUnavailableError } from './errors';
 import { englishLanguagePath } from './language-data';
 import { DEFAULT_PREPARE_OPTIONS, type PrepareOptions, prepareImage } from './prepare';
@@ -30,16 +31,6 @@ export interface TesseractReader extends ImageReader {
 
 export const DEFAULT_OCR_TIMEOUT_MS = 20_000;
 
-/** Trailing spaces and runs of blank lines are layout, not content. */
-function tidy(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 /**
  * The `ImageReader` the bot uses: checks the file by its bytes, prepares it with sharp, reads it
  * with one lazily started tesseract.js worker, one image at a time, each within a deadline.
@@ -66,12 +57,7 @@ export function createTesseractReader(options: TesseractReaderOptions = {}): Tes
     const elapsedMs = Date.now() - began;
     // No text in logs: screenshots are pastes and may hold secrets.
     logger.debug({ format: sniffed.format, ...prepared.steps, elapsedMs, confidence: recognition.confidence }, 'ocr read');
-    return {
-      text: tidy(recognition.text),
-      confidence: recognition.confidence,
-      lines: recognition.lines.filter((line) => line.text.trim() !== ''),
-      elapsedMs,
-    };
+    return { ...composeText(recognition.paragraphs, recognition.confidence), confidence: recognition.confidence, elapsedMs };
   }
 
   return {

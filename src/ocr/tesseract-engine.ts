@@ -5,17 +5,17 @@ import type { OcrLine } from '../ports/ocr';
 import { OcrUnavailableError } from './errors';
 
 export interface Recognition {
-  text: string;
+  /** Lines grouped by paragraph, in reading order. */
+  paragraphs: OcrLine[][];
   /** 0..1, Tesseract's mean word confidence. */
   confidence: number;
-  lines: OcrLine[];
 }
 
 const unit = (percent: number) => Math.max(0, Math.min(1, percent / 100));
 
-function linesOf(page: Page): OcrLine[] {
+function paragraphsOf(page: Page): OcrLine[][] {
   return (page.blocks ?? []).flatMap((block) =>
-    block.paragraphs.flatMap((paragraph) =>
+    block.paragraphs.map((paragraph) =>
       paragraph.lines.map((line) => ({ text: line.text.trimEnd(), confidence: unit(line.confidence) })),
     ),
   );
@@ -69,11 +69,11 @@ export class TesseractEngine {
       timer = setTimeout(() => reject(new OcrUnavailableError('timeout', `no result after ${timeoutMs} ms`)), timeoutMs);
     });
     try {
-      const job = slot.api.recognize(image, {}, { text: true, blocks: true }).catch((cause: unknown) => {
+      const job = slot.api.recognize(image, {}, { text: false, blocks: true }).catch((cause: unknown) => {
         throw new OcrUnavailableError('engine', detail(cause), { cause });
       });
       const { data } = await Promise.race([job, deadline, slot.died]);
-      return { text: data.text, confidence: unit(data.confidence), lines: linesOf(data) };
+      return { paragraphs: paragraphsOf(data), confidence: unit(data.confidence) };
     } catch (error) {
       // A worker that timed out may still be busy with the old image; never reuse it.
       if (error instanceof OcrUnavailableError && error.reason === 'timeout') this.#discard(slotPromise, 'timed out');
