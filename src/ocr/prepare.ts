@@ -4,17 +4,19 @@ import { backgroundLevel, type GrayRaster, medianTextLineHeight } from './layout
 import type { SniffedImage } from './sniff';
 
 export interface PrepareOptions {
-  /** Text bands are scaled up towards this height (px); Tesseract's LSTM reads ~20–30 px text best. */
+  /**
+   * Text bands are scaled up towards this height (px). Tesseract misreads small text (0 as 6 or 8 in
+   * a downscaled JPEG); 32 read status codes best on the dev corpus (docs/screenshots.md).
+   */
   targetLineHeight: number;
   /** Never enlarge more than this. */
   maxUpscale: number;
   /** Refuse images with more pixels than this before decoding them (decompression bombs). */
   maxInputPixels: number;
-  /** Shrink the prepared image below this many pixels (keeps OCR time bounded). */
+  /** Enlarge no further than this many pixels: keeps a full 1280×800 screen of text under ~2 s. */
   maxOutputPixels: number;
   /** Stretch contrast after the other steps. */
   normalise: boolean;
-  sharpen?: boolean;
 }
 
 export const DEFAULT_PREPARE_OPTIONS: PrepareOptions = {
@@ -107,7 +109,6 @@ export async function prepareImage(
   const height = Math.max(1, Math.round(raster.height * scale));
   if (scale !== 1) pipeline = pipeline.resize(width, height, { kernel: 'lanczos3' });
   if (options.normalise) pipeline = pipeline.normalise();
-  if (options.sharpen) pipeline = pipeline.sharpen();
   // Fast, barely compressed PNG: it only crosses a thread boundary into the OCR worker.
   const png = await pipeline.png({ compressionLevel: 1 }).toBuffer();
   return { png, width, height, steps: { inverted, scale, lineHeight, background } };

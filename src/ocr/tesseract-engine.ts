@@ -48,6 +48,7 @@ const detail = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export class TesseractEngine {
   #slot: Promise<Slot> | null = null;
   #starts = 0;
+  #closed = false;
 
   constructor(private readonly options: EngineOptions) {}
 
@@ -58,10 +59,12 @@ export class TesseractEngine {
 
   /** Starts the worker now instead of on the first image (warm-up). */
   async warmUp(): Promise<void> {
+    if (this.#closed) throw new OcrUnavailableError('closed', 'engine closed');
     await this.#ensure();
   }
 
   async recognize(image: Buffer, timeoutMs: number): Promise<Recognition> {
+    if (this.#closed) throw new OcrUnavailableError('closed', 'engine closed');
     const slotPromise = this.#ensure();
     const slot = await slotPromise;
     let timer: NodeJS.Timeout | undefined;
@@ -83,8 +86,9 @@ export class TesseractEngine {
     }
   }
 
-  /** Terminates the worker; a later call starts a new one. */
+  /** Terminates the worker; later calls are refused. */
   async close(): Promise<void> {
+    this.#closed = true;
     const current = this.#slot;
     this.#slot = null;
     if (!current) return;
@@ -143,15 +147,20 @@ export class TesseractEngine {
             await api.terminate();
             return;
           }
-          // Tesseract prints layout notes to stdout unless told otherwise; screenshots carry no
-          // usable DPI, so give it the value it would fall back to and keep it quiet.
-          await api.setParameters({ user_defined_dpi: '70', debug_file: '/dev/null' });
+          try {
+            // Tesseract prints layout notes to stdout unless told otherwise; screenshots carry no
+            // usable DPI, so give it the value it would fall back to and keep it quiet.
+            await api.setParameters({ user_defined_dpi: '70', debug_file: '/dev/null' });
+          } catch (e) {
+            await api.terminate();
+            throw e;
+          }
           const died = new Promise<never>((_, rejectDied) => {
             const onDeath = (why: string) => {
               rejectDied(new OcrUnavailableError('engine', why));
               if (this.#slot === started) this.#slot = null;
             };
-            api.worker?.once('error', (e) => onDeath(`worker crashed: ${detail(e)}`));
+            api.worker?.on('error', (e) => onDeath(`worker crashed: ${detail(e)}`));
             api.worker?.once('exit', (code) => onDeath(`worker exited with code ${code}`));
           });
           died.catch(() => undefined);

@@ -90,6 +90,21 @@ describe('tesseract reader lifecycle', () => {
     }
   });
 
+  it('fails a read at once when its worker thread dies, instead of waiting for the deadline', async () => {
+    const reader = createTesseractReader({ timeoutMs: 30_000 });
+    const dense = input(await renderScreenshot(Array.from({ length: 40 }, () => PASTE).join('\n'), 'light-terminal', { width: 1280, height: 800 }));
+    await reader.warmUp();
+    const reading = reader.read(dense).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 300));
+    const began = Date.now();
+    await reader.close(); // terminates the thread mid-read, as a crash would
+    const error = await reading;
+    expect(Date.now() - began).toBeLessThan(5_000);
+    expect(error).toBeInstanceOf(OcrUnavailableError);
+    // 'engine' when the thread died mid-read; 'closed' if closing won the race with the start.
+    expect(['engine', 'closed']).toContain((error as OcrUnavailableError).reason);
+  });
+
   it('refuses reads after close() with a polite reason', async () => {
     const reader = createTesseractReader();
     await reader.read(input(await renderScreenshot('Error code: 500', 'light-terminal')));
@@ -111,7 +126,7 @@ describe('tesseract engine deadlines', () => {
       await engine.warmUp();
       const began = Date.now();
       await expect(engine.recognize(dense, 100)).rejects.toMatchObject({ name: 'OcrUnavailableError', reason: 'timeout' });
-      expect(Date.now() - began).toBeLessThan(1_000);
+      expect(Date.now() - began).toBeLessThan(2_000);
       const after = await engine.recognize(await prepared('Error code: 529 Overloaded'), 30_000);
       expect(after.paragraphs.flat().map((l) => l.text).join('\n')).toContain('529');
       expect(engine.starts).toBe(2);

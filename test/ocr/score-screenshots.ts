@@ -3,7 +3,7 @@
  * the real doctor with the real OCR reader, and prints the category accuracy per style (the figures
  * in docs/screenshots.md come from here).
  *   npx tsx test/ocr/score-screenshots.ts [--style NAME]... [--id dev-001]... [--fail-only] [--show-text]
- *     [--target PX] [--normalise on|off]   (try other preparation settings)
+ *     [--target PX] [--normalise on|off] [--max-upscale N]   (try other preparation settings)
  */
 import { createDoctor } from '../../src/doctor';
 import { createTesseractReader } from '../../src/ocr';
@@ -19,11 +19,13 @@ const showText = args.includes('--show-text');
 
 const target = values('--target')[0];
 const normalise = values('--normalise')[0];
+const maxUpscale = values('--max-upscale')[0];
 const reader = createTesseractReader({
   timeoutMs: 60_000,
   prepare: {
     ...(target ? { targetLineHeight: Number(target) } : {}),
     ...(normalise ? { normalise: normalise === 'on' } : {}),
+    ...(maxUpscale ? { maxUpscale: Number(maxUpscale) } : {}),
   },
 });
 const doctor = createDoctor({ imageReader: reader, now: () => new Date('2026-11-25T12:00:00Z') });
