@@ -3,53 +3,127 @@
  * the local console. Reads the environment (and .env) once, here and in src/config only.
  */
 import 'dotenv/config';
+import { constants } from 'node:os';
 import { createConsoleAdapter } from '../adapters/console';
-import type { Adapter } from '../adapters/port';
+import { createDiscordAdapter } from '../adapters/discord';
+import { createSlackAdapter } from '../adapters/slack';
 import { CatalogError } from './catalog';
-import { createAppDoctor } from './compose';
-import { ConfigError, loadConfig } from './config';
+import { type AppDoctor, createAppDoctor } from './compose';
+import { type AppConfig, ConfigError, loadConfig } from './config';
+import { checkSetup } from './ops/check';
+import { HealthPortError } from './ops/health-server';
+import { createOps, type Ops } from './ops/ops';
+import { redactSecrets } from './redact';
+import { type ChatAdapter, serveChat } from './ops/service';
+import { onShutdownSignals, REPLY_DRAIN_MS, shutdown } from './ops/shutdown';
 
-const HELP = `Usage: npm start [-- --help]
+const HELP = `Usage: npm start [-- --check | --help]
 
 Starts claude-error-doctor.
   - Slack starts when SLACK_BOT_TOKEN is set (Socket Mode with SLACK_APP_TOKEN, else HTTP mode with
     SLACK_SIGNING_SECRET on PORT).
   - Discord starts when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set.
+  - While a chat adapter runs, GET /healthz and GET /metrics are served on HEALTH_PORT (8080).
   - With neither, the local console starts: paste an error, send it with an empty line or Ctrl-D.
     With piped input (npm start < error.txt) it answers once and exits.
-Settings come from the environment or a .env file; see .env.example.`;
+Settings come from the environment or a .env file; see .env.example. Logs are JSON lines on stderr.
+SIGTERM or SIGINT stops taking new questions, lets answers in flight finish (up to 10 s), and exits 0.
+
+  --check   validate every setting and the catalogue, print what would start, and exit
+            (0 when valid; otherwise 1, with every problem listed, naming the variable and the
+            adapter that needs it).
+  --help    this text.`;
+
+/** A second Ctrl-C (or SIGTERM) during the shutdown: leave now, with the conventional code. */
+const forceExit = (signal: NodeJS.Signals) => process.exit(128 + (constants.signals[signal] ?? 15));
+
+function chatAdapters(config: AppConfig, doctor: AppDoctor, ops: Ops): ChatAdapter[] {
+  const adapters: ChatAdapter[] = [];
+  if (config.slack) {
+    adapters.push(createSlackAdapter(config.slack, doctor, { logger: ops.logger, metrics: ops.metrics.adapter('slack'), drainTimeoutMs: REPLY_DRAIN_MS }));
+  }
+  if (config.discord) {
+    adapters.push(
+      createDiscordAdapter(config.discord, doctor, { logger: ops.logger, metrics: ops.metrics.adapter('discord'), timing: { drainMs: REPLY_DRAIN_MS } }),
+    );
+  }
+  return adapters;
+}
+
+/** The console: no health server; a signal stops it the same clean way. */
+async function runConsole(doctor: AppDoctor, ops: Ops): Promise<number> {
+  const console = createConsoleAdapter(doctor, {
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY),
+    replies: ops.inFlight,
+  });
+  const stopAll = (reason: string) => shutdown({ adapters: [console], inFlight: ops.inFlight, closers: [{ name: 'doctor', close: () => doctor.close() }], logger: ops.logger }, reason);
+  let stopping: ReturnType<typeof stopAll> | null = null;
+  const removeHandlers = onShutdownSignals(process, (s) => void (stopping = stopAll(s)), forceExit);
+  await console.start();
+  ops.logger.info({ interactive: Boolean(process.stdin.isTTY) }, 'console started');
+  await console.finished;
+  await (stopping ?? doctor.close());
+  removeHandlers();
+  return 0;
+}
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const config = loadConfig();
-  const doctor = await createAppDoctor(config);
-  const adapters: Adapter[] = [];
-
-  if (adapters.length === 0) {
-    const console = createConsoleAdapter(doctor, {
-      input: process.stdin,
-      output: process.stdout,
-      interactive: Boolean(process.stdin.isTTY),
-    });
-    process.once('SIGINT', () => void console.stop());
-    await console.start();
-    await console.finished;
-    await doctor.close();
-    return 0;
+  if (argv.includes('--check')) {
+    const { ok, report } = checkSetup(process.env);
+    (ok ? process.stdout : process.stderr).write(`${report}\n`);
+    return ok ? 0 : 1;
   }
-  return 0;
+  const config = loadConfig();
+  const chat = Boolean(config.slack || config.discord);
+  // In the console the terminal shows answers; logs below warn appear only when asked for.
+  const ops = createOps(config.ops, chat || process.env.LOG_LEVEL ? {} : { level: 'warn' });
+  // Node would print these raw to stderr; through the logger they are JSON and masked.
+  process.on('uncaughtException', (error) => {
+    ops.logger.fatal({ err: error }, 'uncaught exception; exiting');
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (reason) => {
+    ops.logger.fatal({ err: reason }, 'unhandled promise rejection; exiting');
+    process.exit(1);
+  });
+  const doctor = await createAppDoctor(config, {
+    logger: ops.logger,
+    observer: ops.metrics.observer,
+    fallbackMetrics: ops.metrics.fallback,
+    statusSource: ops.statusSource,
+  });
+  ops.metrics.knownEntries(doctor.catalog.map((e) => e.id));
+  if (!chat) return runConsole(doctor, ops);
+  return serveChat({
+    adapters: chatAdapters(config, doctor, ops),
+    doctor,
+    ops,
+    healthPort: config.ops.HEALTH_PORT,
+    signals: process,
+    onForce: forceExit,
+    // Under pm2 with `wait_ready: true`, the process counts as online only from here.
+    onReady: () => process.send?.('ready'),
+  });
 }
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // Everything was stopped or cut within the grace period; a socket an SDK forgot must not
+    // keep the process alive past it.
+    setTimeout(() => process.exit(code), 250).unref();
   },
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof CatalogError;
-    process.stderr.write(`claude-error-doctor: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+    const known = error instanceof ConfigError || error instanceof CatalogError || error instanceof HealthPortError;
+    const text = known ? (error as Error).message : ((error as Error).stack ?? String(error));
+    // Before the logger exists nothing else masks it, and a start-up error may quote a setting.
+    process.stderr.write(`claude-error-doctor: ${redactSecrets(text).text}\n`);
     process.exitCode = 1;
   },
 );

@@ -7,6 +7,14 @@ export interface ConsoleAdapterOptions {
   output: NodeJS.WritableStream;
   /** A terminal: prompt, and send on a blank line. Otherwise read everything and answer once. */
   interactive: boolean;
+  /** Counts replies in flight; once it stops accepting (shutdown), no new paste is answered. */
+  replies?: ReplyGate;
+}
+
+/** The operations layer's in-flight tracker, as far as an adapter needs it. */
+export interface ReplyGate {
+  readonly accepting: boolean;
+  track<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface ConsoleAdapter extends Adapter {
@@ -29,14 +37,29 @@ export function createConsoleAdapter(doctor: Doctor, options: ConsoleAdapterOpti
   const write = (s: string) => options.output.write(s);
 
   async function answer(text: string): Promise<void> {
-    const d = await doctor.diagnose({ platform: 'console', text, user: 'console' });
-    write(`\n${d.reply}\n\n`);
+    const reply = async () => {
+      const d = await doctor.diagnose({ platform: 'console', text, user: 'console' });
+      write(`\n${d.reply}\n\n`);
+    };
+    if (!options.replies) return reply();
+    if (!options.replies.accepting) return;
+    await options.replies.track(reply);
   }
 
   async function runPiped(): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of options.input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    await answer(Buffer.concat(chunks).toString('utf8'));
+    const input = options.input;
+    // stop() before the end of the input (a signal while a pipe is still open) answers nothing.
+    const complete = await new Promise<boolean>((resolve, reject) => {
+      input.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+      input.once('end', () => resolve(true));
+      input.once('error', reject);
+      closeInput = () => {
+        input.pause();
+        resolve(false);
+      };
+    });
+    if (complete) await answer(Buffer.concat(chunks).toString('utf8'));
   }
 
   async function runInteractive(): Promise<void> {

@@ -1,1 +1,1 @@
-export { type ConsoleAdapter, type ConsoleAdapterOptions, createConsoleAdapter } from './console';
+export { type ConsoleAdapter, type ConsoleAdapterOptions, createConsoleAdapter, type ReplyGate } from './console';

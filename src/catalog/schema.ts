@@ -62,6 +62,7 @@ export const FactKindSchema = z.enum([
   'nearest-model',
   'image-size',
   'regain-access',
+  'reset-epoch',
 ]);
 
 export const EntrySchema = z

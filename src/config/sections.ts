@@ -22,21 +22,38 @@ export const SlackEnvSchema = z
 export type SlackEnv = z.output<typeof SlackEnvSchema>;
 export const SLACK_VARS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL'] as const;
 
-/** Discord: bot token + application id; optional guild for instant command updates. */
+/** A required Discord setting whose "missing" message says where to find the value. */
+const requiredDiscord = (where: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? `is required: ${where}` : 'must be a string') });
+
+/**
+ * Discord: bot token + application id; optional guild for instant command updates (not in DMs);
+ * DISCORD_API_URL overrides the REST base (e.g. https://discord.com/api) for proxies and tests,
+ * and the gateway address is then read from that API.
+ */
 export const DiscordEnvSchema = z.object({
-  DISCORD_TOKEN: z.string().min(20, 'looks too short for a bot token'),
-  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,22}$/, 'must be the numeric application id'),
+  DISCORD_TOKEN: requiredDiscord('the token from Developer Portal → your application → Bot').min(20, 'looks too short for a bot token'),
+  DISCORD_APPLICATION_ID: requiredDiscord('the Application ID from Developer Portal → your application → General Information').regex(
+    /^\d{15,22}$/,
+    'must be the numeric application id',
+  ),
   DISCORD_GUILD_ID: z.string().regex(/^\d{15,22}$/, 'must be a numeric server id').optional(),
   DISCORD_API_URL: urlSetting.optional(),
 });
 export type DiscordEnv = z.output<typeof DiscordEnvSchema>;
 export const DISCORD_VARS = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL'] as const;
 
-/** Model fallback: off without ANTHROPIC_API_KEY. */
+/**
+ * Model fallback: off without ANTHROPIC_API_KEY. Deadline and per-attempt timeout bound one call in
+ * wall time (the per-attempt timeout is also cut to whatever the deadline has left).
+ */
 export const FallbackEnvSchema = z.object({
   ANTHROPIC_API_KEY: z.string().optional(),
   ANTHROPIC_MODEL: z.string().optional(),
-  ANTHROPIC_BASE_URL: urlSetting.optional(),
+  // The SDK appends /v1/messages itself, so a base URL ending in /v1 would call /v1/v1/messages.
+  ANTHROPIC_BASE_URL: urlSetting
+    .refine((u) => !/\/v1$/.test(u), 'drop the trailing /v1: the SDK adds /v1/messages itself')
+    .optional(),
   FALLBACK_DEADLINE_MS: intSetting(30_000),
   FALLBACK_ATTEMPT_TIMEOUT_MS: intSetting(20_000),
   FALLBACK_MAX_CONCURRENCY: intSetting(4),
@@ -48,8 +65,13 @@ export type FallbackEnv = z.output<typeof FallbackEnvSchema>;
 /** Operations: logs, health/metrics port, live status page. */
 export const OpsEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HEALTH_PORT: intSetting(8080),
-  STATUS_URL: urlSetting.default('https://status.claude.com/api/v2/summary.json'),
+  // 0 picks a free port (tests, several bots on one host); the bound port is logged.
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65_535, 'must be a TCP port (0-65535)').default(8080),
+  // "off" for networks that cannot reach the status page, so no reply waits on it.
+  STATUS_URL: z
+    .string()
+    .refine((v) => v === 'off' || (URL.canParse(v) && /^https?:\/\//.test(v)), 'must be the http(s) URL of a Statuspage summary.json, or "off"')
+    .default('https://status.claude.com/api/v2/summary.json'),
 });
 export type OpsEnv = z.output<typeof OpsEnvSchema>;
 

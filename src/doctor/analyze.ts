@@ -1,7 +1,6 @@
-import type { CompiledEntry } from '../catalog';
 import type { Signals, Warning } from '../contracts';
 import { type Extraction, extractSignals } from '../extract';
-import { type Candidate, rankCandidates } from '../match';
+import type { Candidate, Matcher } from '../match';
 import { type NormalizedText, normalizeText } from '../normalize';
 import { type RedactionFinding, redactSecrets } from '../redact';
 import { capRaw } from './input';
@@ -16,13 +15,13 @@ export interface Analysis {
   warnings: Warning[];
 }
 
-export function analyzeText(raw: string, catalog: readonly CompiledEntry[], now: Date, preRedacted: RedactionFinding[] = []): Analysis {
+export function analyzeText(raw: string, matcher: Matcher, now: Date, preRedacted: RedactionFinding[] = []): Analysis {
   const capped = capRaw(raw);
   const redaction = redactSecrets(capped.text);
   const normalized = normalizeText(redaction.text);
   const extraction = extractSignals(normalized.flat, now);
   const candidates = normalized.flat
-    ? rankCandidates(catalog, { signals: extraction.signals, text: extraction.focus, lower: extraction.focusLower })
+    ? matcher.rank({ signals: extraction.signals, text: extraction.focus, lower: extraction.focusLower })
     : [];
   const warnings: Warning[] = [];
   const findings = [...preRedacted, ...redaction.findings];

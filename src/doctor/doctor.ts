@@ -8,7 +8,7 @@ import {
   type ParsedInquiry,
   type ReplyDocument,
 } from '../contracts';
-import { type Candidate, CONFIDENT } from '../match';
+import { type Candidate, CONFIDENT, Matcher } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
 import type { Doctor, DoctorObserver, FallbackOutcome, ImageReader, Logger, ModelFallback, StatusSource } from '../ports';
 import { silentLogger } from '../ports';
@@ -54,6 +54,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
   const catalog = options.catalog ?? loadCatalog();
   const models = new ModelIndex(options.models ?? loadModels());
   const byId = new Map(catalog.map((e) => [e.id, e]));
+  const matcher = new Matcher(catalog);
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
 
@@ -136,7 +137,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       signals: a.signals,
       warnings: [...new Set(a.warnings)],
       client,
-      retryable: entry?.retryable ?? null,
+      retryable: document.retryable,
       candidates: a.candidates.slice(0, 5).map((c) => ({ entry: c.entry.id, category: c.entry.category, confidence: c.confidence })),
       model,
       document,
@@ -155,7 +156,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     const images = await readImages(inquiry.images, options.imageReader, logger);
     if (inquiry.images.length > 0 && options.imageReader) options.observer?.ocrRead?.(images.elapsedMs, images.text !== '');
     const text = [inquiry.text, images.text].filter((t) => t.trim() !== '').join('\n\n');
-    const a = analyzeText(text, catalog, now(), images.findings);
+    const a = analyzeText(text, matcher, now(), images.findings);
     a.warnings.push(...images.warnings);
     const notes = [...images.notes];
     if (a.warnings.includes('multiple-errors')) notes.push(`Your paste holds ${a.signals.errorCount} error bodies; this answer is about the most recent one.`);

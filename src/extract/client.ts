@@ -6,7 +6,7 @@ import type { ClientId } from '../contracts';
  */
 const CLIENT_CUES: ReadonlyArray<[ClientId, RegExp]> = [
   ['agent-sdk', /\bClaudeAgentOptions\b|\bclaude[_-]agent[_-]sdk\b|\bAgent SDK\b/i],
-  ['claude-code', /\bAPI Error[:( ]|Please run \/login|\$bunfs\/root\/src\/entrypoints\/cli\.js|@anthropic-ai\/claude-code|\b[Cc]laude [Cc]ode\b|\bCLAUDE_CODE_\w+|[⎿⏺✻]|(?:^|\s|`)\/(?:compact|login|model|rewind|resume)\b|Retrying in \d+ seconds?/],
+  ['claude-code', /\bAPI Error[:( ]|Please run \/login|\$bunfs\/root\/src\/entrypoints\/cli\.js|@anthropic-ai\/claude-code|\b[Cc]laude [Cc]ode\b|\bCLAUDE_CODE_\w+|[⎿⏺✻]|(?:^|\s|`)\/(?:compact|login|model|rewind|resume)\b|Retrying in \d+ seconds?|Unable to connect to Anthropic services|usage limit reached\|\d{9,}|You've hit your (?:session|weekly|Opus|usage) limit/],
   ['cherry-studio', /\bcherry[ -]?studio\b|Cherry%20Studio/i],
   ['cursor', /\bERROR_OPENAI\b|\bcursor\b(?! ?=)/i],
   ['cline', /\b(?:Cline|Roo Code|Kilo Code|RooCode|KiloCode)\b|\bAPI request failed: \d{3}|Extension version: [\d.]+/],

@@ -11,6 +11,7 @@ import { findStatusMentions, inferStatus, type StatusMention } from './status';
 
 /** Official `error.type` values (the SDK enum plus the two the docs add). */
 export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYPES, 'api_error']);
+const ANTHROPIC_ONLY_TYPES: ReadonlySet<string> = new Set(['overloaded_error', 'authentication_error', 'permission_error', 'not_found_error', 'billing_error', 'request_too_large', 'conflict_error']);
 const BARE_TYPE = new RegExp(`\\b(${[...OFFICIAL_TYPES].join('|')})\\b`, 'g');
 const REQUEST_ID = /\breq_(?:vrtx_)?[0-9A-Za-z]{10,}/g;
 
@@ -74,8 +75,10 @@ export function extractSignals(flat: string, now: Date = new Date()): Extraction
   const headers = extractHeaders(flat, now);
   const sdkException = extractException(flat);
 
-  // An OpenAI-shaped wrapper reuses `invalid_request_error` for everything: its type says nothing.
-  const type = primary?.shape === 'openai' ? null : (primary?.type ?? lastMatch(BARE_TYPE, flat));
+  // An OpenAI-shaped wrapper reuses `invalid_request_error` (and OpenAI's own types) for everything:
+  // its type only says something when it is one that only Anthropic uses.
+  const rawType = primary?.type ?? lastMatch(BARE_TYPE, flat);
+  const type = primary?.shape === 'openai' && !(rawType && ANTHROPIC_ONLY_TYPES.has(rawType)) ? null : rawType;
   const written = primary ? statusNear(primary, mentions) : null;
   const status =
     written ?? mentions[0]?.status ?? inferStatus(flat, type && OFFICIAL_TYPES.has(type) ? type : null, sdkException);
@@ -107,7 +110,8 @@ export function extractSignals(flat: string, now: Date = new Date()): Extraction
       foreignProvider: detectForeignProvider(flat),
       anthropicEvidence: hasAnthropicEvidence(flat),
       // The same body is often printed twice (a message string and the parsed object): count it once.
-      errorCount: new Set(instances.flatMap((i) => (i.message === null ? [] : [i.message]))).size,
+      // Only error bodies count (a type or a code next to the message), not any "message" key.
+      errorCount: new Set(instances.flatMap((i) => (i.message !== null && (i.type !== null || i.code !== null) ? [i.message] : []))).size,
     },
   };
 }

@@ -1,9 +1,11 @@
+const BEDROCK_ID = /\b((?:[a-z]{2,6}\.)?anthropic\.claude-[\w.:-]+)/;
+
 /** Where a model id is written, most specific first. Group 1 is the id as the user sent it. */
 const MODEL_PATTERNS: readonly RegExp[] = [
   /["']message["']\s*:\s*["']model: ([^"'}]{1,80}?)["']/, // 404 body: "message":"model: claude-3-5-sonnet-latest"
   /\bmodel: (claude-[\w.@:-]+)\)/, // rate-limit text: (org: ..., model: claude-opus-4-6)
   /\bpublishers\/\w+\/models\/([\w.@-]+)/, // Vertex resource path
-  /\b((?:[a-z]{2,6}\.)?anthropic\.claude-[\w.:-]+)/, // Bedrock id
+  BEDROCK_ID,
   /\bmodel[=:]\s*["']?(claude-[\w.@:-]+)/i, // model=claude-..., "model":"claude-..."
   /\bANTHROPIC_MODEL=["']?([\w.@:-]+)/, // env
   /\bmodel=["']([\w.@:\- ]{1,60})["']/, // model="default"
@@ -16,6 +18,7 @@ export function extractModel(flat: string, primaryMessage: string | null): strin
   const fromMessage = primaryMessage ? /^model: (.{1,80})$/.exec(primaryMessage.trim())?.[1] : undefined;
   if (fromMessage) return fromMessage.trim();
   for (const re of MODEL_PATTERNS) {
+    if (re === BEDROCK_ID && !flat.includes('anthropic.claude')) continue;
     const id = re.exec(flat)?.[1];
     if (id) return id.trim();
   }

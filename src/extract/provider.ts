@@ -13,7 +13,7 @@ const FOREIGN_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [
 
 /** Marks only Claude / Anthropic errors carry (OpenAI shares `invalid_request_error`, so it is not here). */
 const ANTHROPIC_EVIDENCE =
-  /\banthropic\b|\bclaude\b|\breq_(?:vrtx_)?0[0-9A-Za-z]{8,}|overloaded_error|authentication_error|not_found_error|permission_error|docs\.(?:anthropic|claude)\.com|sk-ant-|\bx-api-key\b|anthropic-version|anthropic-beta|\{"type":"error","error":\{/i;
+  /anthropic|\bclaude\b|\breq_(?:vrtx_)?0[0-9A-Za-z]{8,}|overloaded_error|authentication_error|not_found_error|permission_error|docs\.(?:anthropic|claude)\.com|sk-ant-|\bx-api-key\b|anthropic-version|anthropic-beta|\{"type":"error","error":\{/i;
 
 export function detectForeignProvider(flat: string): ForeignProvider | null {
   for (const [provider, re] of FOREIGN_CUES) if (re.test(flat)) return provider;

@@ -15,9 +15,11 @@ const BEFORE_PARTS = [
   '(?:failed|error)(?: with)?:? ', // API request failed: 401
   '\\] ', // [VERTEX] 404 [{
   'exceptions\\.[A-Z][A-Za-z]+: ', // google.api_core.exceptions.ResourceExhausted: 429
+  '["\']param["\']\\s*:\\s*["\']', // one-api / new-api relays put the upstream status in "param"
+  '\\| ', // Claude Code: API Error (api.anthropic.com | 504: Gateway time-out)
 ];
 const BEFORE_RE = new RegExp(`(?:${BEFORE_PARTS.join('|')})$`, 'i');
-const AFTER = /^(?: ?-? ?\[?\{\s*["'](?:type|error)["']| (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Conflict|Request Entity Too Large|Payload Too Large|Too Many Requests|Internal Server Error|Service Unavailable|Gateway Timeout|Overloaded)\b)/;
+const AFTER = /^(?: ?-? ?\[?\{\s*["'](?:type|error)["']|:? (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Conflict|Request Entity Too Large|Payload Too Large|Too Many Requests|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Overloaded)\b)/i;
 
 export interface StatusMention {
   status: number;

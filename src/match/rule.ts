@@ -8,6 +8,15 @@ export interface MatchInput {
   lower: string;
 }
 
+/** A rule whose strings are replaced by ids into the matcher's needle index. */
+export interface IndexedRule {
+  rule: CompiledRule;
+  keywordIds?: number[];
+  allKeywordIds?: number[];
+  patternLiteralIds?: number[];
+  unlessLiteralIds?: number[];
+}
+
 const has = <T>(list: readonly T[] | undefined, value: T | null): boolean =>
   list === undefined || (value !== null && list.includes(value));
 
@@ -28,16 +37,15 @@ function structuredHolds(rule: CompiledRule, s: Signals): boolean {
 }
 
 /** True when every condition of the rule holds: structured first, keywords next, regex last. */
-export function ruleHolds(rule: CompiledRule, input: MatchInput): boolean {
+export function ruleHolds(r: IndexedRule, input: MatchInput, found: (id: number) => boolean): boolean {
+  const { rule } = r;
   if (!structuredHolds(rule, input.signals)) return false;
-  if (rule.keywords && !rule.keywords.some((k) => input.lower.includes(k))) return false;
-  if (rule.allKeywords && !rule.allKeywords.every((k) => input.lower.includes(k))) return false;
+  if (r.keywordIds && !r.keywordIds.some(found)) return false;
+  if (r.allKeywordIds && !r.allKeywordIds.every(found)) return false;
   if (rule.pattern) {
-    if (rule.patternLiterals && !rule.patternLiterals.some((l) => input.lower.includes(l))) return false;
+    if (r.patternLiteralIds && !r.patternLiteralIds.some(found)) return false;
     if (!rule.pattern.test(input.text)) return false;
   }
-  if (rule.unless && (!rule.unlessLiterals || rule.unlessLiterals.some((l) => input.lower.includes(l)))) {
-    if (rule.unless.test(input.text)) return false;
-  }
+  if (rule.unless && (!r.unlessLiteralIds || r.unlessLiteralIds.some(found)) && rule.unless.test(input.text)) return false;
   return true;
 }

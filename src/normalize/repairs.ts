@@ -1,4 +1,4 @@
-import { DASH_SPLIT_IDENTIFIERS, SDK_CLASSES, SPACE_SPLIT_IDENTIFIERS } from './vocabulary';
+import { DASH_SPLIT_IDENTIFIERS, ERROR_TYPES, SDK_CLASSES, SPACE_SPLIT_IDENTIFIERS } from './vocabulary';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
@@ -13,9 +13,11 @@ function alternation(ids: readonly string[], separator: string): string {
 }
 
 const SPACE_RE = new RegExp(`\\b(?:${alternation(SPACE_SPLIT_IDENTIFIERS, '[ _-]')})\\b`, 'gi');
+/** Error types split by spaces ("rate limit error") are only a type inside quotes; in prose they are words. */
+const TYPE_RE = new RegExp(`(?<=["'\`]\\s?)(?:${alternation(ERROR_TYPES, '[ _-]')})(?=\\s?["'\`])`, 'gi');
 const DASH_RE = new RegExp(`\\b(?:${alternation(DASH_SPLIT_IDENTIFIERS, '[_-]')})\\b`, 'gi');
 const CANONICAL = new Map<string, string>(
-  [...SPACE_SPLIT_IDENTIFIERS, ...DASH_SPLIT_IDENTIFIERS].map((id) => [squash(id), id]),
+  [...ERROR_TYPES, ...SPACE_SPLIT_IDENTIFIERS, ...DASH_SPLIT_IDENTIFIERS].map((id) => [squash(id), id]),
 );
 
 /** "Rate Limit Error" -> RateLimitError (Title Case words are a class name; "API Error" is not in the list). */
@@ -25,6 +27,10 @@ const CLASS_RE = new RegExp(
 );
 const CLASS_CANONICAL = new Map<string, string>(SDK_CLASSES.map((c) => [squash(c), c]));
 
+const SPLIT_CLASS_HINT = /[a-z] Error\b/;
+const SPLIT_TYPE_HINT = /\w [Ee]rror\b/;
+const SPLIT_WORD_HINT = /\b(?:max|budget|tool|cache|input|stop|media|redacted|enforced)[ -][a-z]/i;
+
 function canonicalIdentifier(m: string): string {
   // Title-Case prose ("Authentication Error") was handled as a class name already.
   if (/[A-Z]/.test(m) && m.includes(' ')) return m;
@@ -33,10 +39,12 @@ function canonicalIdentifier(m: string): string {
 
 /** Rejoin identifiers and class names split by OCR or retyping. */
 export function repairIdentifiers(text: string): string {
-  return text
-    .replace(CLASS_RE, (m) => CLASS_CANONICAL.get(squash(m)) ?? m)
-    .replace(SPACE_RE, canonicalIdentifier)
-    .replace(DASH_RE, canonicalIdentifier);
+  // Each family only when its cheap tell-tale is there: most pastes need none of these passes.
+  let out = text;
+  if (SPLIT_CLASS_HINT.test(out)) out = out.replace(CLASS_RE, (m) => CLASS_CANONICAL.get(squash(m)) ?? m);
+  if (SPLIT_TYPE_HINT.test(out)) out = out.replace(TYPE_RE, canonicalIdentifier);
+  if (SPLIT_WORD_HINT.test(out)) out = out.replace(SPACE_RE, canonicalIdentifier);
+  return out.replace(DASH_RE, canonicalIdentifier);
 }
 
 /** OCR reads 0 as O inside status codes: "4O4", "Error code: 5O0". */

@@ -18,7 +18,6 @@ export const ERROR_TYPES = [
 
 /** Identifiers whose words OCR may also separate with a space ("max tokens"). */
 export const SPACE_SPLIT_IDENTIFIERS = [
-  ...ERROR_TYPES,
   'enforced_spend_limit_reached',
   'redacted_thinking',
   'budget_tokens',

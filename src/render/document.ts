@@ -57,7 +57,8 @@ export function entryDocument(entry: CompiledEntry, ctx: DocumentContext): Reply
     facts: computeFacts(entry.facts, { signals: ctx.signals, text: ctx.text, now: ctx.now, models: ctx.models }),
     fix: entry.fix.map((f) => f.trim()),
     snippet: pickSnippet(entry, ctx.client),
-    retryable: entry.retryable,
+    // Whether someone else's error is retryable is not ours to say.
+    retryable: entry.category === 'out_of_scope' ? null : entry.retryable,
     references: entry.references,
   };
 }

@@ -91,6 +91,17 @@ const regainAccess: FactFn = ({ text, now }) => {
     : `The message says access resumed ${m[1]} ${m[2]} UTC; if it still fails, the limit was hit again.`;
 };
 
+/** Claude Code's "usage limit reached|1762952400": the number is the reset time in Unix seconds. */
+const resetEpoch: FactFn = ({ text, now }) => {
+  const m = /limit reached\|(\d{10})\b/i.exec(text);
+  if (!m) return null;
+  const at = new Date(Number(m[1]) * 1000);
+  const wait = (at.getTime() - now.getTime()) / 1000;
+  return wait > 0
+    ? `The limit resets at ${fmtUtc(at, now)} — in ${fmtDuration(wait)}.`
+    : `The reset time in the message (${fmtUtc(at, now)}) has passed; if it still fails, the limit was reached again or the client shows a stale message — restart it.`;
+};
+
 const FACTS: Record<FactKind, FactFn> = {
   'retry-at': retryAt,
   'rate-limit-reset': rateLimitReset,
@@ -99,6 +110,7 @@ const FACTS: Record<FactKind, FactFn> = {
   'nearest-model': nearestModel,
   'image-size': imageSize,
   'regain-access': regainAccess,
+  'reset-epoch': resetEpoch,
 };
 
 /** The facts an entry asks for that the paste supports, in the entry's order. */

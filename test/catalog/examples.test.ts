@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/doctor';
 import { loadCatalog } from '../../src/catalog';
-import { CONFIDENT } from '../../src/match';
+import { CONFIDENT, Matcher } from '../../src/match';
 
 const catalog = loadCatalog();
 const now = new Date('2026-11-25T12:00:00Z');
-const top = (text: string) => analyzeText(text, catalog, now).candidates[0];
+const matcher = new Matcher(catalog);
+const top = (text: string) => analyzeText(text, matcher, now).candidates[0];
 
 /** Every entry carries real pastes it must answer (`examples.match`) and look-alikes it must not. */
 describe.each(catalog.map((e) => [e.id, e] as const))('catalogue entry %s', (id, entry) => {

@@ -1,0 +1,107 @@
+import { type Client, Events, type Interaction, type Message, MessageFlags } from 'discord.js';
+import type { DiscordEnv } from '../../src/config';
+import type { Doctor } from '../../src/ports';
+import { allowedOrigins } from './attachments';
+import { COMMAND_NAME } from './commands';
+import { DiscordConnection } from './connection';
+import { BoundedSet, Conversations, type HandlerContext } from './context';
+import { UNKNOWN_COMMAND } from './copy';
+import { handleDirectMessage, ignoreMessage } from './dm';
+import { loggableError } from './errors';
+import { handleFeedback, isFeedbackButton } from './feedback';
+import { NO_MENTIONS } from './replies';
+import { handleSlash } from './slash';
+import { DEFAULT_TIMING, type DiscordAdapter, type DiscordAdapterDeps, systemClock } from './types';
+
+/**
+ * The Discord adapter: `/claude-error` in servers, DMs and user installs, and DMs to the bot.
+ * It only translates between discord.js and the Doctor; the diagnosis lives in the core.
+ */
+export function createDiscordAdapter(config: DiscordEnv, doctor: Doctor, deps: DiscordAdapterDeps): DiscordAdapter {
+  const logger = deps.logger;
+  const metrics = deps.metrics ?? {};
+  const timing = { ...DEFAULT_TIMING, ...deps.timing };
+  const ctx: HandlerContext = {
+    doctor,
+    logger,
+    metrics,
+    timing,
+    origins: allowedOrigins(config.DISCORD_API_URL),
+    votes: new BoundedSet(),
+    conversations: new Conversations(),
+  };
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+
+  // Handlers never reject; this is the last net so one bad event cannot take the process down.
+  const run = (work: () => Promise<void>) => {
+    if (!accepting) return;
+    const p = work().catch((error: unknown) => logger.error({ err: loggableError(error) }, 'discord: handler failed'));
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
+
+  // `live()` turns false when the client is replaced: a revived old client must not answer twice.
+  const attach = (client: Client, live: () => boolean) => {
+    client.on(Events.InteractionCreate, (interaction) => live() && run(() => routeInteraction(interaction, ctx)));
+    client.on(Events.MessageCreate, (message: Message) => {
+      if (!live()) return;
+      if (ignoreMessage(message)) {
+        // Bots (this one included) and server messages are not ours to answer.
+        if (message.author.id !== client.user?.id) metrics.eventReceived?.('ignored');
+        return;
+      }
+      metrics.eventReceived?.('dm');
+      run(() => handleDirectMessage(message, ctx));
+    });
+    client.once(Events.ClientReady, (ready) => {
+      if (ready.application.id !== config.DISCORD_APPLICATION_ID) {
+        logger.warn(
+          { configured: config.DISCORD_APPLICATION_ID, actual: ready.application.id },
+          'discord: DISCORD_APPLICATION_ID does not belong to this bot token; /claude-error was registered for another application',
+        );
+      }
+    });
+  };
+
+  const connection = new DiscordConnection({ config, logger, metrics, clock: deps.clock ?? systemClock, timing, attach });
+
+  return {
+    name: 'discord',
+    start: () => connection.start(),
+    async stop() {
+      accepting = false;
+      if (inFlight.size > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, timing.drainMs);
+        });
+        await Promise.race([Promise.allSettled([...inFlight]), grace]);
+        clearTimeout(timer);
+      }
+      await connection.stop();
+    },
+    state: () => connection.state(),
+  };
+}
+
+async function routeInteraction(interaction: Interaction, ctx: HandlerContext): Promise<void> {
+  if (interaction.isChatInputCommand()) {
+    if (interaction.commandName === COMMAND_NAME) {
+      ctx.metrics.eventReceived?.('slash');
+      await handleSlash(interaction, ctx);
+      return;
+    }
+    ctx.metrics.eventReceived?.('ignored');
+    await interaction
+      .reply({ content: UNKNOWN_COMMAND, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
+      .catch((error: unknown) => ctx.logger.warn({ err: loggableError(error) }, 'discord: could not answer an unknown command'));
+    return;
+  }
+  if (interaction.isButton() && isFeedbackButton(interaction)) {
+    ctx.metrics.eventReceived?.('feedback');
+    await handleFeedback(interaction, ctx);
+    return;
+  }
+  ctx.metrics.eventReceived?.('ignored');
+}

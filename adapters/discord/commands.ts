@@ -1,0 +1,67 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+
+export const COMMAND_NAME = 'claude-error';
+
+/** Discord's ceiling for a string option; pastes longer than this belong in a .txt file in a DM. */
+export const ERROR_MAX_LENGTH = 6000;
+
+/**
+ * View Channel (1 << 10) + Send Messages (1 << 11) + Embed Links (1 << 14) = 19456. Answers to
+ * slash commands need no permission at all; these make the bot's presence in a server readable.
+ */
+export const BOT_PERMISSIONS = '19456';
+
+/**
+ * The bulk-overwrite body for `PUT /applications/{id}/commands` (global) or the guild route.
+ * `contexts` and `integration_types` apply only to global commands: Discord ignores them for a
+ * guild, where the command exists only in that server (not in DMs).
+ */
+export function buildCommands(scope: 'global' | 'guild'): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return [
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: COMMAND_NAME,
+      description: 'Explain a Claude API error and how to fix it',
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'error',
+          description: 'The error text or response body you got',
+          required: false,
+          max_length: ERROR_MAX_LENGTH,
+        },
+        {
+          type: ApplicationCommandOptionType.Attachment,
+          name: 'screenshot',
+          description: 'A screenshot of the error (PNG, JPEG, WebP or GIF, up to 10 MB)',
+          required: false,
+        },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          name: 'private',
+          description: 'Only you see the answer',
+          required: false,
+        },
+      ],
+      ...(scope === 'global'
+        ? {
+            // Servers, the bot's DMs, and other DMs / group DMs through a user install.
+            contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+            integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+          }
+        : {}),
+    },
+  ];
+}
+
+/** The invite link for a server: bot user + slash commands, with the permissions above. */
+export function inviteUrl(applicationId: string): string {
+  const params = new URLSearchParams({ client_id: applicationId, scope: 'bot applications.commands', permissions: BOT_PERMISSIONS });
+  return `https://discord.com/oauth2/authorize?${params.toString()}`;
+}

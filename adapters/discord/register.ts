@@ -1,0 +1,82 @@
+/**
+ * `npm run discord:register`: registers `/claude-error` with one bulk PUT, globally or, with
+ * DISCORD_GUILD_ID, in one server (instant updates, but not in DMs). Run it after a change to the
+ * command, not at every start: Discord allows 200 command creations per day per server.
+ */
+import { pathToFileURL } from 'node:url';
+import { REST, Routes } from 'discord.js';
+import { config as loadDotenv } from 'dotenv';
+import { ConfigError, type DiscordEnv, loadConfig } from '../../src/config';
+import { restBase } from './client';
+import { buildCommands, inviteUrl } from './commands';
+import { describeError, httpStatus } from './errors';
+
+export interface RegisterResult {
+  scope: 'global' | 'guild';
+  route: string;
+  commands: Array<{ id: string; name: string }>;
+}
+
+export async function registerCommands(config: DiscordEnv): Promise<RegisterResult> {
+  const api = restBase(config.DISCORD_API_URL);
+  const rest = new REST({ version: '10', timeout: 15_000, retries: 1, ...(api ? { api } : {}) }).setToken(config.DISCORD_TOKEN);
+  const appId = config.DISCORD_APPLICATION_ID;
+  const guildId = config.DISCORD_GUILD_ID;
+  const scope = guildId ? 'guild' : 'global';
+  const route = guildId ? Routes.applicationGuildCommands(appId, guildId) : Routes.applicationCommands(appId);
+  const result = (await rest.put(route, { body: buildCommands(scope) })) as Array<{ id: string; name: string }>;
+  return { scope, route, commands: result.map(({ id, name }) => ({ id, name })) };
+}
+
+/** Explains a failed registration in terms of the settings the operator can change. */
+export function explainFailure(error: unknown): string {
+  const status = httpStatus(error);
+  if (status === 401) return 'Discord rejected DISCORD_TOKEN (401). Reset it under Developer Portal → your application → Bot.';
+  if (status === 403 || status === 404) {
+    return (
+      `Discord refused the registration (${status}). Check that DISCORD_APPLICATION_ID is the id of the application ` +
+      'that owns DISCORD_TOKEN and, with DISCORD_GUILD_ID, that the bot was invited to that server with the applications.commands scope.'
+    );
+  }
+  return `Registration failed: ${describeError(error)}`;
+}
+
+/** The CLI: returns the exit code instead of exiting, so it can be tested. */
+export async function main(env: NodeJS.ProcessEnv, out: Pick<Console, 'log' | 'error'>): Promise<number> {
+  let discord: DiscordEnv | null;
+  try {
+    discord = loadConfig(env).discord;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const own = error.problems.filter((p) => p.adapter === 'discord');
+    out.error((own.length > 0 ? new ConfigError(own) : error).message);
+    return 1;
+  }
+  if (!discord) {
+    out.error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (in the environment or .env) to register /claude-error. See docs/discord.md.');
+    return 1;
+  }
+  try {
+    const result = await registerCommands(discord);
+    const where = result.scope === 'guild' ? `in server ${discord.DISCORD_GUILD_ID} (usable there at once; not in DMs)` : 'globally (servers, DMs with the bot, user installs)';
+    out.log(`Registered ${result.commands.map((c) => `/${c.name}`).join(', ')} ${where}.`);
+    out.log(`Invite the bot to a server: ${inviteUrl(discord.DISCORD_APPLICATION_ID)}`);
+    return 0;
+  } catch (error) {
+    out.error(explainFailure(error));
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  loadDotenv({ quiet: true });
+  main(process.env, console).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(explainFailure(error));
+      process.exitCode = 1;
+    },
+  );
+}

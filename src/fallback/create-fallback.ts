@@ -1,0 +1,167 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { performance } from 'node:perf_hooks';
+import type { FallbackEnv } from '../config';
+import type { FallbackOutcome, FallbackRequest, FallbackUnavailableReason, Logger, ModelFallback } from '../ports';
+import { silentLogger } from '../ports';
+import { abortableSleep } from './abortable-sleep';
+import { AnswerCache } from './answer-cache';
+import { buildAnswerSchema, type CatalogIndexEntry, type ModelAnswer, NONE } from './answer-schema';
+import { callWithRetry } from './call-with-retry';
+import { ConcurrencyLimit } from './concurrency';
+import { buildMessageParams, buildStaticPrompt } from './prompt';
+import { readAnswer } from './read-answer';
+import type { AttemptFailure, StopInfo } from './retry-policy';
+import { looksLikeLiveSecret } from './secret-guard';
+import { unavailable, unavailableFromStop } from './unavailable';
+import { UserQuota } from './user-quota';
+
+/** Used when neither ANTHROPIC_MODEL nor the models data names one: a current small model. */
+export const DEFAULT_FALLBACK_MODEL = 'claude-haiku-4-5';
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+
+export type FallbackMetricOutcome = 'answer' | 'cached' | FallbackUnavailableReason;
+
+/** Hooks for the operations layer. `attempts` is the number of HTTP requests made (0: none). */
+export interface FallbackMetrics {
+  call(outcome: FallbackMetricOutcome, latencyMs: number, attempts: number): void;
+}
+
+export interface ModelFallbackDeps {
+  catalogIndex: ReadonlyArray<CatalogIndexEntry>;
+  logger?: Logger;
+  metrics?: FallbackMetrics;
+  /** The models data's "current small model"; ANTHROPIC_MODEL wins over it. */
+  defaultModel?: string;
+  /** Wall clock (ms since epoch) for quotas, cache expiry and retry times. Deadlines use real timers. */
+  now?: () => number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** 0..1, for backoff jitter. */
+  random?: () => number;
+}
+
+/**
+ * The model fallback: one bounded Claude call for a paste the rules could not tell. Never throws:
+ * every failure becomes an `unavailable` outcome with a reason and a line for the user.
+ */
+export function createModelFallback(config: FallbackEnv, deps: ModelFallbackDeps): ModelFallback {
+  const logger = deps.logger ?? silentLogger;
+  const now = deps.now ?? Date.now;
+  const model = config.ANTHROPIC_MODEL ?? deps.defaultModel ?? DEFAULT_FALLBACK_MODEL;
+
+  const finish = (outcome: FallbackOutcome, started: number, attempts: number, cached = false): FallbackOutcome => {
+    const label: FallbackMetricOutcome = outcome.kind === 'answer' ? (cached ? 'cached' : 'answer') : outcome.reason;
+    const latencyMs = Math.round(performance.now() - started);
+    deps.metrics?.call(label, latencyMs, attempts);
+    // Never the paste: outcome, timing and the model's pick only.
+    const entry = outcome.kind === 'answer' ? outcome.entry : undefined;
+    const fields = { fallback: { outcome: label, attempts, latencyMs, model, entry } };
+    if (label === 'auth' || label === 'spend_limit') logger.error(fields, `model fallback needs the operator: ${label}`);
+    else logger.info(fields, 'model fallback');
+    return outcome;
+  };
+
+  if (!config.ANTHROPIC_API_KEY) {
+    return {
+      enabled: false,
+      explain: async () => finish(unavailable('disabled', { nowMs: now() }), performance.now(), 0),
+    };
+  }
+
+  const index = [...deps.catalogIndex];
+  const byId = new Map(index.map((e) => [e.id, e]));
+  const schema = buildAnswerSchema(index.map((e) => e.id));
+  const prompt = buildStaticPrompt(index, schema);
+  const client = new Anthropic({
+    apiKey: config.ANTHROPIC_API_KEY,
+    baseURL: config.ANTHROPIC_BASE_URL ?? DEFAULT_BASE_URL,
+    maxRetries: 0, // our retry layer is the only one (retry-policy.ts)
+    timeout: config.FALLBACK_ATTEMPT_TIMEOUT_MS,
+    logLevel: 'warn',
+    logger: {
+      error: (message: string) => logger.error({ sdk: 'anthropic' }, message),
+      warn: (message: string) => logger.warn({ sdk: 'anthropic' }, message),
+      info: (message: string) => logger.debug({ sdk: 'anthropic' }, message),
+      debug: () => {}, // the SDK's debug lines carry request bodies, i.e. the paste
+    },
+  });
+  const cache = new AnswerCache<Extract<FallbackOutcome, { kind: 'answer' }>>({
+    ttlMs: config.FALLBACK_CACHE_TTL_SECONDS * 1000,
+    now,
+  });
+  const quota = new UserQuota({ limit: config.FALLBACK_USER_PER_MINUTE, now });
+  const limit = new ConcurrencyLimit(config.FALLBACK_MAX_CONCURRENCY);
+
+  const toOutcome = (answer: ModelAnswer, servedBy: string): Extract<FallbackOutcome, { kind: 'answer' }> => {
+    const picked = answer.entry === NONE ? null : (byId.get(answer.entry) ?? null);
+    return {
+      kind: 'answer',
+      model: servedBy,
+      entry: picked?.id ?? null,
+      status: answer.status,
+      type: answer.type,
+      // A picked entry's category is ours, not the model's.
+      category: picked?.category ?? answer.category,
+      explanation: answer.explanation,
+      fix: answer.fix,
+      confidence: answer.confidence,
+    };
+  };
+
+  const stopped = (stop: StopInfo) => unavailableFromStop(stop, { nowMs: now(), deadlineMs: config.FALLBACK_DEADLINE_MS });
+  const logRetry = (failure: AttemptFailure, delayMs: number, attempt: number) => {
+    const status = failure.kind === 'http' ? failure.status : undefined;
+    logger.debug({ fallback: { retry: attempt, failure: failure.kind, status, delayMs: Math.round(delayMs) } }, 'model fallback retry');
+  };
+
+  async function explain(request: FallbackRequest): Promise<FallbackOutcome> {
+    const started = performance.now();
+    const hit = cache.get(request.cacheKey);
+    if (hit) return finish({ ...hit, cached: true }, started, 0, true);
+    if (looksLikeLiveSecret(request.text)) {
+      logger.warn({ fallback: { outcome: 'unsafe_input' } }, 'paste still holds a secret after redaction; not sent');
+      return finish(unavailable('unsafe_input', { nowMs: now() }), started, 0);
+    }
+    const allowed = quota.take(request.user);
+    if (!allowed.ok) return finish(unavailable('quota', { nowMs: now(), retryInMs: allowed.retryInMs }), started, 0);
+
+    const deadline = AbortSignal.timeout(config.FALLBACK_DEADLINE_MS);
+    const deadlineAt = started + config.FALLBACK_DEADLINE_MS;
+    const slot = await limit.acquire(deadline);
+    if (!slot.ok) {
+      const timedOut = { reason: 'timeout', status: null, errorType: null, retryAfterMs: null } as const;
+      return finish(slot.why === 'full' ? unavailable('busy', { nowMs: now() }) : stopped(timedOut), started, 0);
+    }
+    try {
+      const params = buildMessageParams(request, model, prompt);
+      const result = await callWithRetry(
+        (signal, timeoutMs) => client.messages.create(params, { signal, timeout: timeoutMs, maxRetries: 0 }),
+        {
+          deadline,
+          deadlineAt,
+          attemptTimeoutMs: config.FALLBACK_ATTEMPT_TIMEOUT_MS,
+          now,
+          sleep: deps.sleep ?? abortableSleep,
+          random: deps.random ?? Math.random,
+          onRetry: logRetry,
+        },
+      );
+      if (!result.ok) {
+        // The SDK's error text holds the status and the API's message, never the request body.
+        if (result.stop.reason === 'error') logger.warn({ fallback: { error: String(result.cause) } }, 'model fallback failed');
+        return finish(stopped(result.stop), started, result.attempts);
+      }
+      const read = readAnswer(result.value, schema);
+      if (!read.ok) {
+        logger.warn({ fallback: { outcome: read.reason, detail: read.detail } }, 'model answer set aside');
+        return finish(unavailable(read.reason, { nowMs: now() }), started, result.attempts);
+      }
+      const outcome = toOutcome(read.answer, typeof result.value.model === 'string' ? result.value.model : model);
+      cache.set(request.cacheKey, outcome);
+      return finish(outcome, started, result.attempts);
+    } finally {
+      slot.release();
+    }
+  }
+
+  return { enabled: true, explain };
+}

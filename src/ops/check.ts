@@ -1,0 +1,51 @@
+import { CATALOG_DIR, CatalogError, loadCatalog } from '../catalog';
+import { type AppConfig, ConfigError, loadConfig } from '../config';
+import type { Env } from '../config/env';
+import { loadModels } from '../models';
+
+export interface CheckResult {
+  ok: boolean;
+  /** What `--check` prints: a summary when valid, every problem otherwise. Never a secret. */
+  report: string;
+}
+
+/** One line per part of the bot, saying what will start. Values that are secrets are not shown. */
+function summary(config: AppConfig, entries: number, models: number): string[] {
+  const { slack, discord, fallback, ops } = config;
+  const chat = Boolean(slack || discord);
+  return [
+    `  slack: ${slack ? (slack.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP mode on PORT ${slack.PORT}`) : 'not configured'}`,
+    `  discord: ${discord ? `application ${discord.DISCORD_APPLICATION_ID}${discord.DISCORD_GUILD_ID ? `, commands in server ${discord.DISCORD_GUILD_ID}` : ''}` : 'not configured'}`,
+    `  console: ${chat ? 'not used (a chat adapter is configured)' : 'starts (no chat adapter is configured)'}`,
+    `  model fallback: ${fallback.ANTHROPIC_API_KEY ? `on${fallback.ANTHROPIC_MODEL ? ` (${fallback.ANTHROPIC_MODEL})` : ''}${fallback.ANTHROPIC_BASE_URL ? ` via ${fallback.ANTHROPIC_BASE_URL}` : ''}` : 'off (no ANTHROPIC_API_KEY)'}`,
+    `  logs: level ${ops.LOG_LEVEL}, JSON lines on stderr`,
+    `  health and metrics: ${chat ? `HEALTH_PORT ${ops.HEALTH_PORT} (/healthz, /metrics)` : 'off (only while a chat adapter runs)'}`,
+    `  live status: ${ops.STATUS_URL === 'off' ? 'off' : ops.STATUS_URL}`,
+    `  catalogue: ${entries} entries, ${models} current models`,
+  ];
+}
+
+/**
+ * `npm start -- --check`: validates every setting and the catalogue at once, as start-up would,
+ * and reports all problems together instead of stopping at the first.
+ */
+export function checkSetup(env: NodeJS.ProcessEnv | Env, catalogDir: string = CATALOG_DIR): CheckResult {
+  const problems: string[] = [];
+  const attempt = <T>(load: () => T): T | null => {
+    try {
+      return load();
+    } catch (error) {
+      if (error instanceof ConfigError) problems.push(...error.problems.map((p) => `${p.variable} (${p.adapter}): ${p.message}`));
+      else if (error instanceof CatalogError) problems.push(...error.problems.map((p) => `catalogue: ${p}`));
+      else throw error;
+      return null;
+    }
+  };
+  const config = attempt(() => loadConfig(env));
+  const entries = attempt(() => loadCatalog(catalogDir));
+  const models = attempt(() => loadModels(catalogDir));
+  if (!config || !entries || !models || problems.length > 0) {
+    return { ok: false, report: `claude-error-doctor: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}` };
+  }
+  return { ok: true, report: ['claude-error-doctor: configuration OK', ...summary(config, entries.length, models.current.length)].join('\n') };
+}

@@ -1,0 +1,75 @@
+import { startHealthServer } from './health-server';
+import type { Ops } from './ops';
+import { type Closable, onShutdownSignals, type ShutdownResult, type Stoppable, shutdown } from './shutdown';
+
+/** A chat adapter as the service runs it: the adapter port plus its state for /healthz. */
+export interface ChatAdapter extends Stoppable {
+  start(): Promise<void>;
+  state(): string;
+}
+
+export interface ServeOptions {
+  adapters: readonly ChatAdapter[];
+  /** Closed last (releases the OCR worker). */
+  doctor: { close(): Promise<void> };
+  ops: Ops;
+  /** HEALTH_PORT. */
+  healthPort: number;
+  /** Where SIGTERM/SIGINT come from; the process in production. */
+  signals: Pick<NodeJS.Process, 'on' | 'off'>;
+  /** A second signal during the shutdown: the operator wants out now. */
+  onForce: (signal: NodeJS.Signals) => void;
+  /** Every adapter started (pm2's `wait_ready` listens for this). */
+  onReady?: () => void;
+  graceMs?: number;
+}
+
+/**
+ * Runs the chat adapters with /healthz and /metrics until SIGTERM or SIGINT, then stops cleanly.
+ * Resolves with the exit code: 0 after a signal, 1 when an adapter could not start.
+ */
+export async function serveChat(o: ServeOptions): Promise<number> {
+  const { logger, metrics, inFlight } = o.ops;
+  const states = () => Object.fromEntries(o.adapters.map((a) => [a.name, a.state()]));
+  metrics.watchAdapters(states);
+  metrics.watchInFlight(() => inFlight.size);
+  const health = await startHealthServer({ port: o.healthPort, adapters: states, metrics, logger });
+
+  const closers: Closable[] = [{ name: 'health server', close: () => health.close() }, { name: 'doctor', close: () => o.doctor.close() }];
+  let stopping: Promise<ShutdownResult> | null = null;
+  const stop = (reason: string) => (stopping ??= shutdown({ adapters: o.adapters, inFlight, closers, logger, graceMs: o.graceMs }, reason));
+  let signalled = false;
+  let stoppedBySignal!: (result: Promise<ShutdownResult>) => void;
+  const done = new Promise<ShutdownResult>((resolve) => (stoppedBySignal = resolve));
+  // Installed before the adapters start, so a signal during start-up stops cleanly too.
+  const removeHandlers = onShutdownSignals(
+    o.signals,
+    (s) => {
+      signalled = true;
+      stoppedBySignal(stop(s));
+    },
+    (s) => {
+      logger.warn({ signal: s }, 'second signal: exiting without waiting for replies');
+      o.onForce(s);
+    },
+  );
+
+  try {
+    await Promise.race([Promise.all(o.adapters.map((a) => a.start())), done]);
+    if (!signalled) {
+      logger.info({ adapters: states(), healthPort: health.port }, 'ready');
+      o.onReady?.();
+    }
+  } catch (error) {
+    // An adapter that rejects because the shutdown disconnected it is not a start-up failure.
+    if (!signalled) {
+      logger.error({ err: error }, 'an adapter could not start; stopping');
+      await stop('start-up failed');
+      removeHandlers();
+      return 1;
+    }
+  }
+  await done;
+  removeHandlers();
+  return 0;
+}

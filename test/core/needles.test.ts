@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { NeedleIndex } from '../../src/match';
+
+describe('NeedleIndex (one-pass multi-string search)', () => {
+  const needles = ['rate limit', 'limit', 'credit balance', 'he', 'she', 'his', 'hers', '无可用渠道', 'x-api-key'];
+  const index = new NeedleIndex(needles);
+  const present = (text: string) => {
+    const found = index.scan(text);
+    return needles.filter((_, id) => found(id));
+  };
+
+  it('finds exactly the needles that occur, overlapping ones included', () => {
+    for (const text of ['ushers', 'your credit balance is too low', 'would exceed the rate limit', 'invalid x-api-key', '错误: 无可用渠道', '', 'nothing here']) {
+      expect(present(text), text).toEqual(needles.filter((n) => text.includes(n)));
+    }
+  });
+
+  it('agrees with includes() on random texts', () => {
+    let x = 7;
+    const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648);
+    const alphabet = 'abcdehilmrst -x';
+    for (let i = 0; i < 300; i++) {
+      let text = '';
+      for (let j = rnd() % 60; j > 0; j--) text += alphabet[rnd() % alphabet.length];
+      expect(present(text), text).toEqual(needles.filter((n) => text.includes(n)));
+    }
+  });
+
+  it('forgets the previous scan', () => {
+    const first = index.scan('rate limit');
+    expect(first(0)).toBe(true);
+    const second = index.scan('nothing');
+    expect(second(0)).toBe(false);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Builders for the replies the fake Messages API sends. Bodies follow the real wire shapes:
+ * a Message for 200, `{type:"error", error:{type, message, details?}, request_id}` for errors.
+ */
+
+/** One scripted reply. `hang` never answers; `junk` sends a raw, malformed body. */
+export interface FakeReply {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Wait this long before answering (the client may give up first). */
+  delayMs?: number;
+  /** Accept the request and never answer; `close()` destroys the socket. */
+  hang?: boolean;
+  /** Send the status, headers and the first half of the body, then stall (a stream cut mid-way). */
+  stallBody?: boolean;
+  /** Send this text as the body, unparsed (e.g. a truncated JSON document). */
+  junk?: string;
+}
+
+let messageCounter = 0;
+
+/** A 200 Message whose only content block calls `toolName` with `input` (a forced-tool answer). */
+export function toolUseReply(
+  input: unknown,
+  opts: { toolName?: string; model?: string; stopReason?: string; headers?: Record<string, string> } = {},
+): FakeReply {
+  messageCounter += 1;
+  return {
+    status: 200,
+    headers: opts.headers,
+    body: {
+      id: `msg_fake_${messageCounter}`,
+      type: 'message',
+      role: 'assistant',
+      model: opts.model ?? 'claude-haiku-4-5',
+      content: [{ type: 'tool_use', id: `toolu_fake_${messageCounter}`, name: opts.toolName ?? 'record_diagnosis', input }],
+      stop_reason: opts.stopReason ?? 'tool_use',
+      stop_sequence: null,
+      usage: { input_tokens: 1200, output_tokens: 150, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+    },
+  };
+}
+
+/** A 200 Message with text only (what a model that ignored `tool_choice` would send). */
+export function textReply(text: string, opts: { model?: string; stopReason?: string } = {}): FakeReply {
+  messageCounter += 1;
+  return {
+    status: 200,
+    body: {
+      id: `msg_fake_${messageCounter}`,
+      type: 'message',
+      role: 'assistant',
+      model: opts.model ?? 'claude-haiku-4-5',
+      content: [{ type: 'text', text }],
+      stop_reason: opts.stopReason ?? 'end_turn',
+      stop_sequence: null,
+      usage: { input_tokens: 1200, output_tokens: 40 },
+    },
+  };
+}
+
+/** An API error with the real body shape. */
+export function errorReply(
+  status: number,
+  type: string,
+  message: string,
+  opts: { headers?: Record<string, string>; errorCode?: string } = {},
+): FakeReply {
+  const error: Record<string, unknown> = { type, message };
+  if (opts.errorCode) error.details = { error_code: opts.errorCode };
+  return { status, headers: opts.headers, body: { type: 'error', error, request_id: 'req_fake_error' } };
+}
+
+export const overloaded = (headers: Record<string, string> = {}): FakeReply =>
+  errorReply(529, 'overloaded_error', 'Overloaded', { headers });
+
+export const rateLimited = (retryAfterSeconds: number | null, headers: Record<string, string> = {}): FakeReply =>
+  errorReply(429, 'rate_limit_error', 'This request would exceed your organization’s rate limit.', {
+    headers: retryAfterSeconds === null ? headers : { 'retry-after': String(retryAfterSeconds), ...headers },
+  });
+
+/** The monthly spend cap: a 429 with `enforced_spend_limit_reached` and no retry-after. */
+export const spendLimitReached = (): FakeReply =>
+  errorReply(429, 'rate_limit_error', 'You have reached your specified API usage limits.', {
+    errorCode: 'enforced_spend_limit_reached',
+  });
+
+export const badRequest = (message = 'messages: field required'): FakeReply =>
+  errorReply(400, 'invalid_request_error', message);
+
+export const invalidApiKey = (): FakeReply => errorReply(401, 'authentication_error', 'invalid x-api-key');
+
+export const hang = (): FakeReply => ({ hang: true });
+
+/** A reply whose headers arrive but whose body never finishes. */
+export const stallBody = (reply: FakeReply): FakeReply => ({ ...reply, stallBody: true });

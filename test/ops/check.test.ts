@@ -1,0 +1,59 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOG_DIR } from '../../src/catalog';
+import { checkSetup } from '../../src/ops/check';
+import { run } from '../support/spawn';
+import { fakeSecrets } from '../support/secrets';
+
+const start = (args: string[], env: Record<string, string>) => run('npm', ['start', '-s', '--', ...args], { env, timeoutMs: 30_000 });
+
+describe('npm start -- --check', () => {
+  it('exits 0 and says what would start when every setting is valid, without printing secrets', async () => {
+    const token = fakeSecrets(5).slackBot;
+    const r = await start(['--check'], { SLACK_BOT_TOKEN: token, SLACK_APP_TOKEN: 'xapp-1-A0-1-abc', HEALTH_PORT: '9100', STATUS_URL: 'off' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('configuration OK');
+    expect(r.stdout).toContain('slack: Socket Mode');
+    expect(r.stdout).toContain('HEALTH_PORT 9100');
+    expect(r.stdout + r.stderr).not.toContain(token);
+  });
+
+  it('exits 1 and lists every problem at once, each naming the variable and who needs it', async () => {
+    const r = await start(['--check'], { SLACK_BOT_TOKEN: 'not-a-token', DISCORD_TOKEN: 'short', LOG_LEVEL: 'loud', HEALTH_PORT: '70000', STATUS_URL: 'ftp://x' });
+    expect(r.code).toBe(1);
+    for (const line of [
+      /SLACK_BOT_TOKEN \(slack\): must be a bot token/,
+      /SLACK_APP_TOKEN \(slack\): set SLACK_APP_TOKEN \(Socket Mode\) or SLACK_SIGNING_SECRET/,
+      /DISCORD_TOKEN \(discord\)/,
+      /DISCORD_APPLICATION_ID \(discord\)/,
+      /LOG_LEVEL \(operations\)/,
+      /HEALTH_PORT \(operations\)/,
+      /STATUS_URL \(operations\)/,
+    ]) expect(r.stderr).toMatch(line);
+    expect(r.stdout).toBe('');
+  });
+
+  it('--help documents --check', async () => {
+    const r = await start(['--help'], {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--check\s+validate every setting/);
+  });
+});
+
+describe('checkSetup', () => {
+  it('reports catalogue problems together with settings problems', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'catalog-'));
+    try {
+      cpSync(CATALOG_DIR, dir, { recursive: true });
+      writeFileSync(join(dir, 'entries', 'broken.yaml'), 'id: broken\ncategory: not-a-category\n');
+      const r = checkSetup({ HEALTH_PORT: 'x' }, dir);
+      expect(r.ok).toBe(false);
+      expect(r.report).toMatch(/HEALTH_PORT \(operations\)/);
+      expect(r.report).toMatch(/catalogue: .*broken\.yaml/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
