@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Env, intSetting, urlSetting } from './env';
+import { boolSetting, type Env, intSetting, urlSetting } from './env';
 
 /** Slack: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP mode with the signing secret. */
 export const SlackEnvSchema = z
@@ -77,3 +77,11 @@ export type OpsEnv = z.output<typeof OpsEnvSchema>;
 
 /** True when any of the variables is set: the user meant to configure that adapter. */
 export const anySet = (env: Env, vars: readonly string[]) => vars.some((v) => env[v] !== undefined);
+
+/** Screenshots (src/ocr): on by default; language data ships in an npm package, nothing is downloaded. */
+export const OcrEnvSchema = z.object({
+  OCR_ENABLED: boolSetting(true),
+  OCR_TIMEOUT_MS: intSetting(20_000),
+  OCR_MAX_WAITING: z.coerce.number().int().min(0).default(8),
+});
+export type OcrEnv = z.output<typeof OcrEnvSchema>;
