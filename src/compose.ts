@@ -3,7 +3,7 @@ import type { AppConfig } from './config';
 import { type CoreDoctor, createDoctor } from './doctor';
 import type { FallbackMetrics } from './fallback';
 import { loadModels } from './models';
-import { type DoctorObserver, type Logger, silentLogger, type StatusSource } from './ports';
+import { type DoctorObserver, type ImageReader, type Logger, silentLogger, type StatusSource } from './ports';
 
 export interface AppDoctor extends CoreDoctor {
   /** Releases what the doctor holds (the OCR worker). */
@@ -17,6 +17,20 @@ export interface ComposeOptions {
   fallbackMetrics?: FallbackMetrics;
   /** The live status page, quoted on server-side errors (built by the operations layer). */
   statusSource?: StatusSource;
+}
+
+/**
+ * An ImageReader that loads the OCR code (sharp, tesseract.js) on the first screenshot: most
+ * questions are text, and the CLI should not pay for OCR it does not use.
+ */
+function lazyImageReader(load: () => Promise<ImageReader>): ImageReader {
+  let reader: Promise<ImageReader> | null = null;
+  return {
+    read: (image) => (reader ??= load()).then((r) => r.read(image)),
+    close: async () => {
+      if (reader) await (await reader).close?.();
+    },
+  };
 }
 
 /**
@@ -37,6 +51,9 @@ export async function createAppDoctor(config: AppConfig, options: ComposeOptions
         metrics: options.fallbackMetrics,
       })
     : undefined;
-  const doctor = createDoctor({ catalog, models, fallback, logger, observer: options.observer, statusSource: options.statusSource });
-  return { ...doctor, close: async () => {} };
+  const imageReader = config.ocr.OCR_ENABLED
+    ? lazyImageReader(() => import('./ocr').then((m) => m.createTesseractReader({ timeoutMs: config.ocr.OCR_TIMEOUT_MS, maxWaiting: config.ocr.OCR_MAX_WAITING, logger })))
+    : undefined;
+  const doctor = createDoctor({ catalog, models, fallback, imageReader, logger, observer: options.observer, statusSource: options.statusSource });
+  return { ...doctor, close: async () => imageReader?.close?.() };
 }

@@ -7,6 +7,8 @@ import {
   DiscordEnvSchema,
   type FallbackEnv,
   FallbackEnvSchema,
+  type OcrEnv,
+  OcrEnvSchema,
   type OpsEnv,
   OpsEnvSchema,
   SLACK_VARS,
@@ -15,13 +17,14 @@ import {
 } from './sections';
 
 export { ConfigError, type ConfigProblem } from './problems';
-export type { DiscordEnv, FallbackEnv, OpsEnv, SlackEnv } from './sections';
+export type { DiscordEnv, FallbackEnv, OcrEnv, OpsEnv, SlackEnv } from './sections';
 
 /** The whole bot's settings, validated once at start-up. Absent adapters are `null`. */
 export interface AppConfig {
   slack: SlackEnv | null;
   discord: DiscordEnv | null;
   fallback: FallbackEnv;
+  ocr: OcrEnv;
   ops: OpsEnv;
 }
 
@@ -43,8 +46,9 @@ export function loadConfig(source: NodeJS.ProcessEnv | Env = process.env): AppCo
   const slack = anySet(env, SLACK_VARS) ? section(SlackEnvSchema, 'slack') : null;
   const discord = anySet(env, DISCORD_VARS) ? section(DiscordEnvSchema, 'discord') : null;
   const fallback = section(FallbackEnvSchema, 'model fallback');
+  const ocr = section(OcrEnvSchema, 'screenshots (OCR)');
   const ops = section(OpsEnvSchema, 'operations');
 
-  if (problems.length > 0 || !fallback || !ops) throw new ConfigError(problems);
-  return { slack, discord, fallback, ops };
+  if (problems.length > 0 || !fallback || !ocr || !ops) throw new ConfigError(problems);
+  return { slack, discord, fallback, ocr, ops };
 }

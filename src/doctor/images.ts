@@ -53,7 +53,9 @@ export async function readImages(images: ImageInput[], reader: ImageReader | und
       } else {
         logger.warn({ err: (error as Error).message }, 'screenshot could not be read');
         out.warnings.push('image-not-read');
-        out.notes.push('I could not read your screenshot this time. Please paste the error as text.');
+        // A reader may say why in user terms (busy, too slow); otherwise a generic line.
+        const userMessage = (error as { userMessage?: unknown }).userMessage;
+        out.notes.push(typeof userMessage === 'string' ? userMessage : 'I could not read your screenshot this time. Please paste the error as text.');
       }
     }
   }

@@ -1,4 +1,4 @@
-import { DASH_SPLIT_IDENTIFIERS, ERROR_TYPES, SDK_CLASSES, SPACE_SPLIT_IDENTIFIERS } from './vocabulary';
+import { BACKTICKED, DASH_SPLIT_IDENTIFIERS, ERROR_TYPES, SDK_CLASSES, SPACE_SPLIT_IDENTIFIERS } from './vocabulary';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
@@ -12,10 +12,24 @@ function alternation(ids: readonly string[], separator: string): string {
     .join('|');
 }
 
-const SPACE_RE = new RegExp(`\\b(?:${alternation(SPACE_SPLIT_IDENTIFIERS, '[ _-]')})\\b`, 'gi');
+/** OCR reads "_" as a space, or puts a space next to it ("invalid request _error", "tool _use"). */
+const SPLIT = '(?: ?[_-] ?| )';
+const SPACE_RE = new RegExp(`\\b(?:${alternation(SPACE_SPLIT_IDENTIFIERS, SPLIT)})\\b`, 'gi');
 /** Error types split by spaces ("rate limit error") are only a type inside quotes; in prose they are words. */
-const TYPE_RE = new RegExp(`(?<=["'\`]\\s?)(?:${alternation(ERROR_TYPES, '[ _-]')})(?=\\s?["'\`])`, 'gi');
-const DASH_RE = new RegExp(`\\b(?:${alternation(DASH_SPLIT_IDENTIFIERS, '[_-]')})\\b`, 'gi');
+const TYPE_RE = new RegExp(`(?<=["'\`]\\s?)(?:${alternation(ERROR_TYPES, SPLIT)})(?=\\s?["'\`])`, 'gi');
+const DASH_RE = new RegExp(`\\b(?:${alternation(DASH_SPLIT_IDENTIFIERS, ' ?[_-] ?')})\\b`, 'gi');
+/** A quoted API name becomes backticked again, whichever quote OCR saw on either side. */
+const QUOTED_RE = new RegExp(`["'\`](${BACKTICKED.map(escape).join('|')})["'\`]`, 'g');
+const QUOTED_HINT = /["'](?:thinking|redacted|tool|max|budget|temperature|top)/;
+
+/** Characters OCR confuses inside tokens that every Claude error uses. */
+const LOOKALIKES: ReadonlyArray<[RegExp, string]> = [
+  [/\b0Auth\b/g, 'OAuth'],
+  [/\bAP[T1l] Error\b/g, 'API Error'],
+  [/\bClaude A[l1]\b/g, 'Claude AI'],
+  [/\b(messages|content)\.[lI](?=[.:])/g, '$1.1'],
+];
+const LOOKALIKE_HINT = /0Auth|AP[T1l] Error|Claude A[l1]\b|\.[lI][.:]/;
 const CANONICAL = new Map<string, string>(
   [...ERROR_TYPES, ...SPACE_SPLIT_IDENTIFIERS, ...DASH_SPLIT_IDENTIFIERS].map((id) => [squash(id), id]),
 );
@@ -28,8 +42,8 @@ const CLASS_RE = new RegExp(
 const CLASS_CANONICAL = new Map<string, string>(SDK_CLASSES.map((c) => [squash(c), c]));
 
 const SPLIT_CLASS_HINT = /[a-z] Error\b/;
-const SPLIT_TYPE_HINT = /\w [Ee]rror\b/;
-const SPLIT_WORD_HINT = /\b(?:max|budget|tool|cache|input|stop|media|redacted|enforced)[ -][a-z]/i;
+const SPLIT_TYPE_HINT = /\w ?[ _-] ?[Ee]rror\b/;
+const SPLIT_WORD_HINT = /\b(?:max|budget|tool|cache|input|stop|media|redacted|enforced|top) ?[ _-] ?[a-z]/i;
 
 function canonicalIdentifier(m: string): string {
   // Title-Case prose ("Authentication Error") was handled as a class name already.
@@ -44,7 +58,10 @@ export function repairIdentifiers(text: string): string {
   if (SPLIT_CLASS_HINT.test(out)) out = out.replace(CLASS_RE, (m) => CLASS_CANONICAL.get(squash(m)) ?? m);
   if (SPLIT_TYPE_HINT.test(out)) out = out.replace(TYPE_RE, canonicalIdentifier);
   if (SPLIT_WORD_HINT.test(out)) out = out.replace(SPACE_RE, canonicalIdentifier);
-  return out.replace(DASH_RE, canonicalIdentifier);
+  out = out.replace(DASH_RE, canonicalIdentifier);
+  if (QUOTED_HINT.test(out)) out = out.replace(QUOTED_RE, '`$1`');
+  if (LOOKALIKE_HINT.test(out)) for (const [re, fix] of LOOKALIKES) out = out.replace(re, fix);
+  return out;
 }
 
 /** OCR reads 0 as O inside status codes: "4O4", "Error code: 5O0". */

@@ -31,6 +31,23 @@ export const SPACE_SPLIT_IDENTIFIERS = [
   'input_schema',
   'stop_reason',
   'media_type',
+  'top_p',
+  'top_k',
+] as const;
+
+/** Names the API wraps in backticks; OCR reads those backticks as quotes (‘thinking’, "max_tokens'). */
+export const BACKTICKED = [
+  'thinking.budget_tokens',
+  'redacted_thinking',
+  'tool_use_id',
+  'tool_result',
+  'tool_use',
+  'max_tokens',
+  'budget_tokens',
+  'thinking',
+  'temperature',
+  'top_p',
+  'top_k',
 ] as const;
 
 /**

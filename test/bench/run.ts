@@ -3,6 +3,7 @@
  * pastes/s, p99 < 1 ms, CLI cold start ≤ 1.5 s. Figures only — nothing here fails a build.
  */
 import { benchColdStart } from './cold-start';
+import { benchOcr, printOcrBench } from './ocr';
 import { benchRules } from './rules';
 
 const fmt = (n: number, digits = 3) => n.toFixed(digits);
@@ -19,3 +20,5 @@ const cold = benchColdStart();
 console.log('CLI cold start (one paste, median of 5)');
 console.log(`  npx tsx src/cli/diagnose.ts   ${fmt(cold.tsxMedianMs / 1000, 2)} s   (target ≤ 1.5 s)`);
 console.log(`  npm run -s diagnose           ${fmt(cold.npmRunMedianMs / 1000, 2)} s`);
+
+printOcrBench(await benchOcr());
