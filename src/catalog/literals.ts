@@ -9,10 +9,54 @@ export function requiredLiterals(source: string, minLength = 4): string[] | null
   const out: string[] = [];
   for (const branch of branches) {
     const best = longestLiteral(branch);
-    if (best.length < minLength) return null;
-    out.push(best.toLowerCase());
+    if (best.length >= minLength) {
+      out.push(best.toLowerCase());
+      continue;
+    }
+    // No long literal outside groups: a mandatory group whose every alternative has one will do
+    // ("\\b(?:SELF_SIGNED_CERT|CERT_HAS_EXPIRED)\\b").
+    const inner = mandatoryGroups(branch)
+      .map((group) => requiredLiterals(group, minLength))
+      .find((literals): literals is string[] => literals !== null);
+    if (!inner) return null;
+    out.push(...inner);
   }
   return out;
+}
+
+/** The contents of the top-level groups that every match must pass through (not followed by ?, *, {0). */
+function mandatoryGroups(branch: string): string[] {
+  const groups: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = -1;
+  for (let i = 0; i < branch.length; i++) {
+    const c = branch[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') {
+      if (depth === 0) start = i + 1;
+      depth++;
+    } else if (c === ')') {
+      depth--;
+      const next = branch[i + 1];
+      const optional = next === '?' || next === '*' || (next === '{' && branch[i + 2] === '0');
+      if (depth === 0 && !optional) {
+        // Skip the group's own prefix: (?:  (?<name>  (?=  — lookarounds are not content.
+        const body = branch.slice(start, i);
+        if (/^\?(?:[=!]|<[=!])/.test(body)) continue;
+        groups.push(body.replace(/^\?(?::|<[A-Za-z]\w*>)/, ''));
+      }
+    }
+  }
+  return groups;
 }
 
 function splitTopLevel(source: string): string[] {

@@ -19,7 +19,7 @@ export function analyzeText(raw: string, matcher: Matcher, now: Date, preRedacte
   const capped = capRaw(raw);
   const redaction = redactSecrets(capped.text);
   const normalized = normalizeText(redaction.text);
-  const extraction = extractSignals(normalized.flat, now);
+  const extraction = extractSignals(normalized.flat, now, normalized.lower);
   const candidates = normalized.flat
     ? matcher.rank({ signals: extraction.signals, text: extraction.focus, lower: extraction.focusLower })
     : [];

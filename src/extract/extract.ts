@@ -68,7 +68,7 @@ function lastMatch(re: RegExp, text: string): string | null {
   return last;
 }
 
-export function extractSignals(flat: string, now: Date = new Date()): Extraction {
+export function extractSignals(flat: string, now: Date = new Date(), lower: string = flat.toLowerCase()): Extraction {
   const instances = findInstances(flat);
   const mentions = findStatusMentions(flat);
   const primary = pickPrimary(instances, mentions);
@@ -91,7 +91,7 @@ export function extractSignals(flat: string, now: Date = new Date()): Extraction
 
   return {
     focus,
-    focusLower: focus === flat ? flat.toLowerCase() : focus.toLowerCase(),
+    focusLower: focus === flat ? lower : focus.toLowerCase(),
     signals: {
       status,
       type: typeOrOverloaded,

@@ -21,17 +21,16 @@ const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 const FENCE_LINE = /^[ \t]*(?:```|~~~)[\w+-]*[ \t]*$/gm;
 const NON_ASCII = /[^\u0000-\u007f]/;
 
+/** Control characters other than tab, newlines and ESC (terminal colours), or U+FFFD replacement chars. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\ufffd]/g;
+
 /** More than 2 % control characters (or any NUL) means bytes, not a paste. */
 export function looksBinary(text: string): boolean {
-  if (text.includes('\u0000')) return true;
   const sample = text.length > 4096 ? text.slice(0, 4096) : text;
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    // Tab, newlines and ESC (terminal colours) are normal in pasted terminal output.
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 27) || c === 0xfffd) control++;
-  }
-  return sample.length > 0 && control / sample.length > 0.02;
+  CONTROL.lastIndex = 0;
+  if (!CONTROL.test(sample)) return false;
+  if (text.includes('\u0000')) return true;
+  return (sample.match(CONTROL)?.length ?? 0) / sample.length > 0.02;
 }
 
 function cap(text: string): { text: string; truncated: boolean } {

@@ -29,3 +29,15 @@ describe('requiredLiterals (regex prefilter)', () => {
     });
   });
 });
+
+describe('requiredLiterals inside groups', () => {
+  it.each([
+    ['\\b(?:SELF_SIGNED_CERT_IN_CHAIN|CERT_HAS_EXPIRED)\\b', ['self_signed_cert_in_chain', 'cert_has_expired']],
+    ['(?:Async)?Messages\\.create', ['messages.create']],
+    ['\\b(?:foo|ab)\\b', null],
+    ['(?:abc)?(?:defgh|ijklm)', ['defgh', 'ijklm']],
+    ['(?=lookahead)x', null],
+  ])('%s → %j', (source, literals) => {
+    expect(requiredLiterals(source)).toEqual(literals);
+  });
+});
