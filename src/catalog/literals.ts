@@ -27,61 +27,44 @@ export function requiredLiterals(source: string, minLength = 4): string[] | null
 /** The contents of the top-level groups that every match must pass through (not followed by ?, *, {0). */
 function mandatoryGroups(branch: string): string[] {
   const groups: string[] = [];
+  let start = -1;
+  walkStructure(branch, (i, c, depth) => {
+    if (depth !== 0) return;
+    if (c === '(') start = i + 1;
+    if (c !== ')') return;
+    const next = branch[i + 1];
+    if (next === '?' || next === '*' || (next === '{' && branch[i + 2] === '0')) return;
+    const body = branch.slice(start, i);
+    // Lookarounds are not content; a group's own prefix ((?: or (?<name>) is not either.
+    if (!/^\?(?:[=!]|<[=!])/.test(body)) groups.push(body.replace(/^\?(?::|<[A-Za-z]\w*>)/, ''));
+  });
+  return groups;
+}
+
+/** Calls `visit` for every parenthesis and `|` outside character classes and escapes, with its depth. */
+function walkStructure(source: string, visit: (i: number, c: '(' | ')' | '|', depth: number) => void): void {
   let depth = 0;
   let inClass = false;
-  let start = -1;
-  for (let i = 0; i < branch.length; i++) {
-    const c = branch[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') {
-      if (depth === 0) start = i + 1;
-      depth++;
-    } else if (c === ')') {
-      depth--;
-      const next = branch[i + 1];
-      const optional = next === '?' || next === '*' || (next === '{' && branch[i + 2] === '0');
-      if (depth === 0 && !optional) {
-        // Skip the group's own prefix: (?:  (?<name>  (?=  — lookarounds are not content.
-        const body = branch.slice(start, i);
-        if (/^\?(?:[=!]|<[=!])/.test(body)) continue;
-        groups.push(body.replace(/^\?(?::|<[A-Za-z]\w*>)/, ''));
-      }
-    }
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') visit(i, c, depth++);
+    else if (c === ')') visit(i, c, --depth);
+    else if (c === '|') visit(i, c, depth);
   }
-  return groups;
 }
 
 function splitTopLevel(source: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+  walkStructure(source, (i, c, depth) => {
+    if (c === '|' && depth === 0) {
       parts.push(source.slice(start, i));
       start = i + 1;
     }
-  }
+  });
   parts.push(source.slice(start));
   return parts;
 }

@@ -1,50 +1,33 @@
 import { z } from 'zod';
 
+/** Clients that both name a paste's origin and key a catalogue snippet. */
+const SNIPPET_CLIENTS = [
+  'python',
+  'typescript',
+  'curl',
+  'claude-code',
+  'agent-sdk',
+  'cherry-studio',
+  'cursor',
+  'cline',
+  'continue',
+  'vercel-ai',
+  'litellm',
+  'bedrock',
+  'vertex',
+  'go',
+  'java',
+] as const;
+
 /**
  * The tools people paste errors from. Detection picks one; the reply's snippet follows it.
  * `bedrock` / `vertex` name a cloud surface used through its own SDK (boto3, the AWS CLI, Google clients).
  */
-export const ClientIdSchema = z.enum([
-  'python',
-  'typescript',
-  'curl',
-  'claude-code',
-  'agent-sdk',
-  'cherry-studio',
-  'cursor',
-  'cline',
-  'continue',
-  'vercel-ai',
-  'litellm',
-  'bedrock',
-  'vertex',
-  'go',
-  'java',
-  'csharp',
-  'ruby',
-  'php',
-]);
+export const ClientIdSchema = z.enum([...SNIPPET_CLIENTS, 'csharp', 'ruby', 'php']);
 export type ClientId = z.infer<typeof ClientIdSchema>;
 
-/** Keys a catalogue entry may use for its per-client snippets. */
-export const SnippetKeySchema = z.enum([
-  'python',
-  'typescript',
-  'curl',
-  'claude-code',
-  'agent-sdk',
-  'cherry-studio',
-  'cursor',
-  'cline',
-  'continue',
-  'vercel-ai',
-  'litellm',
-  'bedrock',
-  'vertex',
-  'go',
-  'java',
-  'gui',
-]);
+/** Keys a catalogue entry may use for its per-client snippets; `gui` is settings steps for desktop apps. */
+export const SnippetKeySchema = z.enum([...SNIPPET_CLIENTS, 'gui']);
 export type SnippetKey = z.infer<typeof SnippetKeySchema>;
 
 /** Human names, for headlines and the support summary. */
