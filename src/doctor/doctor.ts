@@ -40,10 +40,10 @@ export interface CoreDoctor extends Doctor {
 
 type Answer =
   | { kind: 'rules'; candidate: Candidate }
-  | { kind: 'tentative'; candidate: Candidate; note: string }
+  | { kind: 'tentative'; candidate: Candidate; note: string; modelUnavailable?: boolean }
   | { kind: 'model-entry'; entry: CompiledEntry; model: string; confidence: number }
   | { kind: 'model-free'; model: string; explanation: string; fix: string[]; confidence: number }
-  | { kind: 'none'; note: string | null };
+  | { kind: 'none'; note: string | null; modelUnavailable?: boolean };
 
 const parseInquiry = (inquiry: Inquiry): ParsedInquiry => {
   const parsed = InquirySchema.safeParse(inquiry);
@@ -85,7 +85,9 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       if (entry) return { kind: 'model-entry', entry, model: outcome.model, confidence: outcome.confidence };
       return { kind: 'model-free', model: outcome.model, explanation: outcome.explanation, fix: outcome.fix, confidence: outcome.confidence };
     }
-    return best ? { kind: 'tentative', candidate: best, note: uncertain(best, outcome.message) } : { kind: 'none', note: outcome.message };
+    return best
+      ? { kind: 'tentative', candidate: best, note: uncertain(best, outcome.message), modelUnavailable: true }
+      : { kind: 'none', note: outcome.message, modelUnavailable: true };
   }
 
   function uncertain(c: Candidate, modelNote: string | null): string {
@@ -135,7 +137,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       title: document.headline,
       reply: renderMarkdown(document),
       signals: a.signals,
-      warnings: [...new Set(a.warnings)],
+      warnings: [...new Set(a.warnings)].concat((answer.kind === 'tentative' || answer.kind === 'none') && answer.modelUnavailable ? ['model-unavailable'] : []),
       client,
       retryable: document.retryable,
       candidates: a.candidates.slice(0, 5).map((c) => ({ entry: c.entry.id, category: c.entry.category, confidence: c.confidence })),

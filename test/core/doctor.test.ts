@@ -110,6 +110,7 @@ describe('the model fallback is asked only when the rules are unsure', () => {
     const d = await createDoctor({ now, fallback }).diagnose({ platform: 'test', text: 'something odd happened' });
     expect(d.source).not.toBe('model');
     expect(d.reply).toContain('The model was overloaded');
+    expect(d.warnings).toContain('model-unavailable');
   });
 });
 
