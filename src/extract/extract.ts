@@ -7,7 +7,7 @@ import { type ErrorInstance, findInstances } from './instances';
 import { extractModel } from './model';
 import { extractNumbers } from './numbers';
 import { detectForeignProvider, hasAnthropicEvidence } from './provider';
-import { findStatusMentions, inferStatus, type StatusMention } from './status';
+import { findStatusMentions, inferStatus, type StatusMention, TYPE_STATUS } from './status';
 
 /** Official `error.type` values (the SDK enum plus the two the docs add). */
 export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYPES, 'api_error']);
@@ -76,10 +76,12 @@ export function extractSignals(flat: string, now: Date = new Date(), lower: stri
   const sdkException = extractException(flat);
 
   // An OpenAI-shaped wrapper reuses `invalid_request_error` (and OpenAI's own types) for everything:
-  // its type only says something when it is one that only Anthropic uses.
+  // its type only says something when it is one that only Anthropic uses, or when it agrees with the
+  // status written beside it (a one-api / new-api relay passing on a 400 `invalid_request_error`).
   const rawType = primary?.type ?? lastMatch(BARE_TYPE, flat);
-  const type = primary?.shape === 'openai' && !(rawType && ANTHROPIC_ONLY_TYPES.has(rawType)) ? null : rawType;
   const written = primary ? statusNear(primary, mentions) : null;
+  const agreesWithStatus = rawType !== null && written !== null && TYPE_STATUS[rawType] === written;
+  const type = primary?.shape === 'openai' && !(rawType && ANTHROPIC_ONLY_TYPES.has(rawType)) && !agreesWithStatus ? null : rawType;
   const status =
     written ?? mentions[0]?.status ?? inferStatus(flat, type && OFFICIAL_TYPES.has(type) ? type : null, sdkException);
 

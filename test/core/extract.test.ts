@@ -92,3 +92,16 @@ describe('OCR and retyping damage', () => {
     expect(signalsOf(paste)).toMatchObject(expected);
   });
 });
+
+describe('OpenAI-shaped relay wrappers', () => {
+  // Real paste (langbot-app/LangBot#867): a one-api style relay passes Anthropic's 400 on in OpenAI's shape.
+  const relay = `模型请求失败: 请求参数错误: Error code: 400 - {'error': {'message': 'messages: first message must use the "user" role (request id: ) (request id: 20240812230606897709001qmTtjTcX)', 'type': 'invalid_request_error', 'param': '', 'code': None}}`;
+
+  it('keeps the wrapper type when it agrees with the status written beside it', () => {
+    expect(signalsOf(relay)).toMatchObject({ status: 400, type: 'invalid_request_error' });
+  });
+
+  it('still drops a wrapper type that contradicts its status (a 429 labelled invalid_request_error)', () => {
+    expect(signalsOf(corpus.get('dev-058')!)).toMatchObject({ status: 429, type: null });
+  });
+});
