@@ -19,6 +19,9 @@ export interface CompiledEntry extends Omit<CatalogEntry, 'match'> {
 export function compileEntry(entry: CatalogEntry): CompiledEntry {
   return {
     ...entry,
+    // YAML block scalars end in a newline; trimmed once here rather than on every reply.
+    cause: entry.cause.trim(),
+    fix: entry.fix.map((step) => step.trim()),
     match: entry.match.map((rule) => ({
       ...rule,
       pattern: rule.pattern === undefined ? undefined : new RegExp(rule.pattern, 'i'),

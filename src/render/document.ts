@@ -53,9 +53,9 @@ export function entryDocument(entry: CompiledEntry, ctx: DocumentContext): Reply
     ...common(ctx, entry.id),
     headline: entry.title,
     severity: entry.severity,
-    cause: entry.cause.trim(),
+    cause: entry.cause,
     facts: computeFacts(entry.facts, { signals: ctx.signals, text: ctx.text, now: ctx.now, models: ctx.models }),
-    fix: entry.fix.map((f) => f.trim()),
+    fix: entry.fix,
     snippet: pickSnippet(entry, ctx.client),
     // Whether someone else's error is retryable is not ours to say.
     retryable: entry.category === 'out_of_scope' ? null : entry.retryable,

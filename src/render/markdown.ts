@@ -1,11 +1,20 @@
 import type { ReplyDocument } from '../contracts';
 import { CLIENT_LABELS } from '../contracts';
 
+/** Snippets come from the catalogue, so their fenced forms are few and worth keeping. */
+const fenced = new Map<string, string>();
+
 /** Fences a snippet so that backticks inside it cannot close the block. */
 export function fence(code: string, language: string): string {
-  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  return `${ticks}${language}\n${code}\n${ticks}`;
+  const key = `${language}\u0000${code}`;
+  let out = fenced.get(key);
+  if (out === undefined) {
+    const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+    const ticks = '`'.repeat(longest + 1);
+    out = `${ticks}${language}\n${code}\n${ticks}`;
+    if (fenced.size < 2000) fenced.set(key, out);
+  }
+  return out;
 }
 
 function provenance(doc: ReplyDocument): string {

@@ -39,8 +39,18 @@ const LABEL: Record<SnippetKey, string> = {
   gui: 'In the app',
 };
 
+const picked = new WeakMap<CompiledEntry, Map<string, Snippet | null>>();
+
 /** The snippet for the user's client, following the fallback chain (a Cherry Studio user gets settings, not code). */
 export function pickSnippet(entry: CompiledEntry, client: ClientId | null): Snippet | null {
+  let byClient = picked.get(entry);
+  if (!byClient) picked.set(entry, (byClient = new Map()));
+  const key = client ?? 'unknown';
+  if (!byClient.has(key)) byClient.set(key, findSnippet(entry, client));
+  return byClient.get(key) ?? null;
+}
+
+function findSnippet(entry: CompiledEntry, client: ClientId | null): Snippet | null {
   for (const key of SNIPPET_FALLBACKS[client ?? 'unknown']) {
     const value = entry.snippets[key];
     if (value === undefined) continue;
