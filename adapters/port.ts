@@ -1,4 +1,4 @@
-/** What every chat adapter is: a thin translator with a lifecycle (docs/design.md, "Adapter port"). */
+/** What every chat adapter is: a thin translator with a lifecycle (README, "How it works"). */
 export interface Adapter {
   readonly name: string;
   start(): Promise<void>;

@@ -53,7 +53,7 @@ export async function main(env: NodeJS.ProcessEnv, out: Pick<Console, 'log' | 'e
     return 1;
   }
   if (!discord) {
-    out.error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (in the environment or .env) to register /claude-error. See docs/discord.md.');
+    out.error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (in the environment or .env) to register /claude-error. See adapters/discord/SETUP.md.');
     return 1;
   }
   try {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The taxonomy from docs/design.md. The catalogue may be finer; every entry names one of these. */
+/** The category taxonomy (README, "The diagnose CLI"). The catalogue may be finer; every entry names one of these. */
 export const CategorySchema = z.enum([
   'auth.invalid_key',
   'auth.missing_key',

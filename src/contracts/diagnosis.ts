@@ -17,7 +17,7 @@ export const WarningSchema = z.enum([
 export type Warning = z.infer<typeof WarningSchema>;
 
 /**
- * The Diagnosis contract (docs/design.md): what `diagnose --json` prints. Field names are a public
+ * The Diagnosis contract (README, "The diagnose CLI"): what `diagnose --json` prints. Field names are a public
  * contract: extend, never rename. `document` is the structured reply adapters render; it is not
  * part of the JSON output.
  */

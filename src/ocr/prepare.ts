@@ -6,7 +6,7 @@ import type { SniffedImage } from './sniff';
 export interface PrepareOptions {
   /**
    * Text bands are scaled up towards this height (px). Tesseract misreads small text (0 as 6 or 8 in
-   * a downscaled JPEG); 32 read status codes best on the dev corpus (docs/screenshots.md).
+   * a downscaled JPEG); 32 read status codes best on the dev corpus (src/ocr/README.md).
    */
   targetLineHeight: number;
   /** Never enlarge more than this. */

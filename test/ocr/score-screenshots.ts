@@ -1,7 +1,7 @@
 /**
  * Developer tool: renders every dev-corpus paste as a screenshot in each style, diagnoses it through
  * the real doctor with the real OCR reader, and prints the category accuracy per style (the figures
- * in docs/screenshots.md come from here).
+ * in src/ocr/README.md come from here).
  *   npx tsx test/ocr/score-screenshots.ts [--style NAME]... [--id dev-001]... [--fail-only] [--show-text]
  *     [--target PX] [--normalise on|off] [--max-upscale N]   (try other preparation settings)
  */
