@@ -61,6 +61,15 @@ function blankOthers(flat: string, instances: ErrorInstance[], primary: ErrorIns
   return out;
 }
 
+/**
+ * How many different errors the paste holds. Only error bodies count (a type or a code next to the
+ * message), and a body printed twice — whole, or cut short in a summary — counts once.
+ */
+function countDistinctBodies(instances: ErrorInstance[]): number {
+  const messages = [...new Set(instances.flatMap((i) => (i.message !== null && (i.type !== null || i.code !== null) ? [i.message] : [])))];
+  return messages.filter((m, k) => !messages.some((other, j) => j !== k && other.length > m.length && other.startsWith(m.replace(/[.…\s]+$/, '')))).length;
+}
+
 function lastMatch(re: RegExp, text: string): string | null {
   let last: string | null = null;
   re.lastIndex = 0;
@@ -112,8 +121,7 @@ export function extractSignals(flat: string, now: Date = new Date(), lower: stri
       foreignProvider: detectForeignProvider(flat),
       anthropicEvidence: hasAnthropicEvidence(flat),
       // The same body is often printed twice (a message string and the parsed object): count it once.
-      // Only error bodies count (a type or a code next to the message), not any "message" key.
-      errorCount: new Set(instances.flatMap((i) => (i.message !== null && (i.type !== null || i.code !== null) ? [i.message] : []))).size,
+      errorCount: countDistinctBodies(instances),
     },
   };
 }

@@ -105,3 +105,11 @@ describe('OpenAI-shaped relay wrappers', () => {
     expect(signalsOf(corpus.get('dev-058')!)).toMatchObject({ status: 429, type: null });
   });
 });
+
+describe('wrappers that print one error twice', () => {
+  it('counts a Vercel AI SDK "Error Details" body (responseBody + data) as one error', () => {
+    const paste = `Error Details: {"name":"AI_APICallError","statusCode":400,"responseBody":"{\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"invalid_request_error\\",\\"message\\":\\"messages.3.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found \`text\`. When \`thinking\` is enabled, a final \`assistant\` message must start with a thinking block.\\"}}","isRetryable":false,"data":{"type":"error","error":{"type":"invalid_request_error","message":"messages.3.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found \`text\`."}}}`;
+    const s = signalsOf(paste);
+    expect(s).toMatchObject({ status: 400, type: 'invalid_request_error', client: 'vercel-ai', errorCount: 1 });
+  });
+});
