@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Signals } from '../../src/contracts';
-import { extractSignals } from '../../src/extract';
+import { extractSignals, latestRetryOnly } from '../../src/extract';
 import { normalizeText } from '../../src/normalize';
 import { loadCorpus } from '../support/corpus';
 
@@ -103,5 +103,24 @@ describe('OpenAI-shaped relay wrappers', () => {
 
   it('still drops a wrapper type that contradicts its status (a 429 labelled invalid_request_error)', () => {
     expect(signalsOf(corpus.get('dev-058')!)).toMatchObject({ status: 429, type: null });
+  });
+});
+
+describe('Claude Code retry sequences', () => {
+  it('reads the latest retry line when the failure changed between attempts', () => {
+    const flat =
+      '⎿ API Error (Request timed out.) · Retrying in 37 seconds… (attempt 7/10) ⎿ API Error (Request timed out.) · Retrying in 34 seconds… (attempt 8/10) ' +
+      '⎿ API Error (502 <html> <head><title>502 Bad Gateway</title></head> </html> ) · Retrying in 38 seconds… (attempt 9/10)';
+    const { focus, signals } = extractSignals(flat);
+    expect(focus).not.toContain('Request timed out');
+    expect(focus).toContain('502 Bad Gateway');
+    expect(signals.status).toBe(502);
+  });
+
+  it('keeps repeated identical retry lines and single lines as they are', () => {
+    const same = 'API Error (Connection error.) · Retrying in 1 seconds… (attempt 1/10) API Error (Connection error.) · Retrying in 2 seconds… (attempt 2/10)';
+    expect(latestRetryOnly(same)).toBe(same);
+    const one = 'API Error (529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}) · Retrying in 18 seconds... (attempt 6/10)';
+    expect(latestRetryOnly(one)).toBe(one);
   });
 });
