@@ -109,6 +109,13 @@ function longestLiteral(branch: string): string {
       inClass = true;
       continue;
     }
+    // A counted quantifier ({2}, {0,20}) is syntax, not text: skip its digits.
+    const counted = c === '{' ? /^\{\d*(?:,\d*)?\}/.exec(branch.slice(i)) : null;
+    if (counted) {
+      end();
+      i += counted[0].length - 1;
+      continue;
+    }
     let literal: string | null = null;
     let width = 1;
     if (c === '\\' && next !== undefined) {
@@ -127,7 +134,8 @@ function longestLiteral(branch: string): string {
     }
     run += literal;
     i += width - 1;
-    if (branch[i + 1] === '+') end();
+    // Repeated (x+, x{2,}): the character is required, but what follows need not come right after it.
+    if (branch[i + 1] === '+' || branch[i + 1] === '{') end();
   }
   end();
   return best;

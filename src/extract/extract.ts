@@ -77,7 +77,28 @@ function lastMatch(re: RegExp, text: string): string | null {
   return last;
 }
 
-export function extractSignals(flat: string, now: Date = new Date(), lower: string = flat.toLowerCase()): Extraction {
+/** Claude Code's retry line: `API Error (<what failed>) · Retrying in 4 seconds… (attempt 2/10)`. */
+const RETRY_LINE = /API Error \((.{1,2000}?)\)\s*\S?\s*Retrying in \d+ seconds?(?:…|\.{3})?\s*\(attempt \d+\/\d+\)/g;
+
+/**
+ * In a run of retry lines only the latest attempt says what is failing now (a timeout that turned
+ * into a 502, a connection error that turned into a 529): earlier lines that differ from it are blanked.
+ */
+export function latestRetryOnly(flat: string): string {
+  const lines = [...flat.matchAll(RETRY_LINE)];
+  if (lines.length < 2) return flat;
+  const last = lines[lines.length - 1]![1];
+  let out = flat;
+  for (const m of lines.slice(0, -1)) {
+    if (m[1] === last) continue;
+    out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(m.index + m[0].length);
+  }
+  return out;
+}
+
+export function extractSignals(text: string, now: Date = new Date(), textLower: string = text.toLowerCase()): Extraction {
+  const flat = latestRetryOnly(text);
+  const lower = flat === text ? textLower : flat.toLowerCase();
   const instances = findInstances(flat);
   const mentions = findStatusMentions(flat);
   const primary = pickPrimary(instances, mentions);

@@ -1,2 +1,2 @@
-export { type Extraction, extractSignals, OFFICIAL_TYPES } from './extract';
+export { type Extraction, extractSignals, latestRetryOnly, OFFICIAL_TYPES } from './extract';
 export { TYPE_STATUS } from './status';

@@ -3,11 +3,11 @@ import type { ForeignProvider } from '../contracts';
 /** Cues only another provider's errors carry. */
 const FOREIGN_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [
   ['openrouter', /\bopenrouter\b|free-models-per-day/i],
-  ['azure-openai', /\bazure openai\b|\.openai\.azure\.com/i],
+  ['azure-openai', /\bazure[ -]openai\b|\.openai\.azure\.com/i],
   ['openai', /platform\.openai\.com|api\.openai\.com|\binsufficient_quota\b|\bOpenAIException\b|You exceeded your current quota|\bgpt-(?:3\.5|4|4o|5|o\d)\b|\bopenai\.error\b|"code": ?"invalid_api_key"/i],
   ['gemini', /generativelanguage\.googleapis\.com|\bgemini-[\d.]+|\bGoogleGenerativeAI\b|API key not valid\. Please pass a valid API key/i],
   ['deepseek', /\bdeepseek\b/i],
-  ['mistral', /api\.mistral\.ai|\bmistral-(?:large|small|medium)\b/i],
+  ['mistral', /api\.mistral\.ai|\bmistral-(?:large|small|medium)\b|\bMistralException\b|\b(?:devstral|codestral|magistral)\b/i],
   ['groq', /api\.groq\.com|\bgroq\b/i],
 ];
 

@@ -39,9 +39,16 @@ function cap(text: string): { text: string; truncated: boolean } {
   return { text: `${text.slice(0, HEAD_CHARS)}\n[… cut …]\n${text.slice(-tail)}`, truncated: true };
 }
 
-/** Undo JSON / Python-repr escaping so nested bodies read like plain ones. */
+const HTML_ENTITIES: Readonly<Record<string, string>> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&', '#34': '"', '#39': "'", '#x22': '"', '#x27': "'" };
+const HTML_ENTITY = /&(quot|apos|lt|gt|amp|#34|#39|#x22|#x27);/gi;
+
+/**
+ * Undo JSON / Python-repr escaping so nested bodies read like plain ones, and the few HTML entities
+ * that web UIs and issue trackers leave in copied error text (`roles must alternate between &quot;user&quot;`).
+ */
 function unescape(text: string): string {
   return text
+    .replace(HTML_ENTITY, (_, name: string) => HTML_ENTITIES[name.toLowerCase()] ?? _)
     .replace(/\\+"/g, '"')
     .replace(/\\+'/g, "'")
     // A Windows path such as C:\\npm loses a letter here; only matching reads this text.

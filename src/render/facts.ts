@@ -66,6 +66,9 @@ const maxTokensFit: FactFn = ({ text, signals, models }) => {
   }
   const capped = /max_tokens: ([\d,]+) > ([\d,]+)/i.exec(text) ?? /([\d,]+) is not less (?:than )?or equal to ([\d,]+)/i.exec(text);
   if (capped) return `The largest max_tokens this model accepts is ${fmtInt(num(capped[2]))} (you sent ${fmtInt(num(capped[1]))}).`;
+  // Amazon Bedrock: "The maximum tokens you requested exceed the model limit of 4096."
+  const bedrock = /\bexceeds? the model limit of ([\d,]+)/i.exec(text);
+  if (bedrock) return `The largest max_tokens this model accepts here is ${bedrock[1]}.`;
   const limits = signals.model ? models.limits(signals.model) : null;
   return limits ? `${signals.model} accepts max_tokens up to ${fmtInt(limits.maxOutput)} (context window ${fmtInt(limits.contextWindow)}).` : null;
 };

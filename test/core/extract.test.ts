@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Signals } from '../../src/contracts';
-import { extractSignals } from '../../src/extract';
+import { extractSignals, latestRetryOnly } from '../../src/extract';
 import { normalizeText } from '../../src/normalize';
 import { loadCorpus } from '../support/corpus';
 
@@ -111,5 +111,24 @@ describe('wrappers that print one error twice', () => {
     const paste = `Error Details: {"name":"AI_APICallError","statusCode":400,"responseBody":"{\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"invalid_request_error\\",\\"message\\":\\"messages.3.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found \`text\`. When \`thinking\` is enabled, a final \`assistant\` message must start with a thinking block.\\"}}","isRetryable":false,"data":{"type":"error","error":{"type":"invalid_request_error","message":"messages.3.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found \`text\`."}}}`;
     const s = signalsOf(paste);
     expect(s).toMatchObject({ status: 400, type: 'invalid_request_error', client: 'vercel-ai', errorCount: 1 });
+  });
+});
+
+describe('Claude Code retry sequences', () => {
+  it('reads the latest retry line when the failure changed between attempts', () => {
+    const flat =
+      '⎿ API Error (Request timed out.) · Retrying in 37 seconds… (attempt 7/10) ⎿ API Error (Request timed out.) · Retrying in 34 seconds… (attempt 8/10) ' +
+      '⎿ API Error (502 <html> <head><title>502 Bad Gateway</title></head> </html> ) · Retrying in 38 seconds… (attempt 9/10)';
+    const { focus, signals } = extractSignals(flat);
+    expect(focus).not.toContain('Request timed out');
+    expect(focus).toContain('502 Bad Gateway');
+    expect(signals.status).toBe(502);
+  });
+
+  it('keeps repeated identical retry lines and single lines as they are', () => {
+    const same = 'API Error (Connection error.) · Retrying in 1 seconds… (attempt 1/10) API Error (Connection error.) · Retrying in 2 seconds… (attempt 2/10)';
+    expect(latestRetryOnly(same)).toBe(same);
+    const one = 'API Error (529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}) · Retrying in 18 seconds... (attempt 6/10)';
+    expect(latestRetryOnly(one)).toBe(one);
   });
 });

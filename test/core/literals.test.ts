@@ -11,11 +11,14 @@ describe('requiredLiterals (regex prefilter)', () => {
     ['colou?r scheme', ['r scheme']],
     ['\\bRepeated 529 Overloaded', ['repeated 529 overloaded']],
     ['x-api-key', ['x-api-key']],
+    // counted quantifiers are syntax: their digits are never text the paste must hold
+    ['Input tag .{1,40} found using', [' found using']],
+    ['aaa{2,}bcde', ['bcde']],
   ])('%s → %j', (source, literals) => {
     expect(requiredLiterals(source)).toEqual(literals);
   });
 
-  it.each(['\\d+ > \\d+', 'ab|cdefg', '(?:foo|bar)baz', '.*'])('gives no prefilter when an alternative has no literal: %s', (source) => {
+  it.each(['\\d+ > \\d+', 'ab|cdefg', '(?:foo|bar)baz', '.*', '(?:超过|超過) ?10 ?分钟.{0,20}(?:流式|串流)'])('gives no prefilter when an alternative has no literal: %s', (source) => {
     expect(requiredLiterals(source)).toBeNull();
   });
 

@@ -7,6 +7,12 @@ describe('normalizeText', () => {
     expect(flat).toContain('{"type":"error","error":{"message":"prompt is too long"}}');
   });
 
+  it('decodes the HTML entities web UIs leave in copied error text', () => {
+    const { flat } = normalizeText('400 {"message":"messages: roles must alternate between &quot;user&quot; and &quot;assistant&quot;"} it&#x27;s &lt;b&gt; &amp;amp;');
+    expect(flat).toContain('roles must alternate between "user" and "assistant"');
+    expect(flat).toContain("it's <b> &amp;");
+  });
+
   it('drops code fences and ANSI colours, and collapses wrapped lines', () => {
     const { flat } = normalizeText('```json\n\u001b[31m{"message":"Internal server              \n     error"}\u001b[0m\n```');
     expect(flat).toBe('{"message":"Internal server error"}');
