@@ -139,7 +139,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       client: detectClient(flat),
       cloud: detectCloud(flat),
       numbers: extractNumbers(message ?? flat.slice(0, 600)),
-      foreignProvider: detectForeignProvider(flat),
+      foreignProvider: detectForeignProvider(flat, lower),
       anthropicEvidence: hasAnthropicEvidence(flat),
       // The same body is often printed twice (a message string and the parsed object): count it once.
       errorCount: countDistinctBodies(instances),

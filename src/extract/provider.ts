@@ -1,22 +1,22 @@
 import type { ForeignProvider } from '../contracts';
 
-/** Cues only another provider's errors carry. */
+/** Cues only another provider's errors carry, matched on the lower-cased paste. */
 const FOREIGN_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [
-  ['openrouter', /\bopenrouter\b|free-models-per-day/i],
-  ['azure-openai', /\bazure[ -]openai\b|\.openai\.azure\.com/i],
-  ['openai', /platform\.openai\.com|api\.openai\.com|\binsufficient_quota\b|\bOpenAIException\b|You exceeded your current quota|\bgpt-(?:3\.5|4|4o|5|o\d)\b|\bopenai\.error\b|"code": ?"invalid_api_key"/i],
-  ['gemini', /generativelanguage\.googleapis\.com|\bgemini-[\d.]+|\bGoogleGenerativeAI\b|API key not valid\. Please pass a valid API key/i],
-  ['deepseek', /\bdeepseek\b/i],
-  ['mistral', /api\.mistral\.ai|\bmistral-(?:large|small|medium)\b|\bMistralException\b|\b(?:devstral|codestral|magistral)\b/i],
-  ['groq', /api\.groq\.com|\bgroq\b/i],
+  ['openrouter', /\bopenrouter\b|free-models-per-day/],
+  ['azure-openai', /\bazure[ -]openai\b|\.openai\.azure\.com/],
+  ['openai', /platform\.openai\.com|api\.openai\.com|\binsufficient_quota\b|\bopenaiexception\b|you exceeded your current quota|\bgpt-(?:3\.5|4|4o|5|o\d)\b|\bopenai\.error\b|"code": ?"invalid_api_key"/],
+  ['gemini', /generativelanguage\.googleapis\.com|\bgemini-[\d.]+|\bgooglegenerativeai\b|api key not valid\. please pass a valid api key/],
+  ['deepseek', /\bdeepseek\b/],
+  ['mistral', /api\.mistral\.ai|\bmistral-(?:large|small|medium)\b|\bmistralexception\b|\b(?:devstral|codestral|magistral)\b/],
+  ['groq', /api\.groq\.com|\bgroq\b/],
 ];
 
 /** Marks only Claude / Anthropic errors carry (OpenAI shares `invalid_request_error`, so it is not here). */
 const ANTHROPIC_EVIDENCE =
   /anthropic|\bclaude\b|\breq_(?:vrtx_)?0[0-9A-Za-z]{8,}|overloaded_error|authentication_error|not_found_error|permission_error|docs\.(?:anthropic|claude)\.com|sk-ant-|\bx-api-key\b|anthropic-version|anthropic-beta|\{"type":"error","error":\{/i;
 
-export function detectForeignProvider(flat: string): ForeignProvider | null {
-  for (const [provider, re] of FOREIGN_CUES) if (re.test(flat)) return provider;
+export function detectForeignProvider(flat: string, lower: string = flat.toLowerCase()): ForeignProvider | null {
+  for (const [provider, re] of FOREIGN_CUES) if (re.test(lower)) return provider;
   return null;
 }
 
