@@ -67,6 +67,8 @@ function blankOthers(flat: string, instances: ErrorInstance[], primary: ErrorIns
  */
 function countDistinctBodies(instances: ErrorInstance[]): number {
   const messages = [...new Set(instances.flatMap((i) => (i.message !== null && (i.type !== null || i.code !== null) ? [i.message] : [])))];
+  // The prefix check is quadratic; a paste with that many bodies is a log dump anyway.
+  if (messages.length > 50) return messages.length;
   return messages.filter((m, k) => !messages.some((other, j) => j !== k && other.length > m.length && other.startsWith(m.replace(/[.…\s]+$/, '')))).length;
 }
 
