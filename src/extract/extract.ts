@@ -51,14 +51,25 @@ function statusNear(instance: ErrorInstance, mentions: StatusMention[]): number 
 
 function blankOthers(flat: string, instances: ErrorInstance[], primary: ErrorInstance | null): string {
   if (!primary) return flat;
-  let out = flat;
-  for (const i of instances) {
-    if (i === primary || i.message === null || i.message === primary.message) continue;
-    // A container whose text holds the primary body (a wrapper's message) must not hide it.
-    if (i.start <= primary.start && i.end >= primary.end) continue;
-    out = out.slice(0, i.start) + ' '.repeat(i.end - i.start) + out.slice(i.end);
+  const blank = instances.filter(
+    (i) =>
+      i !== primary &&
+      i.message !== null &&
+      i.message !== primary.message &&
+      // A container whose text holds the primary body (a wrapper's message) must not hide it.
+      !(i.start <= primary.start && i.end >= primary.end),
+  );
+  if (blank.length === 0) return flat;
+  // One pass over the text, so a log with thousands of bodies stays linear.
+  const parts: string[] = [];
+  let at = 0;
+  for (const i of blank.sort((a, b) => a.start - b.start)) {
+    if (i.start < at) continue;
+    parts.push(flat.slice(at, i.start), ' '.repeat(i.end - i.start));
+    at = i.end;
   }
-  return out;
+  parts.push(flat.slice(at));
+  return parts.join('');
 }
 
 /**
