@@ -132,3 +132,11 @@ describe('Claude Code retry sequences', () => {
     expect(latestRetryOnly(one)).toBe(one);
   });
 });
+
+describe("Claude Code's 'Request rejected (NNN)' banner", () => {
+  it('reads the status written in parentheses after "Request rejected"', () => {
+    // Real banners: anthropics/claude-code#69023 (subscription) and a Bedrock daily quota seen through Claude Code.
+    expect(signalsOf('[BUG] API Error: Request rejected (429) · Rate limited. Please try again later.').status).toBe(429);
+    expect(signalsOf('API Error: Request rejected (429) - Too many tokens per day, please wait before trying again.').status).toBe(429);
+  });
+});
