@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ClientIdSchema } from './clients';
 
 /** Another provider whose errors look like Claude's; a paste from one of them is out of scope. */
-export const ForeignProviderSchema = z.enum(['openai', 'gemini', 'deepseek', 'openrouter', 'mistral', 'groq', 'azure-openai']);
+export const ForeignProviderSchema = z.enum(['openai', 'gemini', 'deepseek', 'openrouter', 'mistral', 'groq', 'azure-openai', 'zhipu', 'perplexity']);
 export type ForeignProvider = z.infer<typeof ForeignProviderSchema>;
 
 /**

@@ -27,7 +27,10 @@ export interface Extraction {
  * chronological — unless the first line's banner names a status another body has.
  */
 function pickPrimary(instances: ErrorInstance[], mentions: StatusMention[]): ErrorInstance | null {
-  const typed = instances.filter((i) => i.type !== null || i.message !== null);
+  const any = instances.filter((i) => i.type !== null || i.message !== null);
+  // A wrapper whose message holds another body is not the error itself: the body inside it is.
+  const inner = any.filter((i) => !i.container);
+  const typed = inner.length > 0 ? inner : any;
   if (typed.length === 0) return null;
   const withOfficial = typed.filter((i) => i.type !== null && OFFICIAL_TYPES.has(i.type));
   const pool = withOfficial.length > 0 ? withOfficial : typed;

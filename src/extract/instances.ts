@@ -14,6 +14,8 @@ export interface ErrorInstance {
   /** A numeric `code` or Google `status` in the same object. */
   code: number | null;
   googleStatus: string | null;
+  /** The message is itself (or leads into) another error body; that inner body is its own instance. */
+  container: boolean;
 }
 
 const MESSAGE_KEY = /["']message["']\s*:\s*\\?\s*(["'])/g;
@@ -55,7 +57,8 @@ export function findInstances(flat: string): ErrorInstance[] {
     if (!read) continue;
     const value = read.value.trim();
     // A message that is itself a JSON body is a container; the inner body is found on its own.
-    const nested = /^\{|^\d{3}\s*\{|^[\w.: ]{0,120}(?:Exception|Error)\s*-\s*b?['"]?\{/.test(value);
+    // Relays also lead in with a sentence: "All 2 attempts failed. Last error: HTTP 400 Bad Request: { "error": {".
+    const nested = /^\{|^\d{3}\s*\{|^[\w.: ]{0,120}(?:Exception|Error)\s*-\s*b?['"]?\{|^[^{}"]{0,160}:\s*\{\s*["'](?:error|type)["']/.test(value);
     const around = enclosingObject(flat, m.index, read.end);
     const type = TYPE_IN.exec(around)?.[1] ?? null;
     const code = CODE_IN.exec(around)?.[1];
@@ -69,6 +72,7 @@ export function findInstances(flat: string): ErrorInstance[] {
       shape,
       code: code ? Number(code) : null,
       googleStatus,
+      container: nested,
     });
   }
   return out;

@@ -9,6 +9,10 @@ const FOREIGN_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [
   ['deepseek', /\bdeepseek\b/],
   ['mistral', /api\.mistral\.ai|\bmistral-(?:large|small|medium)\b|\bmistralexception\b|\b(?:devstral|codestral|magistral)\b/],
   ['groq', /api\.groq\.com|\bgroq\b/],
+  // Zhipu / Z.ai (GLM) behind an Anthropic-compatible endpoint: numeric business codes ("type":"1113") and its own wording.
+  ['zhipu', /\bz\.ai\b|open\.bigmodel\.cn|\bzhipu\b|\bglm-\d|no resource package|"type":"1[0-9]{3}"/],
+  // Perplexity's OpenAI-compatible API: its own alternation wording and error type.
+  ['perplexity', /api\.perplexity\.ai|\bpplx-[\w-]+|user and assistant roles should be alternating|["']type["']: ?["']invalid_message["']/],
 ];
 
 /** Marks only Claude / Anthropic errors carry (OpenAI shares `invalid_request_error`, so it is not here). */

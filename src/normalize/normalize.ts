@@ -1,4 +1,5 @@
 import { repairIdentifiers, repairStatusDigits } from './repairs';
+import { ERROR_TYPES } from './vocabulary';
 
 /** Pastes beyond this are cut: the head (where banners are) and the tail (where tracebacks end) stay. */
 export const MAX_INPUT_CHARS = 64_000;
@@ -56,6 +57,22 @@ function unescape(text: string): string {
     .replace(/\\+u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+const WRAPPED_TYPE_VALUE = /(["']type["']\s*:\s*["'])([a-z_]{2,25} [a-z_]{1,25})(?=["'])/g;
+const TYPE_NAMES: ReadonlySet<string> = new Set<string>([...ERROR_TYPES, 'api_error']);
+
+/**
+ * A terminal that wraps a long line can cut an error type in two ("invalid_reques⏎ t_error",
+ * "api_⏎ error"); flattened, the pieces are one space apart inside the JSON `type` value, where a
+ * space never belongs. Only official type names are rejoined.
+ */
+export function rejoinWrappedTypes(flat: string): string {
+  if (!flat.includes('type')) return flat;
+  return flat.replace(WRAPPED_TYPE_VALUE, (m, key: string, value: string) => {
+    const joined = value.replace(' ', '');
+    return TYPE_NAMES.has(joined) ? key + joined : m;
+  });
+}
+
 /**
  * Normalizes a (redacted) paste: size cap, Unicode compatibility forms (full-width punctuation),
  * smart quotes, ANSI colours, code fences, OCR damage ("rate limit error", "4O4").
@@ -69,6 +86,6 @@ export function normalizeText(raw: string): NormalizedText {
   }
   text = text.replace(ANSI, '').replace(FENCE_LINE, '');
   text = repairIdentifiers(repairStatusDigits(text));
-  const flat = unescape(text).replace(/\s+/g, ' ').trim();
+  const flat = rejoinWrappedTypes(unescape(text).replace(/\s+/g, ' ').trim());
   return { text: text.trim(), flat, lower: flat.toLowerCase(), truncated: capped.truncated, binary: false };
 }

@@ -132,3 +132,24 @@ describe('Claude Code retry sequences', () => {
     expect(latestRetryOnly(one)).toBe(one);
   });
 });
+
+describe("Claude Code's 'Request rejected (NNN)' banner", () => {
+  it('reads the status written in parentheses after "Request rejected"', () => {
+    // Real banners: anthropics/claude-code#69023 (subscription) and a Bedrock daily quota seen through Claude Code.
+    expect(signalsOf('[BUG] API Error: Request rejected (429) · Rate limited. Please try again later.').status).toBe(429);
+    expect(signalsOf('API Error: Request rejected (429) - Too many tokens per day, please wait before trying again.').status).toBe(429);
+  });
+});
+
+describe('relay wrappers that lead into the real body with a sentence', () => {
+  it('reads the inner error, not the wrapper the first-line status points at', () => {
+    // lbjlaq/Antigravity-Manager#179: a proxy re-labels a Vertex 400 as "429 … overloaded_error".
+    const text =
+      '429 {"error":{"message":"All 2 attempts failed. Last error: HTTP 400 Bad Request: {\\n  \\"error\\": {\\n    \\"code\\": 400,\\n    \\"message\\": ' +
+      '\\"{\\\\\\"type\\\\\\":\\\\\\"error\\\\\\",\\\\\\"error\\\\\\":{\\\\\\"type\\\\\\":\\\\\\"invalid_request_error\\\\\\",\\\\\\"message\\\\\\":\\\\\\"messages.5.content.0.thinking.signature: Field required\\\\\\"}}\\",\\n    \\"status\\": \\"INVALID_ARGUMENT\\"\\n  }\\n}\\n","type":"overloaded_error"},"type":"error"}';
+    const { signals, focus } = extractSignals(normalizeText(text).flat);
+    expect(signals.message).toBe('messages.5.content.0.thinking.signature: Field required');
+    expect(signals.type).toBe('invalid_request_error');
+    expect(focus).toContain('thinking.signature: Field required');
+  });
+});

@@ -38,3 +38,16 @@ describe('normalizeText', () => {
     expect(result.flat.endsWith('TAIL')).toBe(true);
   });
 });
+
+describe('error types cut in two by a terminal wrap', () => {
+  it('rejoins an official type split inside the JSON type value', () => {
+    // anthropics/claude-code#22785 ("api_⏎ error") and a relay log wrapped mid-type ("invalid_reques⏎ t_error").
+    expect(normalizeText('API Error: 500 {"type":"error","error":{"type":"api_\n    error","message":"Internal server error"}}').flat).toContain('"type":"api_error"');
+    expect(normalizeText('{\\"type\\":\\"invalid_reques\n     t_error\\",\\"message\\":\\"x\\"}').flat).toContain('"type":"invalid_request_error"');
+  });
+
+  it('leaves other type values and prose alone', () => {
+    expect(normalizeText('{"type":"content block","text":"hi"}').flat).toContain('"type":"content block"');
+    expect(normalizeText('the api error type was weird').flat).toBe('the api error type was weird');
+  });
+});
