@@ -5,10 +5,11 @@ const FOREIGN_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [
   ['openrouter', /\bopenrouter\b|free-models-per-day/],
   ['azure-openai', /\bazure[ -]openai\b|\.openai\.azure\.com/],
   ['openai', /platform\.openai\.com|api\.openai\.com|\binsufficient_quota\b|\bopenaiexception\b|you exceeded your current quota|\bgpt-(?:3\.5|4|4o|5|o\d)\b|\bopenai\.error\b|"code": ?"invalid_api_key"/],
-  ['gemini', /generativelanguage\.googleapis\.com|\bgemini-[\d.]+|\bgooglegenerativeai\b|api key not valid\. please pass a valid api key/],
-  ['deepseek', /\bdeepseek\b/],
+  ['gemini', /generativelanguage\.googleapis\.com|\bgemini[- ]\d[\d.]*\b|\bgooglegenerativeai\b|api key not valid\. please pass a valid api key|\bgeminiexception\b/],
+  // LiteLLM names its wrappers <Provider>Exception (DeepseekException, GroqException, GeminiException).
+  ['deepseek', /\bdeepseek(?:exception)?\b/],
   ['mistral', /api\.mistral\.ai|\bmistral-(?:large|small|medium)\b|\bmistralexception\b|\b(?:devstral|codestral|magistral)\b/],
-  ['groq', /api\.groq\.com|\bgroq\b/],
+  ['groq', /api\.groq\.com|\bgroq(?:exception)?\b/],
   // Zhipu / Z.ai (GLM) behind an Anthropic-compatible endpoint: numeric business codes ("type":"1113") and its own wording.
   ['zhipu', /\bz\.ai\b|open\.bigmodel\.cn|\bzhipu\b|\bglm-\d|no resource package|"type":"1[0-9]{3}"/],
   // Perplexity's OpenAI-compatible API: its own alternation wording and error type.

@@ -20,7 +20,8 @@ const BEFORE_PARTS = [
   '\\| ', // Claude Code: API Error (api.anthropic.com | 504: Gateway time-out)
 ];
 const BEFORE_RE = new RegExp(`(?:${BEFORE_PARTS.join('|')})$`, 'i');
-const AFTER = /^(?: ?-? ?\[?\{\s*["'](?:type|error)["']|:? (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Conflict|Request Entity Too Large|Payload Too Large|Too Many Requests|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Overloaded)\b)/i;
+// Reason phrases also in the enum spelling Java / Spring print (`400 BAD_REQUEST`, `[429 TOO_MANY_REQUESTS]`).
+const AFTER = /^(?: ?-? ?\[?\{\s*["'](?:type|error)["']|:? (?:Bad[ _]Request|Unauthorized|Payment[ _]Required|Forbidden|Not[ _]Found|Conflict|Request[ _]Entity[ _]Too[ _]Large|Payload[ _]Too[ _]Large|Too[ _]Many[ _]Requests|Internal[ _]Server[ _]Error|Service[ _]Unavailable|Bad[ _]Gateway|Gateway[ _]Time-?out|Overloaded)\b)/i;
 
 export interface StatusMention {
   status: number;

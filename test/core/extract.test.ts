@@ -153,3 +153,19 @@ describe('relay wrappers that lead into the real body with a sentence', () => {
     expect(focus).toContain('thinking.signature: Field required');
   });
 });
+
+describe('fourth held-out round (4b)', () => {
+  it('reads a status printed in the Java / Spring enum spelling ("[400 BAD_REQUEST]")', () => {
+    // didalgolab/ai-intellij-plugin#39: Spring WebClient on api.anthropic.com.
+    const text = 'Response exception, Status: [400 BAD_REQUEST], Body:[checkpoint("Body from POST https://api.anthropic.com/v1/messages [DefaultClientResponse]")]';
+    expect(signalsOf(text).status).toBe(400);
+    expect(signalsOf('HttpClientErrorException$TooManyRequests: 429 TOO_MANY_REQUESTS').status).toBe(429);
+  });
+
+  it("sees another provider behind LiteLLM's <Provider>Exception wrapper", () => {
+    // Aider-AI/aider#4851: a DeepSeek balance error through LiteLLM.
+    const text = 'litellm.BadRequestError: DeepseekException - {"error":{"message":"Insufficient Balance","type":"unknown_error","param":null,"code":"invalid_request_error"}}';
+    expect(signalsOf(text)).toMatchObject({ foreignProvider: 'deepseek', anthropicEvidence: false });
+    expect(signalsOf('litellm.RateLimitError: GroqException - Rate limit reached').foreignProvider).toBe('groq');
+  });
+});
