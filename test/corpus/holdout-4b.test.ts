@@ -6,7 +6,7 @@ import { type CaseScore, loadCorpus, scoreCase, summarize } from '../support/cor
  * The same acceptance bar as the dev corpus, over real pastes the catalogue was not written from
  * (test/fixtures/holdout-4b.jsonl: a fourth independent round — 68 pastes from everything except Claude Code:
  * Python/TS/Go/Java/C# SDK tracebacks, LangChain, LiteLLM/aider/OpenHands, Continue, Cline/Kilo, LobeChat, LibreChat, Open WebUI,
- * Dify, n8n, Zed, Goose, Cursor, Bedrock, Vertex, relays and 9 out-of-scope look-alikes): ≥ 95 % right
+ * Dify, n8n, Zed, Goose, Cursor, Bedrock, Vertex, relays and 7 out-of-scope look-alikes): ≥ 95 % right
  * category (alt_categories count), ≥ 95 % right status and type where the case states them, every
  * expected word in the reply, and no confident Claude-error answer on an out-of-scope paste.
  */
