@@ -20,7 +20,7 @@ const BEFORE_PARTS = [
   '\\| ', // Claude Code: API Error (api.anthropic.com | 504: Gateway time-out)
 ];
 const BEFORE_RE = new RegExp(`(?:${BEFORE_PARTS.join('|')})$`, 'i');
-const AFTER = /^(?: ?-? ?\[?\{\s*["'](?:type|error)["']|:? (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Conflict|Request Entity Too Large|Payload Too Large|Too Many Requests|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Overloaded)\b)/i;
+const AFTER = /^(?: ?-? ?\[?\{\s*["'](?:type|error)["']| https?:\/\/[\w.-]*(?:aiplatform\.googleapis\.com|api\.anthropic\.com|bedrock-runtime\.[\w-]+\.amazonaws\.com)\/|:? (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Conflict|Request Entity Too Large|Payload Too Large|Too Many Requests|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Overloaded)\b)/i;
 
 export interface StatusMention {
   status: number;
@@ -32,7 +32,7 @@ export function findStatusMentions(flat: string): StatusMention[] {
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(flat); m; m = CANDIDATE.exec(flat)) {
     const before = flat.slice(Math.max(0, m.index - 48), m.index);
-    const after = flat.slice(m.index + 3, m.index + 40);
+    const after = flat.slice(m.index + 3, m.index + 90);
     if (BEFORE_RE.test(before) || AFTER.test(after)) out.push({ status: Number(m[1]), index: m.index });
   }
   return out;
