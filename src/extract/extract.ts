@@ -96,17 +96,29 @@ function lastMatch(re: RegExp, text: string): string | null {
 /** Claude Code's retry line: `API Error (<what failed>) · Retrying in 4 seconds… (attempt 2/10)`. */
 const RETRY_LINE = /API Error \((.{1,2000}?)\)\s*\S?\s*Retrying in \d+ seconds?(?:…|\.{3})?\s*\(attempt \d+\/\d+\)/g;
 
+/** A final Claude Code banner that names a status: `API Error: 504 <!DOCTYPE…`, `API Error (520 <!DOCTYPE…`. */
+const FINAL_STATUS_BANNER = /API Error:? ?\(?([45]\d\d)\b/;
+
 /**
  * In a run of retry lines only the latest attempt says what is failing now (a timeout that turned
  * into a 502, a connection error that turned into a 529): earlier lines that differ from it are blanked.
+ * When the retries end in a banner that names a status (the final attempt, printed without
+ * "Retrying in"), that banner is the latest attempt, and retry lines that name another failure are blanked.
  */
 export function latestRetryOnly(flat: string): string {
   const lines = [...flat.matchAll(RETRY_LINE)];
-  if (lines.length < 2) return flat;
-  const last = lines[lines.length - 1]![1];
+  if (lines.length === 0) return flat;
+  const lastLine = lines[lines.length - 1]!;
+  const tail = flat.slice(lastLine.index + lastLine[0].length, lastLine.index + lastLine[0].length + 2000);
+  const finalStatus = FINAL_STATUS_BANNER.exec(tail)?.[1];
+  const keep = finalStatus
+    ? (what: string) => new RegExp(`(?:^|\\D)${finalStatus}(?:\\D|$)`).test(what)
+    : (what: string) => what === lastLine[1];
+  const older = finalStatus ? lines : lines.slice(0, -1);
+  if (older.length === 0 || (!finalStatus && lines.length < 2)) return flat;
   let out = flat;
-  for (const m of lines.slice(0, -1)) {
-    if (m[1] === last) continue;
+  for (const m of older) {
+    if (keep(m[1]!)) continue;
     out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(m.index + m[0].length);
   }
   return out;

@@ -20,8 +20,9 @@ const BEFORE_PARTS = [
   '\\| ', // Claude Code: API Error (api.anthropic.com | 504: Gateway time-out)
 ];
 const BEFORE_RE = new RegExp(`(?:${BEFORE_PARTS.join('|')})$`, 'i');
-// Reason phrases also in the enum spelling Java / Spring print (`400 BAD_REQUEST`, `[429 TOO_MANY_REQUESTS]`).
-const AFTER = /^(?: ?-? ?\[?\{\s*["'](?:type|error)["']|:? (?:Bad[ _]Request|Unauthorized|Payment[ _]Required|Forbidden|Not[ _]Found|Conflict|Request[ _]Entity[ _]Too[ _]Large|Payload[ _]Too[ _]Large|Too[ _]Many[ _]Requests|Internal[ _]Server[ _]Error|Service[ _]Unavailable|Bad[ _]Gateway|Gateway[ _]Time-?out|Overloaded)\b)/i;
+// Reason phrases also in the enum spelling Java / Spring print (`400 BAD_REQUEST`, `[429 TOO_MANY_REQUESTS]`);
+// a status printed just before an API URL comes from debug logs (`404 https://…aiplatform.googleapis.com/…`).
+const AFTER = /^(?: ?-? ?\[?\{\s*["'](?:type|error)["']| https?:\/\/[\w.-]*(?:aiplatform\.googleapis\.com|api\.anthropic\.com|bedrock-runtime\.[\w-]+\.amazonaws\.com)\/|:? (?:Bad[ _]Request|Unauthorized|Payment[ _]Required|Forbidden|Not[ _]Found|Conflict|Request[ _]Entity[ _]Too[ _]Large|Payload[ _]Too[ _]Large|Too[ _]Many[ _]Requests|Internal[ _]Server[ _]Error|Service[ _]Unavailable|Bad[ _]Gateway|Gateway[ _]Time-?out|Overloaded)\b)/i;
 
 export interface StatusMention {
   status: number;
@@ -33,7 +34,7 @@ export function findStatusMentions(flat: string): StatusMention[] {
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(flat); m; m = CANDIDATE.exec(flat)) {
     const before = flat.slice(Math.max(0, m.index - 48), m.index);
-    const after = flat.slice(m.index + 3, m.index + 40);
+    const after = flat.slice(m.index + 3, m.index + 90);
     if (BEFORE_RE.test(before) || AFTER.test(after)) out.push({ status: Number(m[1]), index: m.index });
   }
   return out;

@@ -133,6 +133,40 @@ describe('Claude Code retry sequences', () => {
   });
 });
 
+describe('Claude Code retry runs that end in a final status banner', () => {
+  it('treats a status banner after the last retry line as the latest attempt', () => {
+    // anthropics/claude-code#3197: timeouts, then the final attempt is a Cloudflare 520 page.
+    const text =
+      'API Error (Request timed out.) · Retrying in 1 seconds… (attempt 1/10) ⎿ API Error (Request timed out.) · Retrying in 5 seconds… (attempt 4/10) ' +
+      '⎿ API Error (520 <!DOCTYPE html> <title>api.anthropic.com | 520: Web server is returning an unknown error</title>';
+    const out = latestRetryOnly(text);
+    expect(out).not.toContain('Request timed out');
+    expect(out).toContain('API Error (520');
+    expect(signalsOf(text).status).toBe(520);
+  });
+
+  it('keeps retry lines that name the same status, and ignores a final banner without one', () => {
+    // anthropics/claude-code#2728: 504 retries ending in the 504 page; #8156: the user aborted.
+    const same = 'API Error (api.anthropic.com | 504: Gateway time-out) · Retrying in 33 seconds… (attempt 10/10) ⎿ API Error: 504 <!DOCTYPE html>';
+    expect(latestRetryOnly(same)).toBe(same);
+    const aborted = 'API Error (api.anthropic.com | 504: Gateway time-out) · Retrying in 33 seconds… (attempt 8/10) ⎿ API Error: Operation aborted';
+    expect(latestRetryOnly(aborted)).toBe(aborted);
+  });
+});
+
+describe('a status printed before the API URL (SDK debug logs)', () => {
+  it('reads "404 https://…aiplatform.googleapis.com/…" as the status', () => {
+    // anthropics/claude-code#165: Claude Code on Vertex AI with ANTHROPIC_LOG=debug.
+    const text =
+      'Anthropic:DEBUG:response (error; (error; not retryable)) 404 https://us-east5-aiplatform.googleapis.com/v1/projects/REDACTED/locations/us-east5/publishers/anthropic/models/claude-3-7-sonnet-20250219:streamRawPredict';
+    expect(signalsOf(text)).toMatchObject({ status: 404, cloud: 'vertex' });
+  });
+
+  it('does not read a number before another host as a status', () => {
+    expect(signalsOf('I opened 404 https://example.com/docs and it was empty').status).toBeNull();
+  });
+});
+
 describe("Claude Code's 'Request rejected (NNN)' banner", () => {
   it('reads the status written in parentheses after "Request rejected"', () => {
     // Real banners: anthropics/claude-code#69023 (subscription) and a Bedrock daily quota seen through Claude Code.
