@@ -8,7 +8,8 @@ const FOREIGN_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [
   ['gemini', /generativelanguage\.googleapis\.com|\bgemini[- ]\d[\d.]*\b|\bgooglegenerativeai\b|api key not valid\. please pass a valid api key|\bgeminiexception\b/],
   // LiteLLM names its wrappers <Provider>Exception (DeepseekException, GroqException, GeminiException).
   ['deepseek', /\bdeepseek(?:exception)?\b/],
-  ['mistral', /api\.mistral\.ai|\bmistral-(?:large|small|medium)\b|\bmistralexception\b|\b(?:devstral|codestral|magistral)\b/],
+  // Bedrock names Mistral's models mistral.mistral-… / mistral.mixtral-… / mistral.pixtral-….
+  ['mistral', /api\.mistral\.ai|\bmistral-(?:large|small|medium)\b|\bmistralexception\b|\b(?:devstral|codestral|magistral)\b|\bmistral\.(?:mistral|mixtral|pixtral|ministral)-/],
   ['groq', /api\.groq\.com|\bgroq(?:exception)?\b/],
   // Zhipu / Z.ai (GLM) behind an Anthropic-compatible endpoint: numeric business codes ("type":"1113") and its own wording.
   ['zhipu', /\bz\.ai\b|open\.bigmodel\.cn|\bzhipu\b|\bglm-\d|no resource package|"type":"1[0-9]{3}"/],

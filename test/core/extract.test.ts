@@ -202,4 +202,11 @@ describe('fourth held-out round (4b)', () => {
     expect(signalsOf(text)).toMatchObject({ foreignProvider: 'deepseek', anthropicEvidence: false });
     expect(signalsOf('litellm.RateLimitError: GroqException - Rate limit reached').foreignProvider).toBe('groq');
   });
+
+  it('sees a Mistral model behind Bedrock by its Bedrock model id', () => {
+    // langchain-ai/langchain#19215: LangChain's Bedrock class with a Mistral model.
+    const text = "ValueError: Error raised by bedrock service: An error occurred (ValidationException) when calling the InvokeModel operation: Operation not allowed\n  demo_llm = Bedrock(model_id='mistral.mixtral-8x7b-instruct-v0:1')";
+    expect(signalsOf(text)).toMatchObject({ foreignProvider: 'mistral', anthropicEvidence: false });
+    expect(signalsOf("model_id='anthropic.claude-3-sonnet-20240229-v1:0'").foreignProvider).toBeNull();
+  });
 });
