@@ -11,8 +11,9 @@ const FOREIGN_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [
   // Bedrock names Mistral's models mistral.mistral-… / mistral.mixtral-… / mistral.pixtral-….
   ['mistral', /api\.mistral\.ai|\bmistral-(?:large|small|medium)\b|\bmistralexception\b|\b(?:devstral|codestral|magistral)\b|\bmistral\.(?:mistral|mixtral|pixtral|ministral)-/],
   ['groq', /api\.groq\.com|\bgroq(?:exception)?\b/],
-  // Zhipu / Z.ai (GLM) behind an Anthropic-compatible endpoint: numeric business codes ("type":"1113") and its own wording.
-  ['zhipu', /\bz\.ai\b|open\.bigmodel\.cn|\bzhipu\b|\bglm-\d|no resource package|"type":"1[0-9]{3}"/],
+  // Zhipu / Z.ai (GLM) behind an Anthropic-compatible endpoint: numeric business codes ("type":"1113", or
+  // OpenAI-shaped {"error":{"code":"1211",...}} as Ollama's cloud models and ModelScope relay them) and its own wording.
+  ['zhipu', /\bz\.ai\b|open\.bigmodel\.cn|\bzhipu\b|\bglm-\d|no resource package|"type":"1[0-9]{3}"|["']code["']: ?["']1[0-9]{3}["']/],
   // Perplexity's OpenAI-compatible API: its own alternation wording and error type.
   ['perplexity', /api\.perplexity\.ai|\bpplx-[\w-]+|user and assistant roles should be alternating|["']type["']: ?["']invalid_message["']/],
 ];
@@ -21,7 +22,14 @@ const FOREIGN_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [
 const ANTHROPIC_EVIDENCE =
   /anthropic|\bclaude\b|\breq_(?:vrtx_)?0[0-9A-Za-z]{8,}|overloaded_error|authentication_error|not_found_error|permission_error|docs\.(?:anthropic|claude)\.com|sk-ant-|\bx-api-key\b|anthropic-version|anthropic-beta|\{"type":"error","error":\{/i;
 
+/**
+ * Cues inside the error body itself. They win over a model name mentioned elsewhere in the paste
+ * ("tried deepseek-v4-flash, then kimi-k2.6: {"error":{"code":"1211",...}}" is Zhipu's body).
+ */
+const BODY_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [['zhipu', /"type":"1[0-9]{3}"|["']code["']: ?["']1[0-9]{3}["']/]];
+
 export function detectForeignProvider(flat: string, lower: string = flat.toLowerCase()): ForeignProvider | null {
+  for (const [provider, re] of BODY_CUES) if (re.test(lower)) return provider;
   for (const [provider, re] of FOREIGN_CUES) if (re.test(lower)) return provider;
   return null;
 }

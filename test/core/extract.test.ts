@@ -201,6 +201,9 @@ describe('fourth held-out round (4b)', () => {
     const text = 'litellm.BadRequestError: DeepseekException - {"error":{"message":"Insufficient Balance","type":"unknown_error","param":null,"code":"invalid_request_error"}}';
     expect(signalsOf(text)).toMatchObject({ foreignProvider: 'deepseek', anthropicEvidence: false });
     expect(signalsOf('litellm.RateLimitError: GroqException - Rate limit reached').foreignProvider).toBe('groq');
+    // A provider's numeric business code in the body beats a model name mentioned elsewhere (Ollama cloud models, ModelScope).
+    expect(signalsOf('tried deepseek-v4-flash:cloud and kimi-k2.6:cloud\n  ⎿  API Error: 400 {"error":{"code":"1211","message":"Unknown Model, please check the model code."},"request_id":"202604280034427ba565263dda44b0"}').foreignProvider).toBe('zhipu');
+    expect(signalsOf(`API Error: 400 {"detail":"Error code: 400 - {'error': {'code': '1210', 'message': 'API 调用参数有误，请检查文档。'}}"}`).foreignProvider).toBe('zhipu');
   });
 
   it('sees a Mistral model behind Bedrock by its Bedrock model id', () => {
