@@ -1,10 +1,11 @@
 import type { ClientId } from '../contracts';
+import { ALWAYS, type MayMatch } from './cue-gate';
 
 /**
  * Cues that name the tool a paste came from (research §7.4). Wrappers come first: a Claude Code
  * line that quotes a TS SDK stack is still Claude Code, and the fix is Claude Code's.
  */
-const CLIENT_CUES: ReadonlyArray<[ClientId, RegExp]> = [
+export const CLIENT_CUES: ReadonlyArray<[ClientId, RegExp]> = [
   ['agent-sdk', /\bClaudeAgentOptions\b|\bclaude[_-]agent[_-]sdk\b|\bAgent SDK\b/i],
   ['claude-code', /\bAPI Error[:( ]|Please run \/login|\$bunfs\/root\/src\/entrypoints\/cli\.js|@anthropic-ai\/claude-code|\b[Cc]laude [Cc]ode\b|\bCLAUDE_CODE_\w+|[⎿⏺✻]|(?:^|\s|`)\/(?:compact|login|model|rewind|resume)\b|Retrying in \d+ seconds?|Unable to connect to Anthropic services|usage limit reached\|\d{9,}|You've hit your (?:session|weekly|Opus|usage) limit/],
   ['cherry-studio', /\bcherry[ -]?studio\b|Cherry%20Studio/i],
@@ -25,17 +26,20 @@ const CLIENT_CUES: ReadonlyArray<[ClientId, RegExp]> = [
   ['curl', /\bcurl\s+(?:-|https?:)|^< ?HTTP\/|\bHTTP\/[12](?:\.\d)? \d{3}\b/m],
 ];
 
-export function detectClient(flat: string): ClientId | null {
-  for (const [client, re] of CLIENT_CUES) if (re.test(flat)) return client;
+export function detectClient(flat: string, may: MayMatch = ALWAYS): ClientId | null {
+  for (const [client, re] of CLIENT_CUES) if (may(re) && re.test(flat)) return client;
   return null;
 }
 
+export const BEDROCK_CUE = /\bbedrock\b|\bbotocore\b|when calling the (?:InvokeModel|Converse)|\banthropic\.claude-[\w.-]+-v\d|\b(?:us|eu|apac|global)\.anthropic\.claude|\bCLAUDE_CODE_USE_BEDROCK\b|\bAccessDeniedException\b|\bThrottlingException\b|\bValidationException\b|\bModelNotReadyException\b|aws-marketplace:/i;
+export const VERTEX_CUE = /\bvertex\b|aiplatform\.googleapis\.com|\bPublisher Model\b|\bRESOURCE_EXHAUSTED\b|\breq_vrtx_|\bCLAUDE_CODE_USE_VERTEX\b|\bpublishers\/\w+\/models\//i;
+
 /** The cloud surface, which changes both the cause and the fix. */
-export function detectCloud(flat: string): 'bedrock' | 'vertex' | null {
-  if (/\bbedrock\b|\bbotocore\b|when calling the (?:InvokeModel|Converse)|\banthropic\.claude-[\w.-]+-v\d|\b(?:us|eu|apac|global)\.anthropic\.claude|\bCLAUDE_CODE_USE_BEDROCK\b|\bAccessDeniedException\b|\bThrottlingException\b|\bValidationException\b|\bModelNotReadyException\b|aws-marketplace:/i.test(flat)) {
+export function detectCloud(flat: string, may: MayMatch = ALWAYS): 'bedrock' | 'vertex' | null {
+  if (may(BEDROCK_CUE) && BEDROCK_CUE.test(flat)) {
     return 'bedrock';
   }
-  if (/\bvertex\b|aiplatform\.googleapis\.com|\bPublisher Model\b|\bRESOURCE_EXHAUSTED\b|\breq_vrtx_|\bCLAUDE_CODE_USE_VERTEX\b|\bpublishers\/\w+\/models\//i.test(flat)) {
+  if (may(VERTEX_CUE) && VERTEX_CUE.test(flat)) {
     return 'vertex';
   }
   return null;

@@ -1,12 +1,13 @@
 import type { Signals } from '../contracts';
 import { ERROR_TYPES } from '../normalize/vocabulary';
-import { detectClient, detectCloud } from './client';
+import { BEDROCK_CUE, CLIENT_CUES, detectClient, detectCloud, VERTEX_CUE } from './client';
+import { CueGate } from './cue-gate';
 import { extractException } from './exception';
 import { extractHeaders } from './headers';
 import { type ErrorInstance, findInstances } from './instances';
 import { extractModel } from './model';
 import { extractNumbers } from './numbers';
-import { detectForeignProvider, hasAnthropicEvidence } from './provider';
+import { BODY_CUES, detectForeignProvider, FOREIGN_CUES, hasAnthropicEvidence } from './provider';
 import { findStatusMentions, inferStatus, type StatusMention, TYPE_STATUS } from './status';
 
 /** Official `error.type` values (the SDK enum plus the two the docs add). */
@@ -14,6 +15,7 @@ export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYP
 const ANTHROPIC_ONLY_TYPES: ReadonlySet<string> = new Set(['overloaded_error', 'authentication_error', 'permission_error', 'not_found_error', 'billing_error', 'request_too_large', 'conflict_error']);
 const BARE_TYPE = new RegExp(`\\b(${[...OFFICIAL_TYPES].join('|')})\\b`, 'g');
 const REQUEST_ID = /\breq_(?:vrtx_)?[0-9A-Za-z]{10,}/g;
+const CUES = new CueGate([...CLIENT_CUES, ...FOREIGN_CUES, ...BODY_CUES].map(([, re]) => re).concat(BEDROCK_CUE, VERTEX_CUE));
 
 export interface Extraction {
   signals: Signals;
@@ -132,6 +134,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const primary = pickPrimary(instances, mentions);
   const headers = extractHeaders(flat, now);
   const sdkException = extractException(flat);
+  const may = CUES.scan(lower);
 
   // An OpenAI-shaped wrapper reuses `invalid_request_error` (and OpenAI's own types) for everything:
   // its type only says something when it is one that only Anthropic uses, or when it agrees with the
@@ -164,10 +167,10 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       shouldRetry: headers.shouldRetry,
       model: extractModel(flat, message),
       sdkException,
-      client: detectClient(flat),
-      cloud: detectCloud(flat),
+      client: detectClient(flat, may),
+      cloud: detectCloud(flat, may),
       numbers: extractNumbers(message ?? flat.slice(0, 600)),
-      foreignProvider: detectForeignProvider(flat, lower),
+      foreignProvider: detectForeignProvider(flat, lower, may),
       anthropicEvidence: hasAnthropicEvidence(flat),
       // The same body is often printed twice (a message string and the parsed object): count it once.
       errorCount: countDistinctBodies(instances),

@@ -1,7 +1,8 @@
 import type { ForeignProvider } from '../contracts';
+import { ALWAYS, type MayMatch } from './cue-gate';
 
 /** Cues only another provider's errors carry, matched on the lower-cased paste. */
-const FOREIGN_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [
+export const FOREIGN_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [
   ['openrouter', /\bopenrouter\b|free-models-per-day/],
   ['azure-openai', /\bazure[ -]openai\b|\.openai\.azure\.com/],
   ['openai', /platform\.openai\.com|api\.openai\.com|\binsufficient_quota\b|\bopenaiexception\b|you exceeded your current quota|\bgpt-(?:3\.5|4|4o|5|o\d)\b|\bopenai\.error\b|"code": ?"invalid_api_key"/],
@@ -26,11 +27,11 @@ const ANTHROPIC_EVIDENCE =
  * Cues inside the error body itself. They win over a model name mentioned elsewhere in the paste
  * ("tried deepseek-v4-flash, then kimi-k2.6: {"error":{"code":"1211",...}}" is Zhipu's body).
  */
-const BODY_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [['zhipu', /"type":"1[0-9]{3}"|["']code["']: ?["']1[0-9]{3}["']/]];
+export const BODY_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [['zhipu', /"type":"1[0-9]{3}"|["']code["']: ?["']1[0-9]{3}["']/]];
 
-export function detectForeignProvider(flat: string, lower: string = flat.toLowerCase()): ForeignProvider | null {
-  for (const [provider, re] of BODY_CUES) if (re.test(lower)) return provider;
-  for (const [provider, re] of FOREIGN_CUES) if (re.test(lower)) return provider;
+export function detectForeignProvider(flat: string, lower: string = flat.toLowerCase(), may: MayMatch = ALWAYS): ForeignProvider | null {
+  for (const [provider, re] of BODY_CUES) if (may(re) && re.test(lower)) return provider;
+  for (const [provider, re] of FOREIGN_CUES) if (may(re) && re.test(lower)) return provider;
   return null;
 }
 

@@ -1,0 +1,41 @@
+import { requiredLiterals } from '../catalog/literals';
+import { NeedleIndex } from '../match/needles';
+
+/** Says whether a cue regex can match at all, from one pass over the paste. */
+export type MayMatch = (re: RegExp) => boolean;
+export const ALWAYS: MayMatch = () => true;
+
+/**
+ * A prefilter for the many cue regexes of extraction (client, cloud, other providers): the literals
+ * each regex needs (derived from its source) go into one needle index, the lower-cased paste is
+ * scanned once, and a regex runs only when one of its literals occurs. Most cues match few pastes.
+ */
+export class CueGate {
+  private readonly index: NeedleIndex;
+  private readonly idsOf = new Map<RegExp, number[]>();
+
+  constructor(regexes: readonly RegExp[]) {
+    const ids = new Map<string, number>();
+    for (const re of regexes) {
+      const literals = requiredLiterals(re.source, 3);
+      if (!literals) continue; // no literal every match needs: this cue always runs
+      this.idsOf.set(
+        re,
+        literals.map((l) => {
+          let id = ids.get(l);
+          if (id === undefined) ids.set(l, (id = ids.size));
+          return id;
+        }),
+      );
+    }
+    this.index = new NeedleIndex([...ids.keys()]);
+  }
+
+  scan(lower: string): MayMatch {
+    const { has } = this.index.scan(lower);
+    return (re) => {
+      const ids = this.idsOf.get(re);
+      return ids === undefined || ids.some(has);
+    };
+  }
+}
