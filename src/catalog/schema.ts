@@ -63,6 +63,7 @@ export const FactKindSchema = z.enum([
   'image-size',
   'regain-access',
   'reset-epoch',
+  'rejected-field',
 ]);
 
 export const EntrySchema = z

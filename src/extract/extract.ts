@@ -77,6 +77,19 @@ function blankOthers(flat: string, instances: ErrorInstance[], primary: ErrorIns
   return parts.join('');
 }
 
+/** Blanks every error body from `from` on (the stale /bug log), keeping the banner before it. */
+function blankLogged(flat: string, instances: ErrorInstance[], from: number): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const i of instances.filter((x) => x.start >= from && x.message !== null).sort((a, b) => a.start - b.start)) {
+    if (i.start < at) continue;
+    parts.push(flat.slice(at, i.start), ' '.repeat(i.end - i.start));
+    at = i.end;
+  }
+  parts.push(flat.slice(at));
+  return parts.join('');
+}
+
 /**
  * How many different errors the paste holds. Only error bodies count (a type or a code next to the
  * message), and a body printed twice — whole, or cut short in a summary — counts once.
@@ -126,12 +139,31 @@ export function latestRetryOnly(flat: string): string {
   return out;
 }
 
+/** Claude Code's /bug template: `**Errors**` opens a log of earlier errors (`[{"error":"…","timestamp":…}]`). */
+const FEEDBACK_LOG = /\*\*Errors\*\*\s*\[\{\s*"error"\s*:/;
+
+/**
+ * In a /bug report the description holds the banner of the error the user is asking about; the
+ * `**Errors**` log after it holds earlier errors. When the banner names a status that no body in the
+ * paste has, the logged bodies are older, unrelated errors: the banner is the primary error. Returns
+ * where the log starts, or -1.
+ */
+function staleFeedbackLog(flat: string, instances: ErrorInstance[], mentions: StatusMention[], primary: ErrorInstance | null): number {
+  const log = FEEDBACK_LOG.exec(flat);
+  const banner = mentions[0];
+  if (!log || !banner || !primary || banner.index > log.index || primary.start < log.index) return -1;
+  if (instances.some((i) => statusNear(i, mentions) === banner.status)) return -1;
+  return log.index;
+}
+
 export function extractSignals(text: string, now: Date = new Date(), textLower: string = text.toLowerCase()): Extraction {
   const flat = latestRetryOnly(text);
   const lower = flat === text ? textLower : flat.toLowerCase();
   const instances = findInstances(flat);
   const mentions = findStatusMentions(flat);
-  const primary = pickPrimary(instances, mentions);
+  const picked = pickPrimary(instances, mentions);
+  const logStart = staleFeedbackLog(flat, instances, mentions, picked);
+  const primary = logStart < 0 ? picked : null;
   const headers = extractHeaders(flat, now);
   const sdkException = extractException(flat);
   const may = CUES.scan(lower);
@@ -139,7 +171,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   // An OpenAI-shaped wrapper reuses `invalid_request_error` (and OpenAI's own types) for everything:
   // its type only says something when it is one that only Anthropic uses, or when it agrees with the
   // status written beside it (a one-api / new-api relay passing on a 400 `invalid_request_error`).
-  const rawType = primary?.type ?? lastMatch(BARE_TYPE, flat);
+  const rawType = primary?.type ?? lastMatch(BARE_TYPE, logStart < 0 ? flat : flat.slice(0, logStart));
   const written = primary ? statusNear(primary, mentions) : null;
   const agreesWithStatus = rawType !== null && written !== null && TYPE_STATUS[rawType] === written;
   const type = primary?.shape === 'openai' && !(rawType && ANTHROPIC_ONLY_TYPES.has(rawType)) && !agreesWithStatus ? null : rawType;
@@ -149,7 +181,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const message = primary?.message ?? null;
   // 529 exists only at Anthropic and means exactly one thing.
   const typeOrOverloaded = type ?? (status === 529 ? 'overloaded_error' : null);
-  const focus = blankOthers(flat, instances, primary);
+  const focus = logStart < 0 ? blankOthers(flat, instances, primary) : blankLogged(flat, instances, logStart);
   const requestIds = primary ? flat.slice(primary.end, primary.end + 200).match(REQUEST_ID) : null;
 
   return {

@@ -105,6 +105,15 @@ const resetEpoch: FactFn = ({ text, now }) => {
     : `The reset time in the message (${fmtUtc(at, now)}) has passed; if it still fails, the limit was reached again or the client shows a stale message — restart it.`;
 };
 
+/** "guardrails: Extra inputs are not permitted": the key the API refused, named so the reply says which one. */
+const rejectedField: FactFn = ({ text }) => {
+  const m = /(?:^|[\s"'`(])([a-z_]\w*(?:\.\w+){0,8})`?: ?Extra inputs are not permitted/i.exec(text);
+  if (!m) return null;
+  const path = m[1]!;
+  const field = path.slice(path.lastIndexOf('.') + 1);
+  return `The key the API refused: \`${field}\`${field === path ? '' : ` (at \`${path}\`)`}.`;
+};
+
 const FACTS: Record<FactKind, FactFn> = {
   'retry-at': retryAt,
   'rate-limit-reset': rateLimitReset,
@@ -114,6 +123,7 @@ const FACTS: Record<FactKind, FactFn> = {
   'image-size': imageSize,
   'regain-access': regainAccess,
   'reset-epoch': resetEpoch,
+  'rejected-field': rejectedField,
 };
 
 /** The facts an entry asks for that the paste supports, in the entry's order. */
