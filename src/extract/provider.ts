@@ -5,8 +5,11 @@ import { ALWAYS, type MayMatch } from './cue-gate';
 export const FOREIGN_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [
   ['openrouter', /\bopenrouter\b|free-models-per-day/],
   ['azure-openai', /\bazure[ -]openai\b|\.openai\.azure\.com/],
-  ['openai', /platform\.openai\.com|api\.openai\.com|\binsufficient_quota\b|\bopenaiexception\b|you exceeded your current quota|\bgpt-(?:3\.5|4|4o|5|o\d)\b|\bopenai\.error\b|"code": ?"invalid_api_key"/],
-  ['gemini', /generativelanguage\.googleapis\.com|\bgemini[- ]\d[\d.]*\b|\bgooglegenerativeai\b|api key not valid\. please pass a valid api key|\bgeminiexception\b/],
+  // client.responses.*: OpenAI's Responses API from the openai SDKs (Claude's is client.messages.*).
+  ['openai', /platform\.openai\.com|api\.openai\.com|\binsufficient_quota\b|\bopenaiexception\b|you exceeded your current quota|\bgpt-(?:3\.5|4|4o|5|o\d)\b|\bopenai\.error\b|"code": ?"invalid_api_key"|\bclient\.responses\.(?:create|parse|stream|retrieve)\b/],
+  // Gemini 1.0 names (gemini-pro, gemini-ultra, gemini-pro-vision) carry no version digit; Vertex paths
+  // name Google's own models under publishers/google/models/gemini…; Gemini CLI prints "✕ [API Error: …]".
+  ['gemini', /generativelanguage\.googleapis\.com|\bgemini[- ]\d[\d.]*\b|\bgemini-(?:pro|ultra|flash|nano)\b|publishers\/google\/models\/gemini|\bgooglegenerativeai\b|api key not valid\. please pass a valid api key|\bgeminiexception\b|✕ \[api error:/],
   // LiteLLM names its wrappers <Provider>Exception (DeepseekException, GroqException, GeminiException).
   ['deepseek', /\bdeepseek(?:exception)?\b/],
   // Bedrock names Mistral's models mistral.mistral-… / mistral.mixtral-… / mistral.pixtral-….
