@@ -5,7 +5,7 @@ import { normalizeText } from '../../src/normalize';
 
 const signalsOf = (text: string): Signals => extractSignals(normalizeText(text).flat, new Date('2026-11-25T12:00:00Z')).signals;
 
-describe('other-provider cues found by holdout-7c (code-level pastes)', () => {
+describe('cues that mark another provider', () => {
   it('names Gemini for version-less Gemini 1.0 model ids and Google-publisher Vertex paths', () => {
     const php =
       "Fatal error: Uncaught Exception: Error Code: 403, Message: Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/gemini-xxxxxx/locations/us-central1/publishers/google/models/gemini-pro' (or it may not exist)., Status: PERMISSION_DENIED";
