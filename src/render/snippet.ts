@@ -1,5 +1,5 @@
 import type { CompiledEntry } from '../catalog';
-import { type ClientId, SNIPPET_FALLBACKS, type Snippet, type SnippetKey } from '../contracts';
+import { CLIENT_LABELS, type ClientId, SNIPPET_FALLBACKS, type Snippet, type SnippetKey } from '../contracts';
 
 const LANGUAGE: Record<SnippetKey, string> = {
   python: 'python',
@@ -20,24 +20,18 @@ const LANGUAGE: Record<SnippetKey, string> = {
   gui: 'text',
 };
 
-const LABEL: Record<SnippetKey, string> = {
+/** Snippet headings: the client's own name, shortened where the heading reads as a language. */
+const LABEL_OVERRIDES: Partial<Record<SnippetKey, string>> = {
   python: 'Python',
   typescript: 'TypeScript',
   curl: 'curl',
-  'claude-code': 'Claude Code',
   'agent-sdk': 'Agent SDK',
-  'cherry-studio': 'Cherry Studio',
-  cursor: 'Cursor',
-  cline: 'Cline',
-  continue: 'Continue',
-  'vercel-ai': 'Vercel AI SDK',
-  litellm: 'LiteLLM',
-  bedrock: 'Amazon Bedrock',
   vertex: 'Vertex AI',
   go: 'Go',
   java: 'Java',
   gui: 'In the app',
 };
+const labelOf = (key: SnippetKey): string => LABEL_OVERRIDES[key] ?? CLIENT_LABELS[key as ClientId];
 
 const picked = new WeakMap<CompiledEntry, Map<string, Snippet | null>>();
 
@@ -56,7 +50,7 @@ function findSnippet(entry: CompiledEntry, client: ClientId | null): Snippet | n
     if (value === undefined) continue;
     const code = typeof value === 'string' ? value : value.code;
     const language = typeof value === 'string' ? LANGUAGE[key] : (value.language ?? LANGUAGE[key]);
-    const label = typeof value === 'string' ? LABEL[key] : (value.label ?? LABEL[key]);
+    const label = typeof value === 'string' ? labelOf(key) : (value.label ?? labelOf(key));
     return { key, language, label, code: code.trimEnd() };
   }
   return null;
