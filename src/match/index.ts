@@ -1,3 +1,3 @@
-export { type Candidate, CONFIDENT, Matcher, rankCandidates } from './match';
+export { type Candidate, CONFIDENT, Matcher } from './match';
 export { NeedleIndex } from './needles';
 export type { MatchInput } from './rule';

@@ -96,8 +96,3 @@ export class Matcher {
       .map(([, candidate]) => candidate);
   }
 }
-
-/** Convenience for one-off ranking (tests, tools); long-lived callers keep a Matcher. */
-export function rankCandidates(entries: readonly CompiledEntry[], input: MatchInput): Candidate[] {
-  return new Matcher(entries).rank(input);
-}
