@@ -33,7 +33,7 @@ export function toolUseReply(
       id: `msg_fake_${messageCounter}`,
       type: 'message',
       role: 'assistant',
-      model: opts.model ?? 'claude-haiku-4-5',
+      model: opts.model ?? 'claude-haiku-5-5',
       content: [{ type: 'tool_use', id: `toolu_fake_${messageCounter}`, name: opts.toolName ?? 'record_diagnosis', input }],
       stop_reason: opts.stopReason ?? 'tool_use',
       stop_sequence: null,
@@ -51,7 +51,7 @@ export function textReply(text: string, opts: { model?: string; stopReason?: str
       id: `msg_fake_${messageCounter}`,
       type: 'message',
       role: 'assistant',
-      model: opts.model ?? 'claude-haiku-4-5',
+      model: opts.model ?? 'claude-haiku-5-5',
       content: [{ type: 'text', text }],
       stop_reason: opts.stopReason ?? 'end_turn',
       stop_sequence: null,
@@ -88,6 +88,13 @@ export const spendLimitReached = (): FakeReply =>
 
 export const badRequest = (message = 'messages: field required'): FakeReply =>
   errorReply(400, 'invalid_request_error', message);
+
+/**
+ * The 400 the newest models give a forced `tool_choice` (`any` / `tool`). The exact wording is not
+ * documented (facts audit, "Not verified"); this one names `tool_choice`, as the fallback expects.
+ */
+export const forcedToolRejected = (): FakeReply =>
+  badRequest('tool_choice: forced tool use is not supported for this model; use tool_choice "auto" or structured outputs instead.');
 
 export const invalidApiKey = (): FakeReply => errorReply(401, 'authentication_error', 'invalid x-api-key');
 
