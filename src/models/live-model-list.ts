@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { type LiveModelList, type Logger, silentLogger } from '../ports';
+import { cachedLookup } from '../support/cached-lookup';
 
 export interface LiveModelListOptions {
   /** The bot's own key (ANTHROPIC_API_KEY). */
@@ -40,8 +41,6 @@ export function createLiveModelList(options: LiveModelListOptions): LiveModelLis
     timeout: timeoutMs,
     logLevel: 'off',
   });
-  let cached: { ids: ReadonlySet<string> | null; until: number } | null = null;
-  let pending: Promise<ReadonlySet<string> | null> | null = null;
 
   async function fetchIds(): Promise<ReadonlySet<string> | null> {
     const signal = AbortSignal.timeout(timeoutMs);
@@ -61,15 +60,5 @@ export function createLiveModelList(options: LiveModelListOptions): LiveModelLis
     }
   }
 
-  return {
-    ids() {
-      if (cached && now() < cached.until) return Promise.resolve(cached.ids);
-      pending ??= fetchIds().then((ids) => {
-        cached = { ids, until: now() + (ids ? ttlMs : failureTtlMs) };
-        pending = null;
-        return ids;
-      });
-      return pending;
-    },
-  };
+  return { ids: cachedLookup(fetchIds, { ttlMs, failureTtlMs, now }) };
 }
