@@ -51,9 +51,17 @@ export async function createAppDoctor(config: AppConfig, options: ComposeOptions
         metrics: options.fallbackMetrics,
       })
     : undefined;
+  // Ids newer than the models data are checked against the API's own list, with the same key.
+  const liveModels = config.fallback.ANTHROPIC_API_KEY
+    ? (await import('./models/live-model-list')).createLiveModelList({
+        apiKey: config.fallback.ANTHROPIC_API_KEY,
+        baseURL: config.fallback.ANTHROPIC_BASE_URL,
+        logger,
+      })
+    : undefined;
   const imageReader = config.ocr.OCR_ENABLED
     ? lazyImageReader(() => import('./ocr').then((m) => m.createTesseractReader({ timeoutMs: config.ocr.OCR_TIMEOUT_MS, maxWaiting: config.ocr.OCR_MAX_WAITING, logger })))
     : undefined;
-  const doctor = createDoctor({ catalog, models, fallback, imageReader, logger, observer: options.observer, statusSource: options.statusSource });
+  const doctor = createDoctor({ catalog, models, fallback, liveModels, imageReader, logger, observer: options.observer, statusSource: options.statusSource });
   return { ...doctor, close: async () => imageReader?.close?.() };
 }

@@ -10,13 +10,14 @@ import {
 } from '../contracts';
 import { type Candidate, CONFIDENT, Matcher } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
-import type { Doctor, DoctorObserver, FallbackOutcome, ImageReader, Logger, ModelFallback, StatusSource } from '../ports';
+import type { Doctor, DoctorObserver, FallbackOutcome, ImageReader, LiveModelList, Logger, ModelFallback, StatusSource } from '../ports';
 import { silentLogger } from '../ports';
 import { type DocumentContext, entryDocument, modelDocument, renderMarkdown, unknownDocument } from '../render';
 import { pickSnippet } from '../render/snippet';
 import { type Analysis, analyzeText } from './analyze';
 import { requestedClient } from './follow-up';
 import { readImages } from './images';
+import { modelsFor } from './live-models';
 import { liveStatusLine } from './live-status';
 import { reportedStatusAndType } from './reported';
 import { secretWarning } from './secrets';
@@ -29,6 +30,8 @@ export interface DoctorOptions {
   observer?: DoctorObserver;
   /** Live status page, quoted on server-side errors. */
   statusSource?: StatusSource;
+  /** The API's own model list (GET /v1/models), for ids newer than the models data. */
+  liveModels?: LiveModelList;
   logger?: Logger;
   now?: () => Date;
 }
@@ -95,7 +98,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     return modelNote ? `${base} ${modelNote}` : base;
   }
 
-  function build(a: Analysis, answer: Answer, inquiry: ParsedInquiry, notes: string[], privateNotes: string[]): Diagnosis {
+  function build(a: Analysis, answer: Answer, inquiry: ParsedInquiry, notes: string[], privateNotes: string[], modelIndex: ModelIndex): Diagnosis {
     const entry =
       answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry : answer.kind === 'model-entry' ? answer.entry : null;
     const { status, type } = reportedStatusAndType(entry, a.signals);
@@ -112,7 +115,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       client,
       text: a.extraction.focus,
       now: now(),
-      models,
+      models: modelIndex,
       notes: extraNote ? [...notes, extraNote] : notes,
       privateNotes,
       // Worth a look: close to the best, and not a generic catch-all far below it.
@@ -164,11 +167,11 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (a.warnings.includes('multiple-errors')) notes.push(`Your paste holds ${a.signals.errorCount} error bodies; this answer is about the most recent one.`);
     if (a.warnings.includes('input-truncated')) notes.push('Your paste was very long; I read its beginning and its end.');
     const warning = secretWarning(a.findings);
-    const answer = await decide(a, inquiry.user);
+    const [answer, modelIndex] = await Promise.all([decide(a, inquiry.user), modelsFor(models, a.signals.model, options.liveModels)]);
     const category = answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry.category : answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
     const status = await liveStatusLine(category, options.statusSource, logger);
     if (status) notes.push(status);
-    const diagnosis = build(a, answer, inquiry, notes, warning ? [warning] : []);
+    const diagnosis = build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex);
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);
     logger.info(
       { entry: diagnosis.entry, category: diagnosis.category, source: diagnosis.source, confidence: diagnosis.confidence, warnings: diagnosis.warnings },

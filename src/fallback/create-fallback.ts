@@ -1,22 +1,24 @@
 import Anthropic from '@anthropic-ai/sdk';
+import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
 import { performance } from 'node:perf_hooks';
 import type { FallbackEnv } from '../config';
 import type { FallbackOutcome, FallbackRequest, FallbackUnavailableReason, Logger, ModelFallback } from '../ports';
 import { silentLogger } from '../ports';
 import { abortableSleep } from './abortable-sleep';
 import { AnswerCache } from './answer-cache';
+import { AnswerFormats, asStructuredOutput, rejectsForcedTool } from './answer-format';
 import { buildAnswerSchema, type CatalogIndexEntry, type ModelAnswer, NONE } from './answer-schema';
 import { callWithRetry } from './call-with-retry';
 import { ConcurrencyLimit } from './concurrency';
 import { buildMessageParams, buildStaticPrompt } from './prompt';
-import { readAnswer } from './read-answer';
+import { readAnswer, readStructuredAnswer } from './read-answer';
 import type { AttemptFailure, StopInfo } from './retry-policy';
 import { looksLikeLiveSecret } from './secret-guard';
 import { unavailable, unavailableFromStop } from './unavailable';
 import { UserQuota } from './user-quota';
 
 /** Used when neither ANTHROPIC_MODEL nor the models data names one: a current small model. */
-export const DEFAULT_FALLBACK_MODEL = 'claude-haiku-4-5';
+export const DEFAULT_FALLBACK_MODEL = 'claude-haiku-5-5';
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
 export type FallbackMetricOutcome = 'answer' | 'cached' | FallbackUnavailableReason;
@@ -90,6 +92,7 @@ export function createModelFallback(config: FallbackEnv, deps: ModelFallbackDeps
   });
   const quota = new UserQuota({ limit: config.FALLBACK_USER_PER_MINUTE, now });
   const limit = new ConcurrencyLimit(config.FALLBACK_MAX_CONCURRENCY);
+  const formats = new AnswerFormats();
 
   const toOutcome = (answer: ModelAnswer, servedBy: string): Extract<FallbackOutcome, { kind: 'answer' }> => {
     const picked = answer.entry === NONE ? null : (byId.get(answer.entry) ?? null);
@@ -113,6 +116,32 @@ export function createModelFallback(config: FallbackEnv, deps: ModelFallbackDeps
     logger.debug({ fallback: { retry: attempt, failure: failure.kind, status, delayMs: Math.round(delayMs) } }, 'model fallback retry');
   };
 
+  /**
+   * One answer within the deadline: the forced tool call, or structured outputs for a model known
+   * to refuse forced tools. A model that refuses it now gets the structured request at once — one
+   * extra request at most — and is remembered.
+   */
+  async function ask(params: MessageCreateParamsNonStreaming, deadline: AbortSignal, deadlineAt: number) {
+    const send = (body: MessageCreateParamsNonStreaming, maxAttempts?: number) =>
+      callWithRetry((signal, timeoutMs) => client.messages.create(body, { signal, timeout: timeoutMs, maxRetries: 0 }), {
+        deadline,
+        deadlineAt,
+        attemptTimeoutMs: config.FALLBACK_ATTEMPT_TIMEOUT_MS,
+        now,
+        sleep: deps.sleep ?? abortableSleep,
+        random: deps.random ?? Math.random,
+        onRetry: logRetry,
+        maxAttempts,
+      });
+    const format = formats.get(model);
+    const first = await send(format === 'structured-output' ? asStructuredOutput(params, schema) : params);
+    if (first.ok || format === 'structured-output' || !rejectsForcedTool(first.cause)) return { result: first, attempts: first.attempts, format };
+    formats.set(model, 'structured-output');
+    logger.info({ fallback: { model, format: 'structured-output' } }, 'model refuses forced tool use; asking through structured outputs');
+    const second = await send(asStructuredOutput(params, schema), 1);
+    return { result: second, attempts: first.attempts + second.attempts, format: 'structured-output' as const };
+  }
+
   async function explain(request: FallbackRequest): Promise<FallbackOutcome> {
     const started = performance.now();
     const hit = cache.get(request.cacheKey);
@@ -132,32 +161,20 @@ export function createModelFallback(config: FallbackEnv, deps: ModelFallbackDeps
       return finish(slot.why === 'full' ? unavailable('busy', { nowMs: now() }) : stopped(timedOut), started, 0);
     }
     try {
-      const params = buildMessageParams(request, model, prompt);
-      const result = await callWithRetry(
-        (signal, timeoutMs) => client.messages.create(params, { signal, timeout: timeoutMs, maxRetries: 0 }),
-        {
-          deadline,
-          deadlineAt,
-          attemptTimeoutMs: config.FALLBACK_ATTEMPT_TIMEOUT_MS,
-          now,
-          sleep: deps.sleep ?? abortableSleep,
-          random: deps.random ?? Math.random,
-          onRetry: logRetry,
-        },
-      );
+      const { result, attempts, format } = await ask(buildMessageParams(request, model, prompt), deadline, deadlineAt);
       if (!result.ok) {
         // The SDK's error text holds the status and the API's message, never the request body.
         if (result.stop.reason === 'error') logger.warn({ fallback: { error: String(result.cause) } }, 'model fallback failed');
-        return finish(stopped(result.stop), started, result.attempts);
+        return finish(stopped(result.stop), started, attempts);
       }
-      const read = readAnswer(result.value, schema);
+      const read = (format === 'structured-output' ? readStructuredAnswer : readAnswer)(result.value, schema);
       if (!read.ok) {
         logger.warn({ fallback: { outcome: read.reason, detail: read.detail } }, 'model answer set aside');
-        return finish(unavailable(read.reason, { nowMs: now() }), started, result.attempts);
+        return finish(unavailable(read.reason, { nowMs: now() }), started, attempts);
       }
       const outcome = toOutcome(read.answer, typeof result.value.model === 'string' ? result.value.model : model);
       cache.set(request.cacheKey, outcome);
-      return finish(outcome, started, result.attempts);
+      return finish(outcome, started, attempts);
     } finally {
       slot.release();
     }

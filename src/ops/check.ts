@@ -1,7 +1,7 @@
 import { CATALOG_DIR, CatalogError, loadCatalog } from '../catalog';
 import { type AppConfig, ConfigError, loadConfig } from '../config';
 import type { Env } from '../config/env';
-import { loadModels } from '../models';
+import { loadModels, type ModelsData } from '../models';
 
 export interface CheckResult {
   ok: boolean;
@@ -10,18 +10,19 @@ export interface CheckResult {
 }
 
 /** One line per part of the bot, saying what will start. Values that are secrets are not shown. */
-function summary(config: AppConfig, entries: number, models: number): string[] {
+function summary(config: AppConfig, entries: number, models: ModelsData): string[] {
   const { slack, discord, fallback, ops } = config;
   const chat = Boolean(slack || discord);
   return [
     `  slack: ${slack ? (slack.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP mode on PORT ${slack.PORT}`) : 'not configured'}`,
     `  discord: ${discord ? `application ${discord.DISCORD_APPLICATION_ID}${discord.DISCORD_GUILD_ID ? `, commands in server ${discord.DISCORD_GUILD_ID}` : ''}` : 'not configured'}`,
     `  console: ${chat ? 'not used (a chat adapter is configured)' : 'starts (no chat adapter is configured)'}`,
-    `  model fallback: ${fallback.ANTHROPIC_API_KEY ? `on${fallback.ANTHROPIC_MODEL ? ` (${fallback.ANTHROPIC_MODEL})` : ''}${fallback.ANTHROPIC_BASE_URL ? ` via ${fallback.ANTHROPIC_BASE_URL}` : ''}` : 'off (no ANTHROPIC_API_KEY)'}`,
+    `  model fallback: ${fallback.ANTHROPIC_API_KEY ? `on (${fallback.ANTHROPIC_MODEL ?? `${models.fallbackModel}, the models data's default`})${fallback.ANTHROPIC_BASE_URL ? ` via ${fallback.ANTHROPIC_BASE_URL}` : ''}` : 'off (no ANTHROPIC_API_KEY)'}`,
+    `  live model list: ${fallback.ANTHROPIC_API_KEY ? 'GET /v1/models with the same key, for ids newer than the models data (cached 1 h)' : 'off (no ANTHROPIC_API_KEY)'}`,
     `  logs: level ${ops.LOG_LEVEL}, JSON lines on stderr`,
     `  health and metrics: ${chat ? `HEALTH_PORT ${ops.HEALTH_PORT} (/healthz, /metrics)` : 'off (only while a chat adapter runs)'}`,
     `  live status: ${ops.STATUS_URL === 'off' ? 'off' : ops.STATUS_URL}`,
-    `  catalogue: ${entries} entries, ${models} current models`,
+    `  catalogue: ${entries} entries, ${models.current.length} current models (models data verified ${models.verified})`,
   ];
 }
 
@@ -47,5 +48,5 @@ export function checkSetup(env: NodeJS.ProcessEnv | Env, catalogDir: string = CA
   if (!config || !entries || !models || problems.length > 0) {
     return { ok: false, report: `claude-error-doctor: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}` };
   }
-  return { ok: true, report: ['claude-error-doctor: configuration OK', ...summary(config, entries.length, models.current.length)].join('\n') };
+  return { ok: true, report: ['claude-error-doctor: configuration OK', ...summary(config, entries.length, models)].join('\n') };
 }

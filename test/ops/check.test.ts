@@ -57,3 +57,15 @@ describe('checkSetup', () => {
     }
   });
 });
+
+describe('checkSetup on the model fallback', () => {
+  it('names the model the fallback will use and when the models data was verified', () => {
+    const off = checkSetup({});
+    expect(off.report).toContain('model fallback: off (no ANTHROPIC_API_KEY)');
+    expect(off.report).toMatch(/catalogue: \d+ entries, \d+ current models \(models data verified \d{4}-\d{2}-\d{2}\)/);
+    const on = checkSetup({ ANTHROPIC_API_KEY: 'sk-ant-test-check-0001' });
+    expect(on.report).toContain("model fallback: on (claude-haiku-5-5, the models data's default)");
+    expect(on.report).toContain('live model list: GET /v1/models with the same key');
+    expect(checkSetup({ ANTHROPIC_API_KEY: 'sk-ant-test-check-0001', ANTHROPIC_MODEL: 'claude-sonnet-5-5' }).report).toContain('model fallback: on (claude-sonnet-5-5)');
+  });
+});
