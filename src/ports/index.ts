@@ -3,3 +3,4 @@ export * from './fallback';
 export * from './observer';
 export * from './ocr';
 export * from './status';
+export * from './store';
