@@ -4,3 +4,4 @@ export * from './observer';
 export * from './ocr';
 export * from './status';
 export * from './store';
+export * from './review';
