@@ -27,7 +27,7 @@ export async function incidentLine(
     const { count, since } = await store.distinctRecent(`incident:${digest(where.workspace)}`, digest(`${where.workspace}\n${where.user}`), INCIDENT_WINDOW_MS);
     if (count < INCIDENT_MIN_PEOPLE) return null;
     const minutes = Math.max(1, Math.ceil((now - since) / 60_000));
-    return `**Here:** ${count} people here hit this in the last ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+    return `${count} people here hit this in the last ${minutes} minute${minutes === 1 ? '' : 's'}.`;
   } catch (error) {
     logger.debug({ err: (error as Error).message }, 'incident counter unavailable');
     return null;

@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
  * digests, numbers. Folded in this order (a timestamp before its numbers, a UUID before its hex).
  */
 const FOLDS: ReadonlyArray<[RegExp, string]> = [
+  // Redaction masks differ by kind of secret (sk-ant-api03-[REDACTED], [REDACTED:jwt]); the error does not.
+  [/(?:\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-)?\[REDACTED(?::[a-z0-9-]+)?\]/g, '<secret>'],
   [/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/gi, '<time>'],
   [/\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, '<time>'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>'],
