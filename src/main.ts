@@ -29,6 +29,10 @@ Starts claude-error-doctor.
   - While a chat adapter runs, GET /healthz and GET /metrics are served on HEALTH_PORT (8080).
   - With neither, the local console starts: paste an error, send it with an empty line or Ctrl-D.
     With piped input (npm start < error.txt) it answers once and exits.
+  - REDIS_URL shares dedupe, threads, quotas and caches between replicas (several can run at once;
+    on Discord one holds the gateway, the others stand by). Without it everything stays in this
+    process. Unanswered and 👎 pastes go, redacted, to the review queue (npm run review;
+    REVIEW_QUEUE=off turns it off).
 Settings come from the environment or a .env file; see .env.example. Logs are JSON lines on stderr.
 SIGTERM or SIGINT stops taking new questions, lets answers in flight finish (up to 10 s), and exits 0.
 
