@@ -5,8 +5,13 @@ import { TtlMap } from './ttl-map';
 
 export interface MemoryStoreOptions {
   now?: () => number;
-  /** Keys kept per kind of value (claims, values, counters, windows); the oldest go first. */
+  /** Keys kept per kind (claims, counters, windows); the oldest go first. */
   maxEntries?: number;
+  /**
+   * JSON values kept (thread answers, cached model answers, answers open to a 👎): each is a few
+   * KB, so fewer than the small keys above; the oldest go first.
+   */
+  maxValues?: number;
 }
 
 /** Longer than anything stored on purpose; every entry has its own shorter TTL. */
@@ -29,7 +34,7 @@ export class MemoryStore implements SharedStore {
     this.now = options.now ?? Date.now;
     const max = options.maxEntries ?? 10_000;
     this.claims = new TtlMap(CEILING_MS, max, this.now);
-    this.values = new TtlMap(CEILING_MS, max, this.now);
+    this.values = new TtlMap(CEILING_MS, options.maxValues ?? Math.min(max, 4_000), this.now);
     this.counters = new TtlMap(CEILING_MS, max, this.now);
     this.recent = new TtlMap(CEILING_MS, max, this.now);
     this.windows = new SlidingWindows({ now: this.now, maxKeys: max });
