@@ -71,10 +71,11 @@ async function answer(interaction: ChatInputCommandInteraction, text: string, au
       images,
       user: `discord:${interaction.user.id}`,
       ...(interaction.channelId ? { channel: interaction.channelId } : {}),
+      ...(interaction.guildId ? { workspace: `discord:${interaction.guildId}` } : {}),
       isDM: interaction.context === InteractionContextType.BotDM,
     };
     const diagnosis = await ctx.doctor.diagnose(inquiry);
-    const rendered = renderReply(diagnosis.document, { audience, feedback: true });
+    const rendered = renderReply(diagnosis.document, { audience, feedback: true, reviewRef: diagnosis.reviewRef });
     if (skipped.length > 0) rendered.messages[0]!.content = skippedNotice(skipped);
     return { kind: 'diagnosis', rendered, entry: diagnosis.entry, source: diagnosis.source };
   } catch (error) {

@@ -5,6 +5,8 @@ import { LIMITS, type SlackBlock } from './blocks';
 export const FeedbackRefSchema = z.object({
   entry: z.string().max(200).nullable(),
   source: z.enum(['rules', 'model', 'none']),
+  /** The answer's review-queue reference, so a 👎 can add its paste to the queue. */
+  ref: z.string().max(64).optional(),
 });
 export type FeedbackRef = z.infer<typeof FeedbackRefSchema>;
 

@@ -10,12 +10,13 @@ import {
 } from '../contracts';
 import { type Candidate, CONFIDENT, Matcher } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
-import type { Doctor, DoctorObserver, FallbackOutcome, ImageReader, LiveModelList, Logger, ModelFallback, StatusSource } from '../ports';
+import type { Doctor, DoctorObserver, FallbackOutcome, FeedbackVote, ImageReader, LiveModelList, Logger, ModelFallback, ReviewSample, ReviewSink, SharedStore, StatusSource } from '../ports';
 import { silentLogger } from '../ports';
 import { type DocumentContext, entryDocument, modelDocument, renderMarkdown, unknownDocument } from '../render';
 import { pickSnippet } from '../render/snippet';
 import { type Analysis, analyzeText } from './analyze';
 import { requestedClient } from './follow-up';
+import { incidentLine } from './incidents';
 import { readImages } from './images';
 import { modelsFor } from './live-models';
 import { liveStatusLine } from './live-status';
@@ -34,7 +35,14 @@ export interface DoctorOptions {
   liveModels?: LiveModelList;
   logger?: Logger;
   now?: () => Date;
+  /** Shared state (incident and feedback counters). Without it nothing is counted. */
+  store?: SharedStore;
+  /** The review queue (`npm start` only: the CLI and tests never write to it). */
+  review?: ReviewSink;
 }
+
+/** Feedback counters in the shared store live this long after their last vote. */
+const FEEDBACK_TTL_MS = 90 * 24 * 3_600_000;
 
 export interface CoreDoctor extends Doctor {
   readonly catalog: readonly CompiledEntry[];
@@ -169,15 +177,36 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     const warning = secretWarning(a.findings);
     const [answer, modelIndex] = await Promise.all([decide(a, inquiry.user), modelsFor(models, a.signals.model, options.liveModels)]);
     const category = answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry.category : answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
-    const status = await liveStatusLine(category, options.statusSource, logger);
+    const [status, incident] = await Promise.all([
+      liveStatusLine(category, options.statusSource, logger),
+      incidentLine(category, inquiry, options.store, now().getTime(), logger),
+    ]);
     if (status) notes.push(status);
-    const diagnosis = build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex);
+    if (incident) notes.push(incident);
+    const built = build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex);
+    const reviewRef = await reviewed(a, answer, built);
+    const diagnosis = reviewRef ? { ...built, reviewRef } : built;
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);
     logger.info(
       { entry: diagnosis.entry, category: diagnosis.category, source: diagnosis.source, confidence: diagnosis.confidence, warnings: diagnosis.warnings },
       'diagnosed',
     );
     return diagnosis;
+  }
+
+  /** Hands the answer to the review queue (if any); returns the reference a 👎 on it can name. */
+  async function reviewed(a: Analysis, answer: Answer, d: Diagnosis): Promise<string | undefined> {
+    if (!options.review || a.normalized.flat === '' || a.warnings.includes('binary-input')) return undefined;
+    const reason: ReviewSample['reason'] = answer.kind === 'none' ? 'unrecognised' : answer.kind === 'tentative' ? 'hedged' : null;
+    const ref = await options.review.answered({ reason, text: a.normalized.text, focus: a.extraction.focus, entry: d.entry, client: d.client });
+    return ref ?? undefined;
+  }
+
+  async function feedback(vote: FeedbackVote): Promise<void> {
+    // The entry came back through a button: only a catalogue id names a counter.
+    const entry = vote.entry && byId.has(vote.entry) ? vote.entry : 'none';
+    await options.store?.increment(`feedback:${entry}:${vote.vote}`, 1, FEEDBACK_TTL_MS).catch((error: unknown) => logger.debug({ err: (error as Error).message }, 'feedback counter unavailable'));
+    if (vote.vote === 'down' && vote.ref) await options.review?.thumbsDown(vote.ref);
   }
 
   function renderFor(previous: Diagnosis, client: ClientId): Diagnosis {
@@ -197,5 +226,5 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     return client ? renderFor(previous, client) : diagnose(inquiry);
   }
 
-  return { catalog, models, diagnose, followUp, renderFor };
+  return { catalog, models, diagnose, followUp, renderFor, feedback };
 }

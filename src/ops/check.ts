@@ -10,8 +10,14 @@ export interface CheckResult {
 }
 
 /** One line per part of the bot, saying what will start. Values that are secrets are not shown. */
+/** Where Redis is, without the password a URL may carry. */
+function redisPlace(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}${u.pathname.length > 1 ? u.pathname : ''}`;
+}
+
 function summary(config: AppConfig, entries: number, models: ModelsData): string[] {
-  const { slack, discord, fallback, ops } = config;
+  const { slack, discord, fallback, ops, state } = config;
   const chat = Boolean(slack || discord);
   return [
     `  slack: ${slack ? (slack.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP mode on PORT ${slack.PORT}`) : 'not configured'}`,
@@ -22,6 +28,8 @@ function summary(config: AppConfig, entries: number, models: ModelsData): string
     `  logs: level ${ops.LOG_LEVEL}, JSON lines on stderr`,
     `  health and metrics: ${chat ? `HEALTH_PORT ${ops.HEALTH_PORT} (/healthz, /metrics)` : 'off (only while a chat adapter runs)'}`,
     `  live status: ${ops.STATUS_URL === 'off' ? 'off' : ops.STATUS_URL}`,
+    `  shared state: ${state.REDIS_URL ? `redis at ${redisPlace(state.REDIS_URL)} (dedupe, threads, quotas, caches, counters${discord ? `; Discord gateway lease ${state.DISCORD_LEASE_TTL_MS} ms` : ''})` : 'this process only (set REDIS_URL to run several replicas)'}`,
+    `  review queue: ${state.REVIEW_QUEUE ? `on, ${state.REDIS_URL ? 'in redis' : `in ${state.DATA_DIR}/review-queue.json`}, at most ${state.REVIEW_MAX_GROUPS} groups for ${state.REVIEW_MAX_AGE_DAYS} days (npm run review)` : 'off (REVIEW_QUEUE=off)'}`,
     `  catalogue: ${entries} entries, ${models.current.length} current models (models data verified ${models.verified})`,
   ];
 }

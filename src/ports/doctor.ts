@@ -1,4 +1,5 @@
 import type { ClientId, Diagnosis, Inquiry } from '../contracts';
+import type { FeedbackVote } from './review';
 
 /** The one entry point adapters use. Adapters translate; everything else lives behind this. */
 export interface Doctor {
@@ -11,4 +12,9 @@ export interface Doctor {
   followUp(previous: Diagnosis, inquiry: Inquiry): Promise<Diagnosis>;
   /** Re-render a diagnosis for another client without diagnosing again. */
   renderFor(previous: Diagnosis, client: ClientId): Diagnosis;
+  /**
+   * A 👍 / 👎 on an answer: counted per catalogue entry in the shared store, and a 👎 adds the
+   * paste to the review queue. Adapters dedupe votes (one per user and answer) before calling.
+   */
+  feedback?(vote: FeedbackVote): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { ClientId, Diagnosis, Inquiry } from '../../../src/contracts';
 import { createDoctor } from '../../../src/doctor';
-import type { Doctor } from '../../../src/ports';
+import type { Doctor, FeedbackVote } from '../../../src/ports';
 import { diagnosisFor } from './synthetic-doctor';
 
 let shared: Doctor | undefined;
@@ -17,6 +17,7 @@ export function realDoctor(): Doctor {
 export class TestDoctor implements Doctor {
   readonly diagnosed: Inquiry[] = [];
   readonly followUps: Array<{ previous: Diagnosis; inquiry: Inquiry }> = [];
+  readonly votes: FeedbackVote[] = [];
   /** `throw`: the core fails. `long`: a 20,000-character answer (the real core never writes one). */
   mode: 'normal' | 'throw' | 'long' = 'normal';
   private gate: Promise<void> | null = null;
@@ -50,6 +51,11 @@ export class TestDoctor implements Doctor {
 
   renderFor(previous: Diagnosis, client: ClientId): Diagnosis {
     return this.inner.renderFor(previous, client);
+  }
+
+  async feedback(vote: FeedbackVote): Promise<void> {
+    this.votes.push(vote);
+    await this.inner.feedback?.(vote);
   }
 
   private async wait(): Promise<void> {
