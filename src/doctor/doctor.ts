@@ -12,6 +12,7 @@ import { type Candidate, CONFIDENT, Matcher } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
 import type { Doctor, DoctorObserver, FallbackOutcome, ImageReader, Logger, ModelFallback, StatusSource } from '../ports';
 import { silentLogger } from '../ports';
+import { guardOutbound } from '../redact';
 import { type DocumentContext, entryDocument, modelDocument, renderMarkdown, unknownDocument } from '../render';
 import { pickSnippet } from '../render/snippet';
 import { type Analysis, analyzeText } from './analyze';
@@ -168,13 +169,20 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     const category = answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry.category : answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
     const status = await liveStatusLine(category, options.statusSource, logger);
     if (status) notes.push(status);
-    const diagnosis = build(a, answer, inquiry, notes, warning ? [warning] : []);
+    const diagnosis = outbound(build(a, answer, inquiry, notes, warning ? [warning] : []));
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);
     logger.info(
       { entry: diagnosis.entry, category: diagnosis.category, source: diagnosis.source, confidence: diagnosis.confidence, warnings: diagnosis.warnings },
       'diagnosed',
     );
     return diagnosis;
+  }
+
+  /** Every Diagnosis leaves through the outbound gate; a mask there means redaction missed a secret. */
+  function outbound(diagnosis: Diagnosis): Diagnosis {
+    const checked = guardOutbound(diagnosis, 'diagnosis');
+    if (checked !== diagnosis) logger.warn({ outbound: 'diagnosis' }, 'outbound gate masked a key-shaped run that redaction had missed');
+    return checked;
   }
 
   function renderFor(previous: Diagnosis, client: ClientId): Diagnosis {
@@ -186,7 +194,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       // The rotate-your-key warning was delivered with the first answer.
       privateNotes: [],
     };
-    return { ...previous, client, document, reply: renderMarkdown(document) };
+    return outbound({ ...previous, client, document, reply: renderMarkdown(document) });
   }
 
   async function followUp(previous: Diagnosis, inquiry: Inquiry): Promise<Diagnosis> {

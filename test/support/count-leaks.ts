@@ -9,17 +9,22 @@ import { leakedRuns, SECRET_FORMS } from './secret-forms';
 
 const runner = await createChannelRunner();
 let leakingForms = 0;
+let modelAsked = 0;
 const perChannel = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<(typeof CHANNELS)[number], number>;
 try {
-  for (const form of SECRET_FORMS) {
-    const outputs = await runner.run(`${VAGUE}\n${form.text}`);
+  for (const [i, form] of SECRET_FORMS.entries()) {
+    // Numbered, so no two forms share a cached model answer.
+    const outputs = await runner.run(`${VAGUE} (${i})\n${form.text}`);
     const leaks = CHANNELS.filter((c) => leakedRuns(form.secret, outputs[c]).length > 0);
     for (const c of leaks) perChannel[c] += 1;
     if (leaks.length > 0) leakingForms += 1;
-    console.log(`${leaks.length > 0 ? 'LEAK' : 'ok  '}  ${form.name.padEnd(52)} ${leaks.join(', ')}`);
+    if (outputs.model !== '') modelAsked += 1;
+    const asked = outputs.model === '' ? ' (model not asked)' : '';
+    console.log(`${leaks.length > 0 ? 'LEAK' : 'ok  '}  ${form.name.padEnd(52)} ${leaks.join(', ')}${asked}`);
   }
 } finally {
   await runner.close();
 }
 console.log(`\n${leakingForms} of ${SECRET_FORMS.length} forms leak at least one 8-character run of their secret`);
 console.log(`by exit: ${CHANNELS.map((c) => `${c} ${perChannel[c]}`).join(', ')}`);
+console.log(`the model request was sent (and checked) for ${modelAsked} of ${SECRET_FORMS.length} forms`);

@@ -1,7 +1,8 @@
 import { diagnoseLine } from '../../src/cli/jsonl';
+import { formatDiagnosis } from '../../src/cli/output';
 import { createAppDoctor } from '../../src/compose';
 import { loadConfig } from '../../src/config';
-import { type ImageInput, toDiagnosisJson } from '../../src/contracts';
+import type { ImageInput } from '../../src/contracts';
 import { createLogger } from '../../src/ops/logger';
 import { answerForcedTool, type FakeAnthropic, fakeAnthropicEnv, messageRequests, noneAnswer, startFakeAnthropic, wireText } from '../fakes/anthropic';
 
@@ -42,13 +43,13 @@ export async function createChannelRunner(options: { ocr?: boolean } = {}): Prom
       const requestsBefore = messageRequests(fake).length;
       n += 1;
       const d = await doctor.diagnose({ platform: 'cli', text, images, user: `cli-${n}` });
-      const json = `${JSON.stringify(toDiagnosisJson(d), null, 2)}\n`;
+      const json = formatDiagnosis(d, 'json');
       // --jsonl: the paste as a proper line, and each of its lines as a line that is not JSON.
       const jsonlInputs = [JSON.stringify({ id: `form-${n}`, text }), ...text.split('\n').filter((l) => l.trim() !== '')];
       const jsonl: string[] = [];
       for (const [i, line] of jsonlInputs.entries()) jsonl.push(JSON.stringify(await diagnoseLine(doctor, line, i + 1)));
       return {
-        reply: d.reply,
+        reply: formatDiagnosis(d, 'markdown'),
         json,
         jsonl: jsonl.join('\n'),
         logs: logLines.slice(logsBefore).join(''),

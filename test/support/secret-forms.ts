@@ -45,7 +45,7 @@ const discordHook = `${pseudoRandom(110, 19, '0123456789')}/${pseudoRandom(111, 
 
 export const SECRET_FORMS: readonly SecretForm[] = [
   { name: 'key wrapped by a terminal at 80 columns', text: hardWrap(`$ export ANTHROPIC_API_KEY=${KEY}`, 80), secret: KEY_BODY },
-  { name: 'key wrapped at 60 columns right after its prefix', text: hardWrap(`${'x'.repeat(47)}${KEY}`, 60), secret: KEY_BODY },
+  { name: 'key wrapped at 60 columns right after its prefix', text: hardWrap(`${'the key in use = '.padStart(47, '.')}${KEY}`, 60), secret: KEY_BODY },
   { name: 'key wrapped inside its prefix', text: `curl -H "x-api-key: ${KEY.slice(0, 9)}\n${KEY.slice(9)}"`, secret: KEY_BODY },
   { name: 'key inside a Claude Code box', text: claudeCodeBox(`> why does this fail? my key is ${KEY} thanks`, 56), secret: KEY_BODY },
   { name: 'key with `_` read as spaces (OCR)', text: `the key printed was ${KEY.replace(/_/g, ' ')} and then it stopped`, secret: KEY_BODY.replace(/_/g, ' ') },
