@@ -24,48 +24,54 @@ export function outboundMaskedCounts(): Record<OutboundExit, number> {
 }
 
 /**
- * Lines already found clean. Replies repeat the catalogue's text (causes, fix steps, snippets), so
- * most of an outbound value was checked before; only new lines are scanned. Bounded: emptied when full.
+ * Text already found clean, whole strings and their lines. Replies repeat the catalogue's text
+ * (causes, fix steps, snippets), so most of an outbound value was checked before; only new lines
+ * are scanned. Bounded: emptied when full.
  */
 const clean = new Set<string>();
 const MAX_CLEAN = 20_000;
 /** Longer text is a paste, not a repeated text: checked each time, never kept. */
 const MAX_REMEMBERED = 8_000;
+/** No secret fits in fewer characters (`://a:b@` is the shortest). */
+const MIN_SECRET = 7;
 
-function remember(line: string): void {
-  if (line.length > MAX_REMEMBERED) return;
+function remember(text: string): void {
+  if (text.length > MAX_REMEMBERED) return;
   if (clean.size >= MAX_CLEAN) clean.clear();
-  clean.add(line);
+  clean.add(text);
 }
 
 /**
- * True when no line run of `text` that was not seen clean before holds a secret. New lines are
- * checked in blocks of consecutive new lines, so a key wrapped over two new lines is still seen
- * whole; a remembered line holds no key material to join with.
+ * The parts of `text` not seen clean: runs of consecutive new lines, joined, so a key wrapped over
+ * two new lines is still seen whole (a remembered line holds no key material to join with).
  */
-function knownClean(text: string): boolean {
-  if (text.length < 6 || clean.has(text)) return true;
-  const lines = text.split('\n');
+function unseenBlocks(text: string, into: string[]): void {
+  if (text.length < MIN_SECRET || clean.has(text)) return;
+  if (!text.includes('\n')) {
+    into.push(text);
+    return;
+  }
   let block: string[] = [];
-  const flush = (): boolean => {
-    if (block.length === 0) return true;
-    const dirty = redactSecrets(block.join('\n')).findings.length > 0;
-    if (!dirty) for (const line of block) remember(line);
-    block = [];
-    return !dirty;
-  };
-  for (const line of lines) {
+  for (const line of text.split('\n')) {
     if (clean.has(line)) {
-      if (!flush()) return false;
+      if (block.length > 0) into.push(block.join('\n'));
+      block = [];
     } else block.push(line);
   }
-  if (!flush()) return false;
-  remember(text);
-  return true;
+  if (block.length > 0) into.push(block.join('\n'));
+}
+
+/** Keeps blocks apart in the one-pass check: a blank line and a NUL end any secret. */
+const SEPARATOR = '\n\n\u0000\n\n';
+
+function rememberAll(strings: readonly string[]): void {
+  for (const text of strings) {
+    remember(text);
+    if (text.includes('\n')) for (const line of text.split('\n')) remember(line);
+  }
 }
 
 function guardString(text: string, exit: OutboundExit): string {
-  if (knownClean(text)) return text;
   const result = redactSecrets(text);
   if (result.findings.length === 0) return text;
   maskedByExit.set(exit, maskedByExit.get(exit)! + result.findings.length);
@@ -102,11 +108,29 @@ function guardDeep(value: unknown, exit: OutboundExit, depth: number): unknown {
   return out ?? value;
 }
 
+function collectStrings(value: unknown, into: string[], depth: number): void {
+  if (typeof value === 'string') into.push(value);
+  else if (value !== null && typeof value === 'object' && depth < MAX_DEPTH) {
+    if (Array.isArray(value)) for (const v of value) collectStrings(v, into, depth + 1);
+    else if (isPlainObject(value)) for (const key in value) collectStrings((value as Record<string, unknown>)[key], into, depth + 1);
+  }
+}
+
 /**
  * The final check on a value leaving through `exit`: a string, or a JSON-like value (every string in
  * it, at any depth). Returns the value unchanged (the same object) when nothing is key-shaped, else
- * a copy with each such run masked and counted.
+ * a copy with each such run masked and counted. Text not seen before is checked in one pass; only
+ * when that pass finds something is each string checked (and masked) on its own.
  */
 export function guardOutbound<T>(value: T, exit: OutboundExit): T {
+  const strings: string[] = [];
+  collectStrings(value, strings, 0);
+  const unseen: string[] = [];
+  for (const text of strings) unseenBlocks(text, unseen);
+  if (unseen.length === 0) return value;
+  if (redactSecrets(unseen.join(SEPARATOR)).findings.length === 0) {
+    rememberAll(strings);
+    return value;
+  }
   return guardDeep(value, exit, 0) as T;
 }

@@ -50,13 +50,29 @@ function isStrict(rule: SecretRule, secret: string): boolean {
   return rule.strict.test(secret);
 }
 
-/** Start offsets of `near` matches (key ids), for paired rules. */
-function anchors(rule: SecretRule, view: string): number[] {
+/** `[start, end)` of each `near` match (key ids), in order, for paired rules. */
+function anchors(rule: SecretRule, view: string): Array<[number, number]> {
   const near = rule.near!;
   near.lastIndex = 0;
-  const out: number[] = [];
-  for (let m = near.exec(view); m; m = near.exec(view)) out.push(m.index);
+  const out: Array<[number, number]> = [];
+  for (let m = near.exec(view); m; m = near.exec(view)) out.push([m.index, m.index + m[0].length]);
   return out;
+}
+
+/** True when an anchor other than the span itself lies within NEAR_WINDOW of it (binary search). */
+function hasAnchorNear(sorted: Array<[number, number]>, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]![1] <= start - NEAR_WINDOW) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i]![0] <= end + NEAR_WINDOW; i++) {
+    const [a, b] = sorted[i]!;
+    if (b <= start || a >= end) return true;
+  }
+  return false;
 }
 
 function findSpans(rule: SecretRule, priority: number, view: string, uncertain: boolean, spans: Span[]): void {
@@ -83,7 +99,7 @@ function findSpans(rule: SecretRule, priority: number, view: string, uncertain: 
     }
     if (bodyLength < rule.minBody) continue;
     if (rule.valid && !rule.valid.test(secret)) continue;
-    if (near && !near.some((at) => Math.abs(at - start) <= NEAR_WINDOW && (at + 20 <= start || at >= end))) continue;
+    if (near && !hasAnchorNear(near, start, end)) continue;
     let mask = rule.mask;
     if (m.groups?.kind !== undefined) {
       const kind = canonicalKind(m.groups.kind);

@@ -176,7 +176,8 @@ const RULES: readonly SecretRule[] = [
   {
     id: 'private-key',
     keywords: ['private key'],
-    pattern: /(?<secret>-----BEGIN[A-Z ]{0,30}PRIVATE KEY-----[\s\S]{0,10000}?(?:-----END[A-Z ]{0,30}PRIVATE KEY-----|$))/dg,
+    // The body runs up to a dash run (the END line) without backtracking; a missing END masks the body.
+    pattern: /(?<secret>-----BEGIN[A-Z ]{0,30}PRIVATE KEY-----(?:[A-Za-z0-9+/=\s:,.]|-(?!----)){0,10000}(?:-----END[A-Z ]{0,30}PRIVATE KEY-----)?)/dg,
     mask: '[REDACTED:private-key]',
     minBody: 1,
     strict: /[A-Za-z0-9+/=\s]{64,}/,
@@ -233,13 +234,13 @@ const RULES: readonly SecretRule[] = [
     // (long, letters and digits) so "max_tokens=64000" and request ids stay readable.
     id: 'generic-credential',
     keywords: ['key', 'token', 'secret', 'password', 'passwd'],
-    pattern: new RegExp(
-      `(?:${LABEL})["']?\\s*[:=]\\s*["']?(?!\\[REDACTED|sk-ant-|req_|toolu_|msg_)(?=[A-Za-z0-9_./+=-]*\\d)(?=[A-Za-z0-9_./+=-]*[A-Za-z])(?<secret>[A-Za-z0-9_./+=-]{16,})`,
-      'dgi',
-    ),
+    // Letters and digits are checked on the value (`valid`), not by lookaheads: a lookahead rescans
+    // the rest of the run from every label (`token=token=…`), which is quadratic.
+    pattern: new RegExp(`(?:${LABEL})["']?\\s*[:=]\\s*["']?(?!\\[REDACTED|sk-ant-|req_|toolu_|msg_)(?<secret>[A-Za-z0-9_./+=-]{16,})`, 'dgi'),
     mask: '[REDACTED]',
     minBody: 16,
     continues: { charset: 'token' },
+    valid: /^(?=[^]*\d)(?=[^]*[A-Za-z])/,
     strict: /[A-Za-z0-9_./+=-]{24,}/,
   },
 ];
@@ -248,9 +249,27 @@ const RULES: readonly SecretRule[] = [
 export const SECRET_RULES: readonly SecretRule[] = z.array(SecretRuleSchema).parse(RULES);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const ALL_KEYWORDS = [...new Set(SECRET_RULES.flatMap((r) => r.keywords))].sort((a, b) => b.length - a.length);
-/** Every keyword at once, longest first: one pass over the text finds which rules can match. */
-const KEYWORD_SCAN = new RegExp(ALL_KEYWORDS.map(escape).join('|'), 'gi');
+
+/**
+ * Words as a trie-shaped pattern (`s(?:k-|ecret=?|…)|a(?:kia|…)`): the regex engine branches once
+ * per position instead of trying every word there — half the cost of a flat alternation. Optional
+ * tails are greedy, so the longest word is found.
+ */
+function triePattern(words: readonly string[]): string {
+  const byFirst = new Map<string, string[]>();
+  let endsHere = false;
+  for (const word of words) {
+    if (word === '') endsHere = true;
+    else byFirst.set(word[0]!, [...(byFirst.get(word[0]!) ?? []), word.slice(1)]);
+  }
+  const branches = [...byFirst].map(([first, rests]) => escape(first) + triePattern(rests));
+  if (branches.length === 0) return '';
+  const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+  return endsHere ? `(?:${body})?` : body;
+}
+
+/** Every keyword at once: one pass over the text finds which rules can match. */
+const KEYWORD_SCAN = new RegExp(triePattern([...new Set(SECRET_RULES.flatMap((r) => r.keywords))]), 'gi');
 
 /**
  * The rules whose keywords occur in `text`, in priority order. A keyword inside a longer one that

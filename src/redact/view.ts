@@ -162,6 +162,11 @@ function decodingEdits(text: string): Edit[] {
     if (edit) {
       edits.push(edit);
       SPECIAL.lastIndex = edit.end;
+    } else if (c === 0x5c) {
+      // A backslash run that is no escape: its other backslashes start none either.
+      let j = i;
+      while (text.charCodeAt(j) === 0x5c && j - i < 16) j++;
+      SPECIAL.lastIndex = Math.max(i + 1, j - 1);
     }
   }
   return edits;

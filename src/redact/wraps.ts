@@ -78,8 +78,8 @@ export function scanGap(text: string, from: number): Gap | null {
   return { next: i, newline: newlines > 0 };
 }
 
-/** Ids and names that follow keys in real pastes and are never part of one. */
-const NOT_A_KEY = /^(?:req_|request|toolu_|srvtoolu_|msg_|msgbatch_|file_|claude-|anthropic|https?\b)/i;
+/** Ids and names that follow keys in real pastes and are never part of one; and the start of another key. */
+const NOT_A_KEY = /^(?:req_|request|toolu_|srvtoolu_|msg_|msgbatch_|file_|claude-|anthropic|https?\b|sk-|gh[pousr]_|github_pat_|xox[a-z]-|xapp-|aiza|ya29\.|akia|asia|hf_)/i;
 
 /**
  * True when a piece of text reads as random key material rather than a word: letters and digits

@@ -45,7 +45,7 @@ export async function createChannelRunner(options: { ocr?: boolean } = {}): Prom
       const d = await doctor.diagnose({ platform: 'cli', text, images, user: `cli-${n}` });
       const json = formatDiagnosis(d, 'json');
       // --jsonl: the paste as a proper line, and each of its lines as a line that is not JSON.
-      const jsonlInputs = [JSON.stringify({ id: `form-${n}`, text }), ...text.split('\n').filter((l) => l.trim() !== '')];
+      const jsonlInputs = text === '' ? [] : [JSON.stringify({ id: `form-${n}`, text }), ...text.split('\n').filter((l) => l.trim() !== '')];
       const jsonl: string[] = [];
       for (const [i, line] of jsonlInputs.entries()) jsonl.push(JSON.stringify(await diagnoseLine(doctor, line, i + 1)));
       return {

@@ -13,6 +13,8 @@ export interface SecretForm {
   text: string;
   /** The secret part (without a public prefix such as `sk-ant-api03-`). */
   secret: string;
+  /** The redaction rule that must find it: it names the kind of credential. */
+  rule: string;
 }
 
 const s = fakeSecrets(11);
@@ -44,31 +46,31 @@ const slackHook = `T0${pseudoRandom(107, 8, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 const discordHook = `${pseudoRandom(110, 19, '0123456789')}/${pseudoRandom(111, 68, KEYCHARS)}`;
 
 export const SECRET_FORMS: readonly SecretForm[] = [
-  { name: 'key wrapped by a terminal at 80 columns', text: hardWrap(`$ export ANTHROPIC_API_KEY=${KEY}`, 80), secret: KEY_BODY },
-  { name: 'key wrapped at 60 columns right after its prefix', text: hardWrap(`${'the key in use = '.padStart(47, '.')}${KEY}`, 60), secret: KEY_BODY },
-  { name: 'key wrapped inside its prefix', text: `curl -H "x-api-key: ${KEY.slice(0, 9)}\n${KEY.slice(9)}"`, secret: KEY_BODY },
-  { name: 'key inside a Claude Code box', text: claudeCodeBox(`> why does this fail? my key is ${KEY} thanks`, 56), secret: KEY_BODY },
-  { name: 'key with `_` read as spaces (OCR)', text: `the key printed was ${KEY.replace(/_/g, ' ')} and then it stopped`, secret: KEY_BODY.replace(/_/g, ' ') },
-  { name: 'key with \\u002d escapes in JSON', text: JSON.stringify({ env: { KEY_IN_USE: KEY } }).replace(/-/g, '\\u002d'), secret: KEY_BODY },
-  { name: 'key with zero-width spaces', text: `key in use: ${every(KEY, 9, '\u200b')}`, secret: KEY_BODY },
-  { name: 'key with soft hyphens', text: `key in use: ${every(KEY, 13, '\u00ad')}`, secret: KEY_BODY },
-  { name: 'key with ANSI colour codes inside', text: `\u001b[1mkey\u001b[0m ${KEY.slice(0, 40)}\u001b[31m${KEY.slice(40)}\u001b[0m`, secret: KEY_BODY },
-  { name: 'key with &#45; entities', text: `<code>${KEY.replace(/-/g, '&#45;')}</code>`, secret: KEY_BODY },
-  { name: 'key with %2D escapes', text: `GET /proxy/check/${KEY.replace(/-/g, '%2D')} HTTP/1.1`, secret: KEY_BODY },
-  { name: 'upper-case key', text: `KEY IN USE: ${KEY.toUpperCase()}`, secret: KEY_BODY.toUpperCase() },
-  { name: 'full-width prefix', text: `key in use: ｓｋ－ａｎｔ－ａｐｉ０３－${KEY_BODY}`, secret: KEY_BODY },
-  { name: 'bare AWS secret access key next to its key id', text: `Access key ID,Secret access key\n${s.awsAccess},${s.awsSecret}`, secret: s.awsSecret },
-  { name: 'AWS_SESSION_TOKEN', text: `export AWS_SESSION_TOKEN=${session}`, secret: session },
-  { name: 'bare AWS session token', text: `credentials expired? token ${session}`, secret: session },
-  { name: 'ya29. Google OAuth token', text: `gcloud auth print-access-token\nya29.${ya29}`, secret: ya29 },
-  { name: '?key= query value', text: `POST https://gateway.example.invalid/v1/messages?key=${queryKey} failed`, secret: queryKey },
-  { name: 'token= query value', text: `connecting to wss://gateway.example.invalid/socket?v=10&token=${queryToken}`, secret: queryToken },
-  { name: 'access_token= query value', text: `GET https://api.example.invalid/me?fields=id&access_token=${accessToken}`, secret: accessToken },
-  { name: 'password in a proxy URL', text: `HTTPS_PROXY=http://alice:${proxyPassword}@proxy.corp.example:3128`, secret: proxyPassword },
-  { name: 'Slack webhook URL', text: `posting alerts to https://hooks.slack.com/services/${slackHook}`, secret: slackHook },
-  { name: 'Discord webhook URL', text: `webhook: https://discord.com/api/webhooks/${discordHook}`, secret: discordHook.split('/')[1]! },
+  { name: 'key wrapped by a terminal at 80 columns', text: hardWrap(`$ export ANTHROPIC_API_KEY=${KEY}`, 80), secret: KEY_BODY, rule: 'anthropic-key' },
+  { name: 'key wrapped at 60 columns right after its prefix', text: hardWrap(`${'the key in use = '.padStart(47, '.')}${KEY}`, 60), secret: KEY_BODY, rule: 'anthropic-key' },
+  { name: 'key wrapped inside its prefix', text: `curl -H "x-api-key: ${KEY.slice(0, 9)}\n${KEY.slice(9)}"`, secret: KEY_BODY, rule: 'anthropic-key' },
+  { name: 'key inside a Claude Code box', text: claudeCodeBox(`> why does this fail? my key is ${KEY} thanks`, 56), secret: KEY_BODY, rule: 'anthropic-key' },
+  { name: 'key with `_` read as spaces (OCR)', text: `the key printed was ${KEY.replace(/_/g, ' ')} and then it stopped`, secret: KEY_BODY.replace(/_/g, ' '), rule: 'anthropic-key' },
+  { name: 'key with \\u002d escapes in JSON', text: JSON.stringify({ env: { KEY_IN_USE: KEY } }).replace(/-/g, '\\u002d'), secret: KEY_BODY, rule: 'anthropic-key' },
+  { name: 'key with zero-width spaces', text: `key in use: ${every(KEY, 9, '\u200b')}`, secret: KEY_BODY, rule: 'anthropic-key' },
+  { name: 'key with soft hyphens', text: `key in use: ${every(KEY, 13, '\u00ad')}`, secret: KEY_BODY, rule: 'anthropic-key' },
+  { name: 'key with ANSI colour codes inside', text: `\u001b[1mkey\u001b[0m ${KEY.slice(0, 40)}\u001b[31m${KEY.slice(40)}\u001b[0m`, secret: KEY_BODY, rule: 'anthropic-key' },
+  { name: 'key with &#45; entities', text: `<code>${KEY.replace(/-/g, '&#45;')}</code>`, secret: KEY_BODY, rule: 'anthropic-key' },
+  { name: 'key with %2D escapes', text: `GET /proxy/check/${KEY.replace(/-/g, '%2D')} HTTP/1.1`, secret: KEY_BODY, rule: 'anthropic-key' },
+  { name: 'upper-case key', text: `KEY IN USE: ${KEY.toUpperCase()}`, secret: KEY_BODY.toUpperCase(), rule: 'anthropic-key' },
+  { name: 'full-width prefix', text: `key in use: ｓｋ－ａｎｔ－ａｐｉ０３－${KEY_BODY}`, secret: KEY_BODY, rule: 'anthropic-key' },
+  { name: 'bare AWS secret access key next to its key id', text: `Access key ID,Secret access key\n${s.awsAccess},${s.awsSecret}`, secret: s.awsSecret, rule: 'aws-secret-key' },
+  { name: 'AWS_SESSION_TOKEN', text: `export AWS_SESSION_TOKEN=${session}`, secret: session, rule: 'aws-session-token' },
+  { name: 'bare AWS session token', text: `credentials expired? token ${session}`, secret: session, rule: 'aws-session-token' },
+  { name: 'ya29. Google OAuth token', text: `gcloud auth print-access-token\nya29.${ya29}`, secret: ya29, rule: 'google-oauth-token' },
+  { name: '?key= query value', text: `POST https://gateway.example.invalid/v1/messages?key=${queryKey} failed`, secret: queryKey, rule: 'query-credential' },
+  { name: 'token= query value', text: `connecting to wss://gateway.example.invalid/socket?v=10&token=${queryToken}`, secret: queryToken, rule: 'query-credential' },
+  { name: 'access_token= query value', text: `GET https://api.example.invalid/me?fields=id&access_token=${accessToken}`, secret: accessToken, rule: 'query-credential' },
+  { name: 'password in a proxy URL', text: `HTTPS_PROXY=http://alice:${proxyPassword}@proxy.corp.example:3128`, secret: proxyPassword, rule: 'url-password' },
+  { name: 'Slack webhook URL', text: `posting alerts to https://hooks.slack.com/services/${slackHook}`, secret: slackHook, rule: 'slack-webhook' },
+  { name: 'Discord webhook URL', text: `webhook: https://discord.com/api/webhooks/${discordHook}`, secret: discordHook.split('/')[1]!, rule: 'discord-webhook' },
   // A --jsonl line that is not JSON: the parser's own message quotes short lines whole.
-  { name: 'non-JSON --jsonl line with an access key id', text: s.awsAccess, secret: s.awsAccess.slice(4) },
+  { name: 'non-JSON --jsonl line with an access key id', text: s.awsAccess, secret: s.awsAccess.slice(4), rule: 'aws-access-key' },
 ];
 
 /** Every 8-character run of `secret`, lower-cased (a re-cased leak is still a leak). */
