@@ -92,7 +92,7 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
   // Read at each scrape from the gate's own count: every exit passes the gate, also outside the doctor.
   new Counter({
     name: `${PREFIX}outbound_masked_total`,
-    help: 'Key-shaped runs the final outbound gate had to mask, by exit (diagnosis, cli, log, model-request, review-queue). Non-zero means redaction missed a secret.',
+    help: 'Key-shaped runs the final outbound gate had to mask, by exit (diagnosis, chat, cli, log, model-request, review-queue). Non-zero means redaction missed a secret.',
     labelNames: ['exit'],
     registers,
     collect() {

@@ -9,6 +9,7 @@ import { redactSecrets } from './redact';
  */
 export const OUTBOUND_EXITS = [
   'diagnosis', // the Diagnosis every adapter renders: reply, title, signals, document
+  'chat', // every Slack and Discord message as sent (notices that quote a file name included)
   'cli', // `diagnose` stdout: markdown, --json, --jsonl (the `error` field included)
   'log', // every log record and line
   'model-request', // the model fallback's request

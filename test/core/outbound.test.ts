@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { skippedNotice } from '../../adapters/discord/copy';
+import { textMessage } from '../../adapters/discord/render';
+import { toOptions } from '../../adapters/discord/replies';
+import { postPublic } from '../../adapters/slack/reply';
 import { diagnoseLine } from '../../src/cli/jsonl';
 import { formatDiagnosis } from '../../src/cli/output';
 import { EMPTY_SIGNALS } from '../../src/contracts';
@@ -117,6 +121,23 @@ describe('each exit calls the gate', () => {
     const turn = buildUserTurn({ text: `key is sk\\u002dant\\u002dapi03\\u002d${KEY_BODY}`, signals: EMPTY_SIGNALS, candidates: [], user: 'u', cacheKey: 'k' }, 'f00d');
     expect(leakedRuns(KEY_BODY, turn)).toEqual([]);
     expect(turn).toContain('sk-ant-api03-[REDACTED]');
+  });
+
+  it('chat: a Discord notice that quotes an attachment name sent by the user', () => {
+    const notice = skippedNotice([{ name: `${KEY}.png`, reason: 'it is larger than 10 MB' }]);
+    const options = toOptions(textMessage(notice));
+    expect(options.content).toMatch(/^⚠️ I could not read `sk-ant-api03-\[REDACTED\]…?\.*`: it is larger than 10 MB\.$/);
+    expect(leakedRuns(KEY_BODY, JSON.stringify(options))).toEqual([]);
+  });
+
+  it('chat: every Slack message as posted, text and blocks', async () => {
+    const posted: unknown[] = [];
+    const client = { chat: { postMessage: async (args: unknown) => void posted.push(args) } };
+    const message = { text: `key ${KEY}`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `\`${KEY}\`` } }] };
+    const ok = await postPublic({ client: client as never, logger: recordingLogger(), metrics: {} }, { channel: 'C1', threadTs: undefined, user: 'U1' }, [message as never], 'answer' as never);
+    expect(ok).toBe(true);
+    expect(leakedRuns(KEY_BODY, JSON.stringify(posted))).toEqual([]);
+    expect(JSON.stringify(posted)).toContain('sk-ant-api03-[REDACTED]');
   });
 
   it('logs: a key written with escapes or split by ANSI codes is masked in the line', () => {
