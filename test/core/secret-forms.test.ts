@@ -88,23 +88,6 @@ describe('continuing a key stops where the key ends', () => {
   });
 });
 
-describe('what is not a secret stays readable', () => {
-  it.each([
-    ['model ids', 'model: claude-sonnet-4-5-20250929 (also claude-opus-4-1@20250805 on Vertex)'],
-    ['git hashes in a stack trace', '    at Object.<anonymous> (/app/node_modules/.pnpm/@anthropic-ai+sdk@0.39.0_3f2a9c0e1b7d4e6f8a9b0c1d2e3f4a5b6c7d8e9f/index.js:12:5)'],
-    ['a sha256 digest', 'image sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 pulled'],
-    ['a 40-hex commit next to an example access key id', 'AKIA key rotated in commit 3f2a9c0e1b7d4e6f8a9b0c1d2e3f4a5b6c7d8e9f'],
-    ['a URL with a port and a query', 'POST http://localhost:8080/v1/messages?beta=true failed: ECONNREFUSED'],
-    ['a Vertex region', 'Vertex AI: region asia-southeast1 does not serve claude-sonnet-4-5'],
-    ['prose with escapes', 'the field \\"max_tokens\\" must be \\u2264 64000 &amp; > 0 (100%25 sure)'],
-    ['wrapped prose', 'Your credit balance is too low to access the Anthropic API. Please go to Plans &\nBilling to upgrade or purchase credits.'],
-  ])('%s', (_name, text) => {
-    const { text: out, findings } = redactSecrets(text);
-    expect(findings).toEqual([]);
-    expect(out).toBe(text);
-  });
-});
-
 describe('a key cut inside its prefix by a wrap', () => {
   it.each([3, 6, 9, 12])('is found when the line breaks after %i characters', (at) => {
     const out = redactSecrets(`key: ${KEY.slice(0, at)}\n${KEY.slice(at)}`).text;
