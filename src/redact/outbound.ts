@@ -27,24 +27,31 @@ export function outboundMaskedCounts(): Record<OutboundExit, number> {
 /**
  * Text already found clean, whole strings and their lines. Replies repeat the catalogue's text
  * (causes, fix steps, snippets), so most of an outbound value was checked before; only new lines
- * are scanned. Bounded: emptied when full.
+ * are scanned. Bounded by characters (8 MB of UTF-16): emptied when full.
  */
 const clean = new Set<string>();
-const MAX_CLEAN = 20_000;
+const MAX_CLEAN_CHARS = 4_000_000;
+let cleanChars = 0;
 /** Longer text is a paste, not a repeated text: checked each time, never kept. */
 const MAX_REMEMBERED = 8_000;
 /** No secret fits in fewer characters (`://a:b@` is the shortest). */
 const MIN_SECRET = 7;
 
 function remember(text: string): void {
-  if (text.length > MAX_REMEMBERED) return;
-  if (clean.size >= MAX_CLEAN) clean.clear();
+  if (text.length > MAX_REMEMBERED || clean.has(text)) return;
+  if (cleanChars + text.length > MAX_CLEAN_CHARS) {
+    clean.clear();
+    cleanChars = 0;
+  }
   clean.add(text);
+  cleanChars += text.length;
 }
 
 /**
- * The parts of `text` not seen clean: runs of consecutive new lines, joined, so a key wrapped over
- * two new lines is still seen whole (a remembered line holds no key material to join with).
+ * The parts of `text` not seen clean: each run of consecutive new lines, with the line before and
+ * the line after it, so a key wrapped over two lines is seen whole even when one of them was seen
+ * before. (A key made only of lines that each went out before, in another order, is the one case
+ * this does not see; the paste's own redaction has handled wraps before the gate.)
  */
 function unseenBlocks(text: string, into: string[]): void {
   if (text.length < MIN_SECRET || clean.has(text)) return;
@@ -52,14 +59,16 @@ function unseenBlocks(text: string, into: string[]): void {
     into.push(text);
     return;
   }
-  let block: string[] = [];
-  for (const line of text.split('\n')) {
-    if (clean.has(line)) {
-      if (block.length > 0) into.push(block.join('\n'));
-      block = [];
-    } else block.push(line);
+  const lines = text.split('\n');
+  let start = -1;
+  for (let i = 0; i <= lines.length; i++) {
+    const seen = i === lines.length || clean.has(lines[i]!);
+    if (!seen && start < 0) start = i;
+    if (seen && start >= 0) {
+      into.push(lines.slice(Math.max(0, start - 1), Math.min(lines.length, i + 1)).join('\n'));
+      start = -1;
+    }
   }
-  if (block.length > 0) into.push(block.join('\n'));
 }
 
 /** Keeps blocks apart in the one-pass check: a blank line and a NUL end any secret. */

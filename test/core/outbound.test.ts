@@ -89,6 +89,11 @@ describe('guardOutbound', () => {
     expect(guardOutbound(withKey, 'cli')).toBe([page[0], 'key: sk-ant-api03-[REDACTED]', page[1]].join('\n'));
   });
 
+  it('finds a key whose prefix is on a line seen (clean) before and whose rest is on a new line', () => {
+    expect(guardOutbound('the key in use: sk-ant-api03-', 'cli')).toBe('the key in use: sk-ant-api03-');
+    expect(guardOutbound(`the key in use: sk-ant-api03-\n${KEY_BODY}`, 'cli')).toBe('the key in use: sk-ant-api03-[REDACTED]');
+  });
+
   it('is reported as a Prometheus counter by exit', async () => {
     guardOutbound(`token ${s.github}`, 'log');
     const { body } = await createMetrics({ defaultMetrics: false }).render();
