@@ -109,11 +109,16 @@ function guardDeep(value: unknown, exit: OutboundExit, depth: number): unknown {
     return out ?? value;
   }
   if (!isPlainObject(value)) return value;
+  const record = value as Record<string, unknown>;
   let out: Record<string, unknown> | null = null;
-  for (const key in value) {
-    const v = (value as Record<string, unknown>)[key];
-    const checked = guardDeep(v, exit, depth + 1);
-    if (checked !== v) (out ??= { ...(value as Record<string, unknown>) })[key] = checked;
+  for (const key in record) {
+    const checkedKey = guardString(key, exit);
+    const checked = guardDeep(record[key], exit, depth + 1);
+    if (checkedKey !== key) {
+      out ??= { ...record };
+      delete out[key];
+      out[checkedKey] = checked;
+    } else if (checked !== record[key]) (out ??= { ...record })[key] = checked;
   }
   return out ?? value;
 }
@@ -122,13 +127,19 @@ function collectStrings(value: unknown, into: string[], depth: number): void {
   if (typeof value === 'string') into.push(value);
   else if (value !== null && typeof value === 'object' && depth < MAX_DEPTH) {
     if (Array.isArray(value)) for (const v of value) collectStrings(v, into, depth + 1);
-    else if (isPlainObject(value)) for (const key in value) collectStrings((value as Record<string, unknown>)[key], into, depth + 1);
+    else if (isPlainObject(value)) {
+      // Keys too: a headers map or a parsed paste can carry a secret as a key.
+      for (const key in value) {
+        into.push(key);
+        collectStrings((value as Record<string, unknown>)[key], into, depth + 1);
+      }
+    }
   }
 }
 
 /**
  * The final check on a value leaving through `exit`: a string, or a JSON-like value (every string in
- * it, at any depth). Returns the value unchanged (the same object) when nothing is key-shaped, else
+ * it, keys included, at any depth). Returns the value unchanged (the same object) when nothing is key-shaped, else
  * a copy with each such run masked and counted. Text not seen before is checked in one pass; only
  * when that pass finds something is each string checked (and masked) on its own.
  */

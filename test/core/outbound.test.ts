@@ -75,11 +75,17 @@ describe('a Diagnosis passes the outbound gate', () => {
 describe('guardOutbound', () => {
   it('masks every string at any depth, keeps the rest, and counts by exit', () => {
     const before = outboundMaskedCounts()['review-queue'];
-    const value = { id: 7, ok: true, nested: { list: ['fine', `x-api-key: ${s.anthropicApi}`], note: null }, text: s.slackBot };
+    const value = { id: 7, ok: true, nested: { list: ['fine', `x-api-key: ${s.anthropicApi}`], note: null }, text: s.slackBot, headers: { [s.github]: 'x' } };
     const out = guardOutbound(value, 'review-queue');
-    expect(out).toEqual({ id: 7, ok: true, nested: { list: ['fine', 'x-api-key: sk-ant-api03-[REDACTED]'], note: null }, text: '[REDACTED:slack-token]' });
+    expect(out).toEqual({
+      id: 7,
+      ok: true,
+      nested: { list: ['fine', 'x-api-key: sk-ant-api03-[REDACTED]'], note: null },
+      text: '[REDACTED:slack-token]',
+      headers: { '[REDACTED:github-token]': 'x' },
+    });
     expect(value.text).toBe(s.slackBot); // the input is not changed
-    expect(outboundMaskedCounts()['review-queue']).toBe(before + 2);
+    expect(outboundMaskedCounts()['review-queue']).toBe(before + 3);
   });
 
   it('finds a key wrapped over two lines that were never seen, even after the text around them was', () => {
