@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/ports';
+import { guardOutbound } from '../../src/redact';
 import type { SlackMessage } from './blocks';
 import type { ReplyKind, SlackMetrics } from './metrics';
 
@@ -17,11 +18,11 @@ export interface Poster {
 }
 
 /**
- * Posts the parts of a reply in order. Stops at the first failure: later parts without the
+ * Posts the parts of a reply in order, each through the outbound gate. Stops at the first failure: later parts without the
  * earlier ones would read as nonsense. Returns whether every part went out.
  */
 export async function postPublic(p: Poster, to: ReplyTarget, messages: SlackMessage[], kind: ReplyKind): Promise<boolean> {
-  for (const message of messages) {
+  for (const message of messages.map((m) => guardOutbound(m, 'chat'))) {
     try {
       await p.client.chat.postMessage({
         channel: to.channel,
@@ -44,7 +45,7 @@ export async function postPublic(p: Poster, to: ReplyTarget, messages: SlackMess
 
 /** Posts messages only `to.user` can see, in the channel (and thread) of the conversation. */
 export async function postEphemeral(p: Poster, to: ReplyTarget, messages: SlackMessage[], kind: ReplyKind): Promise<boolean> {
-  for (const message of messages) {
+  for (const message of messages.map((m) => guardOutbound(m, 'chat'))) {
     try {
       await p.client.chat.postEphemeral({
         channel: to.channel,

@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { toDiagnosisJson } from '../contracts';
 import { createAppDoctor } from '../compose';
 import { CatalogError } from '../catalog';
 import { ConfigError, loadConfig } from '../config';
 import { parseArgs, USAGE, UsageError } from './args';
 import { diagnoseLine } from './jsonl';
+import { formatDiagnosis } from './output';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const d = await doctor.diagnose({ platform: 'cli', text, images, user: 'cli', client: args.client ?? undefined });
-    process.stdout.write(args.mode === 'json' ? `${JSON.stringify(toDiagnosisJson(d), null, 2)}\n` : `${d.reply}\n`);
+    process.stdout.write(formatDiagnosis(d, args.mode));
     return 0;
   } finally {
     await doctor.close();

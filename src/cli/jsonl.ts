@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { type Diagnosis, type ImageInput, toDiagnosisJson } from '../contracts';
 import type { Doctor } from '../ports';
+import { guardOutbound } from '../redact';
 
 const LineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String).optional(),
@@ -24,6 +25,12 @@ async function loadImages(paths: string[]): Promise<{ images: ImageInput[]; prob
   return { images, problems };
 }
 
+/** " (at position N)" from a JSON.parse error, or nothing. */
+function jsonErrorPosition(error: SyntaxError): string {
+  const position = /at position (\d+)/.exec(error.message)?.[1];
+  return position ? ` (at position ${position})` : '';
+}
+
 /** One output line for one input line — never skipped, even when the line is not valid JSON. */
 export async function diagnoseLine(doctor: Doctor, line: string, lineNumber: number): Promise<JsonlOutput> {
   let parsed: z.output<typeof LineSchema>;
@@ -33,7 +40,9 @@ export async function diagnoseLine(doctor: Doctor, line: string, lineNumber: num
     if (!result.success) throw new Error(result.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; '));
     parsed = result.data;
   } catch (e) {
-    error = `line ${lineNumber} is not a valid {"id","text","images"} object: ${(e as Error).message}`;
+    // The JSON parser's message quotes the start of the line (a short line whole): say where, not what.
+    const why = e instanceof SyntaxError ? `not valid JSON${jsonErrorPosition(e)}` : (e as Error).message;
+    error = `line ${lineNumber} is not a valid {"id","text","images"} object: ${why}`;
     parsed = { id: undefined, text: '', images: [] };
   }
   const { images, problems } = await loadImages(parsed.images);
@@ -41,5 +50,5 @@ export async function diagnoseLine(doctor: Doctor, line: string, lineNumber: num
   const out: JsonlOutput = { ...toDiagnosisJson(d), id: parsed.id ?? null };
   const issues = [error, ...problems].filter(Boolean);
   if (issues.length) out.error = issues.join('; ');
-  return out;
+  return guardOutbound(out, 'cli');
 }

@@ -12,6 +12,7 @@ import { type Candidate, CONFIDENT, Matcher } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
 import type { Doctor, DoctorObserver, FallbackOutcome, FeedbackVote, ImageReader, LiveModelList, Logger, ModelFallback, ReviewSample, ReviewSink, SharedStore, StatusSource } from '../ports';
 import { silentLogger } from '../ports';
+import { guardOutbound } from '../redact';
 import { type DocumentContext, entryDocument, modelDocument, renderMarkdown, unknownDocument } from '../render';
 import { pickSnippet } from '../render/snippet';
 import { type Analysis, analyzeText } from './analyze';
@@ -183,7 +184,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     ]);
     if (status) notes.push(status);
     if (incident) notes.push(incident);
-    const built = build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex);
+    const built = outbound(build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex));
     const reviewRef = await reviewed(a, answer, built);
     const diagnosis = reviewRef ? { ...built, reviewRef } : built;
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);
@@ -209,6 +210,13 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (vote.vote === 'down' && vote.ref) await options.review?.thumbsDown(vote.ref);
   }
 
+  /** Every Diagnosis leaves through the outbound gate; a mask there means redaction missed a secret. */
+  function outbound(diagnosis: Diagnosis): Diagnosis {
+    const checked = guardOutbound(diagnosis, 'diagnosis');
+    if (checked !== diagnosis) logger.warn({ outbound: 'diagnosis' }, 'outbound gate masked a key-shaped run that redaction had missed');
+    return checked;
+  }
+
   function renderFor(previous: Diagnosis, client: ClientId): Diagnosis {
     const entry = previous.entry ? byId.get(previous.entry) : undefined;
     const document: ReplyDocument = {
@@ -218,7 +226,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       // The rotate-your-key warning was delivered with the first answer.
       privateNotes: [],
     };
-    return { ...previous, client, document, reply: renderMarkdown(document) };
+    return outbound({ ...previous, client, document, reply: renderMarkdown(document) });
   }
 
   async function followUp(previous: Diagnosis, inquiry: Inquiry): Promise<Diagnosis> {
