@@ -47,7 +47,7 @@ type Answer =
 
 const parseInquiry = (inquiry: Inquiry): ParsedInquiry => {
   const parsed = InquirySchema.safeParse(inquiry);
-  return parsed.success ? parsed.data : { platform: 'test', text: '', images: [], user: 'local', isDM: false };
+  return parsed.success ? parsed.data : { platform: 'test', text: '', images: [], user: 'local', isDM: false, truncated: false };
 };
 
 export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
@@ -160,6 +160,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     const text = [inquiry.text, images.text].filter((t) => t.trim() !== '').join('\n\n');
     const a = analyzeText(text, matcher, now(), images.findings);
     a.warnings.push(...images.warnings);
+    if (inquiry.truncated && !a.warnings.includes('input-truncated')) a.warnings.push('input-truncated');
     const notes = [...images.notes];
     if (a.warnings.includes('multiple-errors')) notes.push(`Your paste holds ${a.signals.errorCount} error bodies; this answer is about the most recent one.`);
     if (a.warnings.includes('input-truncated')) notes.push('Your paste was very long; I read its beginning and its end.');

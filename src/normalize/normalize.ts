@@ -22,8 +22,11 @@ const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 const FENCE_LINE = /^[ \t]*(?:```|~~~)[\w+-]*[ \t]*$/gm;
 const NON_ASCII = /[^\u0000-\u007f]/;
 
-/** Control characters other than tab, newlines and ESC (terminal colours), or U+FFFD replacement chars. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\ufffd]/g;
+/**
+ * Control characters other than whitespace (tab, newlines, vertical tab, form feed — a log or a
+ * printout may start with a page break) and ESC (terminal colours), or U+FFFD replacement chars.
+ */
+const CONTROL = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/g;
 
 /** More than 2 % control characters (or any NUL) means bytes, not a paste. */
 export function looksBinary(text: string): boolean {
