@@ -24,7 +24,8 @@ Starts claude-error-doctor.
     SLACK_SIGNING_SECRET on PORT).
   - Discord starts when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set.
   - While a chat adapter runs, GET /healthz and GET /metrics are served on HEALTH_PORT (8080).
-  - With neither, the local console starts: paste an error, send it with an empty line or Ctrl-D.
+  - With neither, the local console starts: paste an error (a paste is kept whole, blank lines
+    included) and press Enter; while typing, Enter on an empty line or Ctrl-D sends; Ctrl-C quits.
     With piped input (npm start < error.txt) it answers once and exits.
 Settings come from the environment or a .env file; see .env.example. Logs are JSON lines on stderr.
 SIGTERM or SIGINT stops taking new questions, lets answers in flight finish (up to 10 s), and exits 0.
@@ -56,6 +57,9 @@ async function runConsole(doctor: AppDoctor, ops: Ops): Promise<number> {
     input: process.stdin,
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),
+    // Rendered for a terminal on a TTY (colour unless NO_COLOR is set, https://no-color.org); the
+    // markdown as is when stdout is a pipe or a file.
+    format: process.stdout.isTTY ? { kind: 'terminal', color: !process.env.NO_COLOR } : { kind: 'markdown' },
     replies: ops.inFlight,
   });
   const stopAll = (reason: string) => shutdown({ adapters: [console], inFlight: ops.inFlight, closers: [{ name: 'doctor', close: () => doctor.close() }], logger: ops.logger }, reason);

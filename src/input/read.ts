@@ -103,7 +103,7 @@ function drain(stream: Readable, take: (chunk: Buffer) => boolean, idleMs?: numb
     let timer: NodeJS.Timeout | undefined;
     const finish = (how: DrainEnd | Error) => {
       clearTimeout(timer);
-      stream.off('data', onData).off('end', onEnd).off('error', onError);
+      stream.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
       if (how instanceof Error) reject(how);
       else {
         if (how !== 'end') stream.destroy();
@@ -121,7 +121,9 @@ function drain(stream: Readable, take: (chunk: Buffer) => boolean, idleMs?: numb
     };
     const onEnd = () => finish('end');
     const onError = (error: Error) => finish(error);
-    stream.on('data', onData).once('end', onEnd).once('error', onError);
+    // Destroyed from outside (a shutdown while a pipe is open): neither 'end' nor 'error' comes.
+    const onClose = () => finish('stopped');
+    stream.on('data', onData).once('end', onEnd).once('error', onError).once('close', onClose);
     arm();
     stream.resume();
   });
