@@ -8,8 +8,9 @@ import { createConsoleAdapter } from '../adapters/console';
 import { createDiscordAdapter } from '../adapters/discord';
 import { createSlackAdapter } from '../adapters/slack';
 import { CatalogError } from './catalog';
+import { parseStartArgs } from './cli/start-args';
 import { type AppDoctor, createAppDoctor } from './compose';
-import { type AppConfig, ConfigError, loadConfig } from './config';
+import { type AppConfig, ConfigError, loadConfig, logLevel } from './config';
 import { checkSetup } from './ops/check';
 import { HealthPortError } from './ops/health-server';
 import { createOps, type Ops } from './ops/ops';
@@ -74,11 +75,16 @@ async function runConsole(doctor: AppDoctor, ops: Ops): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const args = parseStartArgs(argv);
+  if ('problem' in args) {
+    process.stderr.write(`claude-error-doctor: ${args.problem}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (args.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (argv.includes('--check')) {
+  if (args.check) {
     const { ok, report } = checkSetup(process.env);
     (ok ? process.stdout : process.stderr).write(`${report}\n`);
     return ok ? 0 : 1;
@@ -86,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const chat = Boolean(config.slack || config.discord);
   // In the console the terminal shows answers; logs below warn appear only when asked for.
-  const ops = createOps(config.ops, chat || process.env.LOG_LEVEL ? {} : { level: 'warn' });
+  const ops = createOps(config.ops, { level: logLevel(config.ops, chat ? 'chat' : 'terminal') });
   // Node would print these raw to stderr; through the logger they are JSON and masked.
   process.on('uncaughtException', (error) => {
     ops.logger.fatal({ err: error }, 'uncaught exception; exiting');

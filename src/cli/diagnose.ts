@@ -6,11 +6,16 @@
 import { toDiagnosisJson } from '../contracts';
 import { createAppDoctor } from '../compose';
 import { CatalogError } from '../catalog';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadOfflineConfig, logLevel } from '../config';
 import { boundedLines, InputError, type ReadText, readImageFile, readStdin, readTextFile } from '../input';
-import { DEFAULT_MAX_IMAGE_BYTES } from '../ocr';
+import { DEFAULT_MAX_IMAGE_BYTES } from '../ocr/sniff';
+import { createLogger } from '../ops/logger';
+import { createStatusSource } from '../ops/status-page';
 import { parseArgs, USAGE, UsageError } from './args';
 import { diagnoseLine, MAX_LINE_BYTES } from './jsonl';
+
+/** LOG_LEVEL=debug or trace: a bug's stack trace is printed too. */
+let showStacks = false;
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -18,6 +23,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Chat settings are not read: this offline tool needs none, and a half-filled Slack section
+  // must not stop it. LOG_LEVEL (default warn: stdout is the answer) and STATUS_URL apply.
+  const config = loadOfflineConfig();
+  const level = logLevel(config.ops, 'terminal');
+  showStacks = level === 'debug' || level === 'trace';
+  const logger = createLogger({ level });
   const images = await Promise.all(
     args.images.map(async (path) => ({ data: await readImageFile(path, DEFAULT_MAX_IMAGE_BYTES), name: path })),
   );
@@ -30,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  const doctor = await createAppDoctor(loadConfig());
+  const doctor = await createAppDoctor(config, { logger, statusSource: createStatusSource(config.ops, logger) });
   try {
     if (args.mode === 'jsonl') {
       let n = 0;
@@ -65,8 +76,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`diagnose: ${error.message}\n`);
     } else {
       // A bug, not a user error: one line for the user; the stack only when asked for (LOG_LEVEL=debug).
-      const debug = /^(debug|trace)$/i.test(process.env.LOG_LEVEL ?? '');
-      process.stderr.write(`diagnose: unexpected error: ${debug ? ((error as Error).stack ?? String(error)) : (error as Error).message}\n`);
+      process.stderr.write(`diagnose: unexpected error: ${showStacks ? ((error as Error).stack ?? String(error)) : (error as Error).message}\n`);
     }
     process.exitCode = 2;
   },

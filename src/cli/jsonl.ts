@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Diagnosis, type ImageInput, toDiagnosisJson } from '../contracts';
 import { formatBytes, InputError, MiB, readImageFile } from '../input';
-import { DEFAULT_MAX_IMAGE_BYTES } from '../ocr';
+import { DEFAULT_MAX_IMAGE_BYTES } from '../ocr/sniff';
 import type { Doctor } from '../ports';
 
 /** A batch line longer than this is not read (the core reads at most 1,000,000 characters anyway). */

@@ -1,5 +1,6 @@
 import { CATALOG_DIR, CatalogError, loadCatalog } from '../catalog';
-import { type AppConfig, ConfigError, loadConfig } from '../config';
+import { type AppConfig, ConfigError, loadConfig, logLevel } from '../config';
+import { countProblems } from '../config/problems';
 import type { Env } from '../config/env';
 import { loadModels } from '../models';
 
@@ -18,7 +19,7 @@ function summary(config: AppConfig, entries: number, models: number): string[] {
     `  discord: ${discord ? `application ${discord.DISCORD_APPLICATION_ID}${discord.DISCORD_GUILD_ID ? `, commands in server ${discord.DISCORD_GUILD_ID}` : ''}` : 'not configured'}`,
     `  console: ${chat ? 'not used (a chat adapter is configured)' : 'starts (no chat adapter is configured)'}`,
     `  model fallback: ${fallback.ANTHROPIC_API_KEY ? `on${fallback.ANTHROPIC_MODEL ? ` (${fallback.ANTHROPIC_MODEL})` : ''}${fallback.ANTHROPIC_BASE_URL ? ` via ${fallback.ANTHROPIC_BASE_URL}` : ''}` : 'off (no ANTHROPIC_API_KEY)'}`,
-    `  logs: level ${ops.LOG_LEVEL}, JSON lines on stderr`,
+    `  logs: level ${logLevel(ops, chat ? 'chat' : 'terminal')}${ops.LOG_LEVEL ? '' : ` (default ${chat ? 'with a chat adapter' : 'in the console'}; set LOG_LEVEL to change it)`}, JSON lines on stderr`,
     `  health and metrics: ${chat ? `HEALTH_PORT ${ops.HEALTH_PORT} (/healthz, /metrics)` : 'off (only while a chat adapter runs)'}`,
     `  live status: ${ops.STATUS_URL === 'off' ? 'off' : ops.STATUS_URL}`,
     `  catalogue: ${entries} entries, ${models} current models`,
@@ -45,7 +46,7 @@ export function checkSetup(env: NodeJS.ProcessEnv | Env, catalogDir: string = CA
   const entries = attempt(() => loadCatalog(catalogDir));
   const models = attempt(() => loadModels(catalogDir));
   if (!config || !entries || !models || problems.length > 0) {
-    return { ok: false, report: `claude-error-doctor: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}` };
+    return { ok: false, report: `claude-error-doctor: ${countProblems(problems.length)}:\n${problems.map((p) => `  - ${p}`).join('\n')}` };
   }
   return { ok: true, report: ['claude-error-doctor: configuration OK', ...summary(config, entries.length, models.current.length)].join('\n') };
 }
