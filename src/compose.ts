@@ -6,7 +6,7 @@ import { loadModels } from './models';
 import { type DoctorObserver, type ImageReader, type Logger, silentLogger, type StatusSource } from './ports';
 
 export interface AppDoctor extends CoreDoctor {
-  /** Releases what the doctor holds (the OCR worker). */
+  /** Releases what the doctor holds (the OCR worker, the analysis worker). */
   close(): Promise<void>;
 }
 
@@ -17,6 +17,8 @@ export interface ComposeOptions {
   fallbackMetrics?: FallbackMetrics;
   /** The live status page, quoted on server-side errors (built by the operations layer). */
   statusSource?: StatusSource;
+  /** Long pastes are analysed off the event loop (chat adapters serve many users on one thread). */
+  offloadAnalysis?: boolean;
 }
 
 /**
@@ -54,6 +56,21 @@ export async function createAppDoctor(config: AppConfig, options: ComposeOptions
   const imageReader = config.ocr.OCR_ENABLED
     ? lazyImageReader(() => import('./ocr').then((m) => m.createTesseractReader({ timeoutMs: config.ocr.OCR_TIMEOUT_MS, maxWaiting: config.ocr.OCR_MAX_WAITING, logger })))
     : undefined;
-  const doctor = createDoctor({ catalog, models, fallback, imageReader, logger, observer: options.observer, statusSource: options.statusSource });
-  return { ...doctor, close: async () => imageReader?.close?.() };
+  const doctor = createDoctor({
+    catalog,
+    models,
+    fallback,
+    imageReader,
+    logger,
+    observer: options.observer,
+    statusSource: options.statusSource,
+    ...(options.offloadAnalysis ? { offload: {} } : {}),
+  });
+  return {
+    ...doctor,
+    close: async () => {
+      await doctor.close();
+      await imageReader?.close?.();
+    },
+  };
 }

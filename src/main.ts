@@ -107,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
     observer: ops.metrics.observer,
     fallbackMetrics: ops.metrics.fallback,
     statusSource: ops.statusSource,
+    offloadAnalysis: chat,
   });
   ops.metrics.knownEntries(doctor.catalog.map((e) => e.id));
   if (!chat) return runConsole(doctor, ops);

@@ -15,6 +15,7 @@ import { silentLogger } from '../ports';
 import { type DocumentContext, entryDocument, modelDocument, renderMarkdown, unknownDocument } from '../render';
 import { pickSnippet } from '../render/snippet';
 import { type Analysis, analyzeText } from './analyze';
+import { OffloadedAnalyzer, type OffloadOptions } from './offload/analyzer';
 import { requestedClient } from './follow-up';
 import { readImages } from './images';
 import { liveStatusLine } from './live-status';
@@ -31,11 +32,15 @@ export interface DoctorOptions {
   statusSource?: StatusSource;
   logger?: Logger;
   now?: () => Date;
+  /** Analyse long pastes on a worker thread with a deadline (chat adapters: many users, one event loop). */
+  offload?: OffloadOptions;
 }
 
 export interface CoreDoctor extends Doctor {
   readonly catalog: readonly CompiledEntry[];
   readonly models: ModelIndex;
+  /** Stops the analysis worker, if one runs. */
+  close(): Promise<void>;
 }
 
 type Answer =
@@ -57,6 +62,8 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
   const matcher = new Matcher(catalog);
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
+  const analyzer = options.offload ? new OffloadedAnalyzer(catalog, matcher, logger, options.offload) : null;
+  void analyzer?.warmUp();
 
   async function decide(a: Analysis, user: string): Promise<Answer> {
     const best = a.candidates[0];
@@ -158,12 +165,13 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     const images = await readImages(inquiry.images, options.imageReader, logger);
     if (inquiry.images.length > 0 && options.imageReader) options.observer?.ocrRead?.(images.elapsedMs, images.text !== '');
     const text = [inquiry.text, images.text].filter((t) => t.trim() !== '').join('\n\n');
-    const a = analyzeText(text, matcher, now(), images.findings);
+    const a = analyzer ? await analyzer.analyze(text, now(), images.findings) : analyzeText(text, matcher, now(), images.findings);
     a.warnings.push(...images.warnings);
     if (inquiry.truncated && !a.warnings.includes('input-truncated')) a.warnings.push('input-truncated');
     const notes = [...images.notes];
     if (a.warnings.includes('multiple-errors')) notes.push(`Your paste holds ${a.signals.errorCount} error bodies; this answer is about the most recent one.`);
     if (a.warnings.includes('input-truncated')) notes.push('Your paste was very long; I read its beginning and its end.');
+    if (a.warnings.includes('analysis-timeout')) notes.push('Reading this paste took too long, so this answer comes without the catalogue rules. Paste just the error itself for a full answer.');
     const warning = secretWarning(a.findings);
     const answer = await decide(a, inquiry.user);
     const category = answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry.category : answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
@@ -195,5 +203,5 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     return client ? renderFor(previous, client) : diagnose(inquiry);
   }
 
-  return { catalog, models, diagnose, followUp, renderFor };
+  return { catalog, models, diagnose, followUp, renderFor, close: async () => analyzer?.close() };
 }
