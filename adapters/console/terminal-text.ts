@@ -22,7 +22,8 @@ const visibleLength = (s: string) => s.replace(ANSI, '').length;
 /** Inline markdown: **bold**, `code`, [text](url), _emphasis_. */
 function inline(text: string, color: boolean): string {
   return text
-    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, (_, label: string, url: string) => `${label} (${url})`)
+    // A label holds no bracket: each `[` then scans only to the next one (linear on "[[[[…").
+    .replace(/\[([^[\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, (_, label: string, url: string) => `${label} (${url})`)
     .replace(/\*\*([^*\n]+)\*\*/g, (_, s: string) => bold(color, s))
     .replace(/`([^`\n]+)`/g, (m, s: string) => (color ? cyan(true, s) : m))
     .replace(/(^|\s)_([^_\n]+)_(?=$|[\s.,;:])/g, (_, before: string, s: string) => before + dim(color, s));

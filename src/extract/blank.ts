@@ -24,6 +24,8 @@ export function blankSpans(flat: string, spans: readonly Span[]): string {
 /** Longest run of spaces the rules read; far more than any gap a rule looks across. */
 const MAX_SPACE_RUN = 200;
 const LONG_SPACE_RUN = new RegExp(` {${MAX_SPACE_RUN + 1},}`, 'g');
+const TOO_MANY_SPACES = ' '.repeat(MAX_SPACE_RUN + 1);
+const CAPPED_RUN = ' '.repeat(MAX_SPACE_RUN);
 
 /**
  * Shortens the long runs of spaces that blanking leaves (thousands of blanked retry lines make one
@@ -31,5 +33,5 @@ const LONG_SPACE_RUN = new RegExp(` {${MAX_SPACE_RUN + 1},}`, 'g');
  * run in quadratic time; over at most 200 spaces it cannot take long.
  */
 export function capSpaceRuns(text: string): string {
-  return text.includes(' '.repeat(MAX_SPACE_RUN + 1)) ? text.replace(LONG_SPACE_RUN, ' '.repeat(MAX_SPACE_RUN)) : text;
+  return text.includes(TOO_MANY_SPACES) ? text.replace(LONG_SPACE_RUN, CAPPED_RUN) : text;
 }
