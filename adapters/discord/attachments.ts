@@ -1,7 +1,8 @@
 import type { ImageInput } from '../../src/contracts';
+import { decodeText, formatBytes, MiB } from '../../src/input';
 
-export const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
-export const TEXT_MAX_BYTES = 1024 * 1024;
+export const IMAGE_MAX_BYTES = 10 * MiB;
+export const TEXT_MAX_BYTES = 1 * MiB;
 export const DOWNLOAD_TIMEOUT_MS = 10_000;
 
 /** Hosts Discord serves attachments from. Their URLs are signed and expire, so we fetch at once. */
@@ -42,8 +43,8 @@ export function allowedOrigins(apiUrl: string | undefined): string[] {
 }
 
 /**
- * Downloads one attachment, bounded: only from `origins`, no redirects, at most 10 MB for images
- * and 1 MB for .txt / .log, within a timeout. Anything else comes back as `skipped` with a reason
+ * Downloads one attachment, bounded: only from `origins`, no redirects, at most 10 MiB for images
+ * and 1 MiB for .txt / .log, within a timeout. Anything else comes back as `skipped` with a reason
  * the user can read.
  */
 export async function fetchAttachment(a: AttachmentRef, origins: readonly string[], only?: 'image'): Promise<Fetched> {
@@ -53,7 +54,7 @@ export async function fetchAttachment(a: AttachmentRef, origins: readonly string
     return { kind: 'skipped', name, reason: only === 'image' ? 'it is not an image (PNG, JPEG, WebP or GIF)' : 'only images and .txt / .log files are read' };
   }
   const limit = kind === 'image' ? IMAGE_MAX_BYTES : TEXT_MAX_BYTES;
-  const limitLabel = kind === 'image' ? '10 MB' : '1 MB';
+  const limitLabel = formatBytes(limit);
   if (a.size > limit) return { kind: 'skipped', name, reason: `it is larger than ${limitLabel}` };
   let origin: string;
   try {
@@ -67,7 +68,7 @@ export async function fetchAttachment(a: AttachmentRef, origins: readonly string
   if (bytes === 'too-large') return { kind: 'skipped', name, reason: `it is larger than ${limitLabel}` };
   if (bytes === 'failed') return { kind: 'skipped', name, reason: 'Discord did not let me download it; please try again' };
   if (kind === 'image') return { kind: 'image', image: { data: bytes, name, ...(a.contentType ? { mimeType: a.contentType } : {}) } };
-  return { kind: 'text', name, text: new TextDecoder('utf-8').decode(bytes) };
+  return { kind: 'text', name, text: decodeText(bytes).text };
 }
 
 async function download(url: string, limit: number): Promise<Uint8Array<ArrayBuffer> | 'too-large' | 'failed'> {

@@ -16,6 +16,7 @@ import { guardOutbound } from '../redact';
 import { type DocumentContext, entryDocument, modelDocument, renderMarkdown, unknownDocument } from '../render';
 import { pickSnippet } from '../render/snippet';
 import { type Analysis, analyzeText } from './analyze';
+import { OffloadedAnalyzer, type OffloadOptions } from './offload/analyzer';
 import { requestedClient } from './follow-up';
 import { incidentLine } from './incidents';
 import { readImages } from './images';
@@ -40,6 +41,8 @@ export interface DoctorOptions {
   store?: SharedStore;
   /** The review queue (`npm start` only: the CLI and tests never write to it). */
   review?: ReviewSink;
+  /** Analyse long pastes on a worker thread with a deadline (chat adapters: many users, one event loop). */
+  offload?: OffloadOptions;
 }
 
 /** Feedback counters in the shared store live this long after their last vote. */
@@ -48,6 +51,8 @@ const FEEDBACK_TTL_MS = 90 * 24 * 3_600_000;
 export interface CoreDoctor extends Doctor {
   readonly catalog: readonly CompiledEntry[];
   readonly models: ModelIndex;
+  /** Stops the analysis worker, if one runs. */
+  close(): Promise<void>;
 }
 
 type Answer =
@@ -59,7 +64,7 @@ type Answer =
 
 const parseInquiry = (inquiry: Inquiry): ParsedInquiry => {
   const parsed = InquirySchema.safeParse(inquiry);
-  return parsed.success ? parsed.data : { platform: 'test', text: '', images: [], user: 'local', isDM: false };
+  return parsed.success ? parsed.data : { platform: 'test', text: '', images: [], user: 'local', isDM: false, truncated: false };
 };
 
 export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
@@ -69,6 +74,8 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
   const matcher = new Matcher(catalog);
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
+  const analyzer = options.offload ? new OffloadedAnalyzer(catalog, matcher, logger, options.offload) : null;
+  void analyzer?.warmUp();
 
   async function decide(a: Analysis, user: string): Promise<Answer> {
     const best = a.candidates[0];
@@ -170,11 +177,13 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     const images = await readImages(inquiry.images, options.imageReader, logger);
     if (inquiry.images.length > 0 && options.imageReader) options.observer?.ocrRead?.(images.elapsedMs, images.text !== '');
     const text = [inquiry.text, images.text].filter((t) => t.trim() !== '').join('\n\n');
-    const a = analyzeText(text, matcher, now(), images.findings);
+    const a = analyzer ? await analyzer.analyze(text, now(), images.findings) : analyzeText(text, matcher, now(), images.findings);
     a.warnings.push(...images.warnings);
+    if (inquiry.truncated && !a.warnings.includes('input-truncated')) a.warnings.push('input-truncated');
     const notes = [...images.notes];
     if (a.warnings.includes('multiple-errors')) notes.push(`Your paste holds ${a.signals.errorCount} error bodies; this answer is about the most recent one.`);
     if (a.warnings.includes('input-truncated')) notes.push('Your paste was very long; I read its beginning and its end.');
+    if (a.warnings.includes('analysis-timeout')) notes.push('Reading this paste took too long, so this answer comes without the catalogue rules. Paste just the error itself for a full answer.');
     const warning = secretWarning(a.findings);
     const [answer, modelIndex] = await Promise.all([decide(a, inquiry.user), modelsFor(models, a.signals.model, options.liveModels)]);
     const category = answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry.category : answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
@@ -234,5 +243,5 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     return client ? renderFor(previous, client) : diagnose(inquiry);
   }
 
-  return { catalog, models, diagnose, followUp, renderFor, feedback };
+  return { catalog, models, diagnose, followUp, renderFor, feedback, close: async () => analyzer?.close() };
 }

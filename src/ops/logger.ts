@@ -1,12 +1,12 @@
 import pino from 'pino';
-import type { OpsEnv } from '../config';
+import type { LogLevel } from '../config';
 import { guardOutbound } from '../redact';
 import { scrub, scrubRecord, scrubString } from './scrub';
 
 export type AppLogger = pino.Logger;
 
 export interface LoggerOptions {
-  level: OpsEnv['LOG_LEVEL'];
+  level: LogLevel;
   /** Where JSON lines go. Default: stderr, because stdout belongs to the console adapter and the CLI. */
   destination?: pino.DestinationStream;
 }
