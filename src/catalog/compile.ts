@@ -1,4 +1,4 @@
-import { requiredLiterals } from './literals';
+import { requiredLiterals } from '../scan';
 import type { CatalogEntry, CatalogRule } from './schema';
 
 /** A rule ready to run: regexes compiled once, keywords lower-cased. */

@@ -1,5 +1,5 @@
 import type { ClientId } from '../contracts';
-import { ALWAYS, type MayMatch } from './cue-gate';
+import { ALWAYS, type MayMatch } from '../scan';
 
 /**
  * Cues that name the tool a paste came from (research §7.4). Wrappers come first: a Claude Code

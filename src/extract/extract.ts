@@ -1,7 +1,7 @@
 import type { Signals } from '../contracts';
 import { ERROR_TYPES } from '../normalize/vocabulary';
 import { BEDROCK_CUE, CLIENT_CUES, detectClient, detectCloud, VERTEX_CUE } from './client';
-import { CueGate } from './cue-gate';
+import { CueGate } from '../scan';
 import { extractException } from './exception';
 import { extractHeaders } from './headers';
 import { type ErrorInstance, findInstances } from './instances';

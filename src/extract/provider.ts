@@ -1,5 +1,5 @@
 import type { ForeignProvider } from '../contracts';
-import { ALWAYS, type MayMatch } from './cue-gate';
+import { ALWAYS, type MayMatch } from '../scan';
 
 /** Cues only another provider's errors carry, matched on the lower-cased paste. */
 export const FOREIGN_CUES: ReadonlyArray<[ForeignProvider, RegExp]> = [

@@ -1,5 +1,5 @@
 import type { CompiledEntry } from '../catalog';
-import { NeedleIndex } from './needles';
+import { NeedleIndex } from '../scan';
 import { type IndexedRule, type MatchInput, ruleHolds } from './rule';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requiredLiterals } from '../../src/catalog/literals';
+import { requiredLiterals } from '../../src/scan';
 
 describe('requiredLiterals (regex prefilter)', () => {
   it.each([
