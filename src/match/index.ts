@@ -1,2 +1,3 @@
-export { type Candidate, CONFIDENT, Matcher } from './match';
+export { CONFIDENT, Matcher, type Ranking, type RuleOutcome, type Veto } from './match';
+export { type Candidate, type Firing, rankFirings } from './rank';
 export type { MatchInput } from './rule';

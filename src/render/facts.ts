@@ -14,6 +14,11 @@ export interface FactContext {
 
 type FactFn = (ctx: FactContext) => string | null;
 
+/**
+ * A number as the first thing a fact regex looks for: `(?<![\d,])` lets the match start only where a
+ * digit run starts, so a paste of 64k digits costs one pass instead of one per digit.
+ */
+const NUMBER_START = '(?<![\\d,])([\\d,]+)';
 const num = (s: string | undefined) => (s === undefined ? NaN : Number(s.replace(/,/g, '')));
 
 const retryAt: FactFn = ({ signals, now, text }) => {
@@ -41,13 +46,17 @@ const rateLimitReset: FactFn = ({ signals, now }) => {
   return parts.length ? `Rate-limit headers: ${parts.join('; ')}.` : null;
 };
 
+const SUM = new RegExp(`${NUMBER_START} \\+ ([\\d,]+) > ([\\d,]+)`);
+const NOT_LESS = new RegExp(`${NUMBER_START} is not less (?:than )?or equal to ([\\d,]+)`, 'i');
+const BYTES = new RegExp(`${NUMBER_START} bytes > ([\\d,]+) bytes`, 'i');
+
 const tokenOverage: FactFn = ({ text }) => {
   const tooLong = /prompt is too long: ([\d,]+) tokens > ([\d,]+)/i.exec(text);
   if (tooLong) {
     const [used, max] = [num(tooLong[1]), num(tooLong[2])];
     return `Over by ${fmtInt(used - max)} tokens (${fmtPercent(used - max, max)} over the ${fmtInt(max)}-token window).`;
   }
-  const sum = /([\d,]+) \+ ([\d,]+) > ([\d,]+)/.exec(text);
+  const sum = SUM.exec(text);
   if (sum) {
     const [input, out, max] = [num(sum[1]), num(sum[2]), num(sum[3])];
     const over = input + out - max;
@@ -57,14 +66,14 @@ const tokenOverage: FactFn = ({ text }) => {
 };
 
 const maxTokensFit: FactFn = ({ text, signals, models }) => {
-  const sum = /([\d,]+) \+ ([\d,]+) > ([\d,]+)/.exec(text);
+  const sum = SUM.exec(text);
   if (sum) {
     const fit = num(sum[3]) - num(sum[1]);
     return fit > 0
       ? `The largest max_tokens that fits this input is ${fmtInt(fit)}.`
       : `The input alone fills the context window; shorten it before anything else.`;
   }
-  const capped = /max_tokens: ([\d,]+) > ([\d,]+)/i.exec(text) ?? /([\d,]+) is not less (?:than )?or equal to ([\d,]+)/i.exec(text);
+  const capped = /max_tokens: ([\d,]+) > ([\d,]+)/i.exec(text) ?? NOT_LESS.exec(text);
   if (capped) return `The largest max_tokens this model accepts is ${fmtInt(num(capped[2]))} (you sent ${fmtInt(num(capped[1]))}).`;
   // Amazon Bedrock: "The maximum tokens you requested exceed the model limit of 4096."
   const bedrock = /\bexceeds? the model limit of ([\d,]+)/i.exec(text);
@@ -77,7 +86,7 @@ const nearestModel: FactFn = ({ signals, models }) =>
   signals.model ? describeModelVerdict(models.classify(signals.model), models.data.lastVerified) : null;
 
 const imageSize: FactFn = ({ text }) => {
-  const m = /([\d,]+) bytes > ([\d,]+) bytes/i.exec(text);
+  const m = BYTES.exec(text);
   if (!m) return null;
   const [size, max] = [num(m[1]), num(m[2])];
   // Base64 grows data by 4/3, so the file on disk must be about 3/4 of the limit.

@@ -3,5 +3,5 @@
  * literals a regex needs, so a regex runs only on pastes that can match it. Depends on nothing else in src/.
  */
 export { ALWAYS, CueGate, type MayMatch } from './cue-gate';
-export { requiredLiterals } from './literals';
+export { requiredLiterals, splitTopLevel } from './literals';
 export { NeedleIndex } from './needles';

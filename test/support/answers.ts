@@ -3,7 +3,9 @@
  * converted under it). Writes or checks the top answer — entry, category, status, type and whether
  * it is confident (no "Possibly:") — for every shipped text.
  *   npx tsx test/support/answers.ts --save FILE    # record today's answers
- *   npx tsx test/support/answers.ts --check FILE   # list every text whose answer differs; exit 1 if any
+ *   npx tsx test/support/answers.ts --check FILE [--deliberate CHANGES.json]
+ *       # lists every text whose answer differs; exit 1 if any differs other than as CHANGES.json says
+ * Catalogue v2: `--check test/support/answers-v1.jsonl --deliberate test/support/answers-v1-deliberate.json`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadCatalog } from '../../src/catalog';
@@ -34,11 +36,16 @@ export async function currentAnswers(): Promise<Answer[]> {
 const same = (a: Answer, b: Answer) =>
   a.entry === b.entry && a.category === b.category && a.status === b.status && a.type === b.type && a.confident === b.confident;
 
-export function compareAnswers(before: readonly Answer[], after: readonly Answer[]): string[] {
+/** A deliberate change of the entry that answers a text (its category, status and type stay). */
+export type Deliberate = Record<string, { entry: string; reason: string }>;
+
+export function compareAnswers(before: readonly Answer[], after: readonly Answer[], deliberate: Deliberate = {}): string[] {
   const now = new Map(after.map((a) => [a.key, a]));
   const diffs: string[] = [];
-  for (const b of before) {
-    const a = now.get(b.key);
+  for (const recorded of before) {
+    const a = now.get(recorded.key);
+    const change = deliberate[recorded.key];
+    const b = change ? { ...recorded, entry: change.entry } : recorded;
     if (!a) diffs.push(`${b.key}: missing now`);
     else if (!same(a, b)) diffs.push(`${b.key}: ${JSON.stringify(b)} → ${JSON.stringify(a)}`);
   }
@@ -48,7 +55,7 @@ export function compareAnswers(before: readonly Answer[], after: readonly Answer
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [flag, file] = process.argv.slice(2);
+  const [flag, file, deliberateFlag, deliberateFile] = process.argv.slice(2);
   if ((flag !== '--save' && flag !== '--check') || !file) {
     console.error('usage: npx tsx test/support/answers.ts --save FILE | --check FILE');
     process.exit(2);
@@ -59,9 +66,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${answers.length} answers written to ${file}`);
   } else {
     const before = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Answer);
-    const diffs = compareAnswers(before, answers);
+    const deliberate: Deliberate = deliberateFlag === '--deliberate' && deliberateFile ? JSON.parse(readFileSync(deliberateFile, 'utf8')) : {};
+    const diffs = compareAnswers(before, answers, deliberate);
     for (const d of diffs) console.log(d);
-    console.log(`${answers.length} texts, ${diffs.length} answers changed`);
+    console.log(`${answers.length} texts, ${Object.keys(deliberate).length} deliberate changes, ${diffs.length} other answers changed`);
     process.exitCode = diffs.length === 0 ? 0 : 1;
   }
 }
