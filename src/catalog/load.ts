@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { z } from 'zod';
 import { loadNamedPatterns } from '../knowledge/patterns';
+import { PROVIDERS } from '../knowledge/providers';
 import { CatalogError, KNOWLEDGE_DIR } from '../knowledge/read';
 import { parseYamlFiles } from '../knowledge/yaml-cache';
 import { type CompiledEntry, compileEntry } from './compile';
@@ -15,9 +16,9 @@ function describe(file: string, error: z.ZodError): string[] {
   return error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
 }
 
-/** The regexes a rule may use by name: catalog/patterns.yaml. */
+/** The regexes a rule may use by name: catalog/patterns.yaml, and each provider's cue by its id (catalog/providers.yaml). */
 export function namedPatterns(): ReadonlyMap<string, string> {
-  return new Map([...loadNamedPatterns()].map(([name, p]) => [name, p.pattern]));
+  return new Map([...[...loadNamedPatterns()].map(([name, p]) => [name, p.pattern] as const), ...PROVIDERS.named]);
 }
 
 /** Example references that name an entry's example which does not exist (corpus and contract references are checked by the hygiene test). */

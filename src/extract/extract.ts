@@ -1,13 +1,13 @@
 import type { Signals } from '../contracts';
 import { ERROR_TYPES } from '../normalize/vocabulary';
-import { BEDROCK_CUE, CLIENT_CUES, detectClient, detectCloud, VERTEX_CUE } from './client';
+import { CLIENT_CUES, detectClient } from './client';
 import { CueGate } from '../scan';
 import { extractException } from './exception';
 import { extractHeaders } from './headers';
 import { type ErrorInstance, findInstances } from './instances';
 import { extractModel } from './model';
 import { extractNumbers } from './numbers';
-import { BODY_CUES, detectForeignProvider, FOREIGN_CUES, hasAnthropicEvidence } from './provider';
+import { detectCloud, detectForeignProvider, hasAnthropicEvidence, PROVIDER_CUES } from './provider';
 import { findStatusMentions, inferStatus, type StatusMention, TYPE_STATUS } from './status';
 
 /** Official `error.type` values (the SDK enum plus the two the docs add). */
@@ -15,7 +15,7 @@ export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYP
 const ANTHROPIC_ONLY_TYPES: ReadonlySet<string> = new Set(['overloaded_error', 'authentication_error', 'permission_error', 'not_found_error', 'billing_error', 'request_too_large', 'conflict_error']);
 const BARE_TYPE = new RegExp(`\\b(${[...OFFICIAL_TYPES].join('|')})\\b`, 'g');
 const REQUEST_ID = /\breq_(?:vrtx_)?[0-9A-Za-z]{10,}/g;
-const CUES = new CueGate([...CLIENT_CUES, ...FOREIGN_CUES, ...BODY_CUES].map(([, re]) => re).concat(BEDROCK_CUE, VERTEX_CUE));
+const CUES = new CueGate([...CLIENT_CUES, ...PROVIDER_CUES]);
 
 export interface Extraction {
   signals: Signals;
@@ -202,7 +202,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       client: detectClient(flat, may),
       cloud: detectCloud(flat, may),
       numbers: extractNumbers(message ?? flat.slice(0, 600)),
-      foreignProvider: detectForeignProvider(flat, lower, may),
+      foreignProvider: detectForeignProvider(flat, may),
       anthropicEvidence: hasAnthropicEvidence(flat),
       // The same body is often printed twice (a message string and the parsed object): count it once.
       errorCount: countDistinctBodies(instances),

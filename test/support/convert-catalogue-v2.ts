@@ -76,6 +76,10 @@ const WHY_ADDED: Record<string, string> = {
   'unsupported-request-field#3': 'a top-level field the Messages API does not take ("<field>: Extra inputs are not permitted"); a field inside messages.N.content.M is a content block\'s (content-block-extra-field), unless it is cache_control',
   'vertex-quota-exceeded#1': "Vertex AI's RESOURCE_EXHAUSTED: a per-project, per-region quota",
   'vertex-quota-exceeded#3': 'a 429 on Vertex AI that names a quota',
+  // Provider names moved to catalog/providers.yaml, which says what each cue finds.
+  'other-provider-error#2': 'vLLM named by its own server flags, and nothing that only Claude errors carry: a self-hosted vLLM server answered',
+  'other-provider-error#5': "Moonshot's API or a Kimi model named as the endpoint in use: Kimi's validator words its own errors",
+  'other-provider-error#6': "MiniMax's API or a MiniMax-M model named as the endpoint in use: Claude Code's status line (even a 529 'Overloaded') reports MiniMax's answer",
   'timeout-504#0': "the API's 504 timeout_error: the request timed out while the API processed it",
 };
 
@@ -422,8 +426,15 @@ function reaches(a: number, b: number): boolean {
 // ---------- writing v2 ----------
 
 const named = [...namedPatterns()].map(([name, source]) => ({ name, source }));
-/** A veto or pattern alternative that is exactly a named pattern becomes its name. */
-const useNames = (alternatives: string[]) => alternatives.map((alt) => named.find((n) => n.source === alt)?.name ?? alt).map((alt) => (named.some((n) => n.name === alt) ? `(?&${alt})` : alt));
+/** A pattern, or a top-level alternative of it, that is exactly a named pattern (or a provider's cue) becomes its name. */
+const useNames = (alternatives: string[]): string[] => {
+  const whole = named.find((n) => n.source === alternatives.join('|'));
+  if (whole) return [`(?&${whole.name})`];
+  return alternatives.map((alt) => {
+    const n = named.find((x) => x.source === alt);
+    return n ? `(?&${n.name})` : alt;
+  });
+};
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 function scalar(v: unknown): string {
