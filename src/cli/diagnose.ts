@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 /**
  * The one-shot CLI. Contract (other tools depend on it):
- *   npm run -s diagnose -- [--json | --jsonl] [--image PATH]... [FILE | -]
+ *   npm run -s diagnose -- [--json | --jsonl] [--explain] [--image PATH]... [--client NAME] [FILE | -]
  */
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -10,6 +10,7 @@ import { createAppDoctor } from '../compose';
 import { CatalogError } from '../catalog';
 import { ConfigError, loadConfig } from '../config';
 import { parseArgs, USAGE, UsageError } from './args';
+import { formatTrace } from './explain';
 import { diagnoseLine } from './jsonl';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -52,12 +53,13 @@ async function main(argv: string[]): Promise<number> {
       let n = 0;
       for await (const line of lines) {
         n += 1;
-        process.stdout.write(`${JSON.stringify(await diagnoseLine(doctor, line, n))}\n`);
+        process.stdout.write(`${JSON.stringify(await diagnoseLine(doctor, line, n, { explain: args.explain }))}\n`);
       }
       return 0;
     }
-    const d = await doctor.diagnose({ platform: 'cli', text, images, user: 'cli', client: args.client ?? undefined });
-    process.stdout.write(args.mode === 'json' ? `${JSON.stringify(toDiagnosisJson(d), null, 2)}\n` : `${d.reply}\n`);
+    const d = await doctor.diagnose({ platform: 'cli', text, images, user: 'cli', client: args.client ?? undefined, explain: args.explain || undefined });
+    if (args.mode === 'json') process.stdout.write(`${JSON.stringify(toDiagnosisJson(d), null, 2)}\n`);
+    else process.stdout.write(d.trace ? `${d.reply}\n\n${formatTrace(d.trace)}\n` : `${d.reply}\n`);
     return 0;
   } finally {
     await doctor.close();

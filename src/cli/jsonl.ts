@@ -25,7 +25,7 @@ async function loadImages(paths: string[]): Promise<{ images: ImageInput[]; prob
 }
 
 /** One output line for one input line — never skipped, even when the line is not valid JSON. */
-export async function diagnoseLine(doctor: Doctor, line: string, lineNumber: number): Promise<JsonlOutput> {
+export async function diagnoseLine(doctor: Doctor, line: string, lineNumber: number, options: { explain?: boolean } = {}): Promise<JsonlOutput> {
   let parsed: z.output<typeof LineSchema>;
   let error: string | undefined;
   try {
@@ -37,7 +37,7 @@ export async function diagnoseLine(doctor: Doctor, line: string, lineNumber: num
     parsed = { id: undefined, text: '', images: [] };
   }
   const { images, problems } = await loadImages(parsed.images);
-  const d: Diagnosis = await doctor.diagnose({ platform: 'cli', text: parsed.text, images, user: 'cli' });
+  const d: Diagnosis = await doctor.diagnose({ platform: 'cli', text: parsed.text, images, user: 'cli', explain: options.explain || undefined });
   const out: JsonlOutput = { ...toDiagnosisJson(d), id: parsed.id ?? null };
   const issues = [error, ...problems].filter(Boolean);
   if (issues.length) out.error = issues.join('; ');

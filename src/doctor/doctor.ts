@@ -20,6 +20,7 @@ import { readImages } from './images';
 import { liveStatusLine } from './live-status';
 import { reportedStatusAndType } from './reported';
 import { secretWarning } from './secrets';
+import { traceOf } from './trace';
 
 export interface DoctorOptions {
   catalog?: CompiledEntry[];
@@ -169,6 +170,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     const status = await liveStatusLine(category, options.statusSource, logger);
     if (status) notes.push(status);
     const diagnosis = build(a, answer, inquiry, notes, warning ? [warning] : []);
+    if (inquiry.explain) diagnosis.trace = traceOf(a, matcher);
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);
     logger.info(
       { entry: diagnosis.entry, category: diagnosis.category, source: diagnosis.source, confidence: diagnosis.confidence, warnings: diagnosis.warnings },

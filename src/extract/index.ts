@@ -1,2 +1,2 @@
-export { type Extraction, extractSignals, latestRetryOnly, OFFICIAL_TYPES } from './extract';
+export { type BlankedSpan, type BlankRule, blankSpans, type Extraction, extractSignals, latestRetryOnly, latestRetrySpans, OFFICIAL_TYPES } from './extract';
 export { TYPE_STATUS } from './status';

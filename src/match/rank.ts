@@ -33,7 +33,8 @@ export function rankFirings(firings: readonly Firing[], entries: readonly Compil
     const current = best.get(f.entry);
     if (!current || rank > current.rank || (rank === current.rank && f.rule < current.rule)) best.set(f.entry, { rank, rule: f.rule });
   }
-  const fired = [...best.entries()].sort(([ea, a], [eb, b]) => b.rank - a.rank || ea - eb);
+  const byId = (ea: number, eb: number) => (entries[ea]!.id < entries[eb]!.id ? -1 : entries[ea]!.id > entries[eb]!.id ? 1 : 0);
+  const fired = [...best.entries()].sort(([ea, a], [eb, b]) => b.rank - a.rank || byId(ea, eb));
   const out: Candidate[] = [];
   for (let i = 0; i < fired.length; ) {
     let j = i + 1;
