@@ -3,6 +3,7 @@
  * pastes/s, p99 < 1 ms, CLI cold start ≤ 1.5 s. Figures only — nothing here fails a build.
  */
 import { benchColdStart } from './cold-start';
+import { benchHostile } from './hostile';
 import { benchOcr, printOcrBench } from './ocr';
 import { benchRules } from './rules';
 
@@ -15,6 +16,11 @@ console.log(`  pastes/s          ${rules.pastesPerSecond}   (target ≥ 20000)`)
 console.log(`  p50 per paste     ${fmt(rules.p50Ms)} ms`);
 console.log(`  p99 per paste     ${fmt(rules.p99Ms)} ms   (target < 1 ms)`);
 console.log(`  peak RSS          ${fmt(rules.peakRssMb, 1)} MB`);
+
+console.log('hostile pastes (every catalogue regex / extraction + ranking / whole diagnosis)');
+for (const h of await benchHostile()) {
+  console.log(`  ${h.name.padEnd(42)} ${fmt(h.regexesMs, 1)} ms / ${fmt(h.rulesMs, 1)} ms / ${fmt(h.diagnoseMs, 1)} ms`);
+}
 
 const cold = benchColdStart();
 console.log('CLI cold start (one paste, median of 5)');
