@@ -7,17 +7,8 @@ import { loadCorpus } from '../support/corpus';
 const extract = (text: string) => extractSignals(normalizeText(text).flat, new Date('2026-11-25T12:00:00Z'));
 const blankedText = (flat: string, spans: { start: number; end: number }[]) => spans.map((s) => flat.slice(s.start, s.end).trim());
 
+// older-retry-line: test/core/extract.test.ts, "Claude Code retry sequences".
 describe('extraction blanks, each span named by its rule', () => {
-  it('older-retry-line: a Claude Code retry line older than the latest attempt, when the failure changed', () => {
-    const flat =
-      '⎿ API Error (Request timed out.) · Retrying in 37 seconds… (attempt 7/10) ' +
-      '⎿ API Error (502 <html> <head><title>502 Bad Gateway</title></head> </html> ) · Retrying in 38 seconds… (attempt 9/10)';
-    const { blanked, focus } = extractSignals(flat);
-    expect(blanked.map((s) => s.rule)).toEqual(['older-retry-line']);
-    expect(blankedText(flat, blanked)).toEqual(['API Error (Request timed out.) · Retrying in 37 seconds… (attempt 7/10)']);
-    expect(focus).toHaveLength(flat.length);
-  });
-
   it('other-error-body: a second, different body, not the primary one', () => {
     const flat = normalizeText(
       'first try: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}} then: {"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}',

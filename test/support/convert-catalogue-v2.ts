@@ -288,25 +288,27 @@ function findCycle(edges: Set<string>): string | null {
   return null;
 }
 
+/** True when a path of edges leads from `from` to `to`, leaving out the edge `skip`. */
+function reachable(next: Map<number, number[]>, from: number, to: number, skip = ''): boolean {
+  const seen = new Set<number>();
+  const stack = (next.get(from) ?? []).filter((m) => `${from}>${m}` !== skip);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n === to) return true;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    stack.push(...(next.get(n) ?? []));
+  }
+  return false;
+}
+
 /** Drops every edge that a path through other edges already implies. */
 function transitiveReduction(edges: Set<string>): Set<string> {
   const next = adjacency(edges);
-  const reachable = (from: number, to: number, skip: string) => {
-    const seen = new Set<number>();
-    const stack = (next.get(from) ?? []).filter((m) => `${from}>${m}` !== skip);
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (n === to) return true;
-      if (seen.has(n)) continue;
-      seen.add(n);
-      stack.push(...(next.get(n) ?? []));
-    }
-    return false;
-  };
   const kept = new Set(edges);
   for (const e of [...edges].sort()) {
     const [a, b] = e.split('>').map(Number) as [number, number];
-    if (reachable(a, b, e)) {
+    if (reachable(next, a, b, e)) {
       kept.delete(e);
       next.set(a, (next.get(a) ?? []).filter((m) => m !== b));
     }
@@ -409,19 +411,7 @@ function blocks(id: number): string[] {
   return out;
 }
 
-function reaches(a: number, b: number): boolean {
-  const next = adjacency(edges);
-  const stack = [...(next.get(a) ?? [])];
-  const seen = new Set<number>();
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n === b) return true;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    stack.push(...(next.get(n) ?? []));
-  }
-  return false;
-}
+const reaches = (a: number, b: number): boolean => reachable(adjacency(edges), a, b);
 
 // ---------- writing v2 ----------
 
