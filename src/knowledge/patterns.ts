@@ -8,13 +8,13 @@ export const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * A shipped text a piece of knowledge exists for: `corpus/<case id>` (a labelled paste in
  * test/fixtures, each with its source URL), `<entry>/match/<i>` / `<entry>/nomatch/<i>` (an entry's
  * example or look-alike; inside an entry `match/<i>` and `nomatch/<i>` name its own), or
- * `contract/<error type>/<sdk|http>` (a documented error as the official SDK raises it, test/support/contract-texts.ts).
+ * `contract/<status>/<form>` (a documented error as the official SDKs raise it, test/support/contract-texts.ts).
  */
 export const ExampleRefSchema = z
   .string()
   .regex(
-    /^(?:corpus\/[\w.-]+|contract\/[a-z_]+\/(?:sdk|http)|(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?(?:match|nomatch)\/\d+)$/,
-    'corpus/<case id>, contract/<type>/<sdk|http>, <entry>/match/<i> or <entry>/nomatch/<i>',
+    /^(?:corpus\/[\w.-]+|contract\/[\w-]+\/[\w-]+|(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?(?:match|nomatch)\/\d+)$/,
+    'corpus/<case id>, contract/<status>/<form>, <entry>/match/<i> or <entry>/nomatch/<i>',
   );
 
 /** `(?&name)` inside a regex stands for a named pattern (PCRE's syntax; a JS regex cannot contain it). */

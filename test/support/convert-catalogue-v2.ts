@@ -80,6 +80,14 @@ const WHY_ADDED: Record<string, string> = {
   'other-provider-error#2': 'vLLM named by its own server flags, and nothing that only Claude errors carry: a self-hosted vLLM server answered',
   'other-provider-error#5': "Moonshot's API or a Kimi model named as the endpoint in use: Kimi's validator words its own errors",
   'other-provider-error#6': "MiniMax's API or a MiniMax-M model named as the endpoint in use: Claude Code's status line (even a 529 'Overloaded') reports MiniMax's answer",
+  // The SDKs' classes for a status, answered from the class and status when the response had no body.
+  'api-error-500#6': "the SDKs' InternalServerError for a 500: an unexpected error inside the API",
+  'conflict-409#1': 'a 409: the request conflicts with the current state of a resource',
+  'rate-limit#4': "the SDKs' RateLimitError (429), also when the response had no body",
+  'billing-error#2': 'a 402 in a paste with Anthropic marks (the Python SDK raises it as a plain APIStatusError): billing',
+  'invalid-api-key#4': "the SDKs' AuthenticationError (401) in a paste with Anthropic marks",
+  'permission-denied#3': "the SDKs' PermissionDeniedError (403) in a paste with Anthropic marks",
+  'timeout-504#3': 'a 504 with Anthropic marks: the API (or a gateway in front of it) timed out',
   'timeout-504#0': "the API's 504 timeout_error: the request timed out while the API processed it",
 };
 
@@ -493,6 +501,8 @@ console.log(`outranks edges needed with all v1 vetoes ${edgesBefore}; after prun
 const removedWithWhy = rules.filter((r, id) => !state.ruleOn[id] && r.rule.raw.why !== undefined);
 console.log(`rules removed: ${rules.length - state.ruleOn.filter(Boolean).length}, ${removedWithWhy.length} of them with a why (list: --removed)`);
 if (process.argv.includes('--removed')) for (const r of removedWithWhy) console.log(`  ${entries[r.entry]!.id}#${r.index}: ${String(r.rule.raw.why).trim()}`);
+const unusedWhy = Object.keys(WHY_ADDED).filter((key) => !rules.some((r, id) => state.ruleOn[id] && `${entries[r.entry]!.id}#${r.index}` === key));
+if (unusedWhy.length > 0) throw new Error(`whys for rules that did not stay: ${unusedWhy.join(', ')}`);
 const stale = STALE_CLAUSES.filter(([owner, clause]) => !entries.find((e) => e.id === owner)!.rules.some((r, i) => state.ruleOn[rules.findIndex((x) => x.entry === entryIndex.get(owner) && x.index === i)] && String(r.raw.why).includes(clause)));
 if (stale.length > 0) throw new Error(`stale clauses not found: ${JSON.stringify(stale)}`);
 if (process.argv.includes('--write')) {
