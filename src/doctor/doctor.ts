@@ -143,6 +143,8 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       retryable: document.retryable,
       candidates: a.candidates.slice(0, 5).map((c) => ({ entry: c.entry.id, category: c.entry.category, confidence: c.confidence })),
       model,
+      // Only when asked (diagnose --explain): the default JSON keeps its size.
+      ...(inquiry.explain ? { trace: traceOf(a, matcher) } : {}),
       document,
     };
   }
@@ -170,7 +172,6 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     const status = await liveStatusLine(category, options.statusSource, logger);
     if (status) notes.push(status);
     const diagnosis = build(a, answer, inquiry, notes, warning ? [warning] : []);
-    if (inquiry.explain) diagnosis.trace = traceOf(a, matcher);
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);
     logger.info(
       { entry: diagnosis.entry, category: diagnosis.category, source: diagnosis.source, confidence: diagnosis.confidence, warnings: diagnosis.warnings },
