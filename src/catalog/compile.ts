@@ -1,3 +1,5 @@
+import type { ClientId } from '../contracts';
+import { CLIENTS } from '../knowledge/clients';
 import { expandNamed, regexProblem } from '../knowledge/patterns';
 import { requiredLiterals } from '../scan';
 import { EVIDENCE_CONFIDENCE, EVIDENCE_RANK, type CatalogEntry, type CatalogRule } from './schema';
@@ -19,8 +21,15 @@ export interface CompiledRule extends Omit<CatalogRule, 'pattern' | 'unless' | '
   confidence: number;
 }
 
-export interface CompiledEntry extends Omit<CatalogEntry, 'match'> {
+/** A fix step with its audience resolved: the client ids it is for, or null for everyone. */
+export interface CompiledFixStep {
+  text: string;
+  for: readonly ClientId[] | null;
+}
+
+export interface CompiledEntry extends Omit<CatalogEntry, 'match' | 'fix'> {
   match: CompiledRule[];
+  fix: CompiledFixStep[];
 }
 
 /** Compiles one validated entry; `problems` name the field path of anything that does not compile. */
@@ -60,9 +69,19 @@ export function compileEntry(entry: CatalogEntry, named: ReadonlyMap<string, str
       confidence: EVIDENCE_CONFIDENCE[rule.evidence],
     };
   });
+  const fix = entry.fix.map((step, i): CompiledFixStep => {
+    if (typeof step === 'string') return { text: step.trim(), for: null };
+    const clients = new Set<ClientId>();
+    for (const name of step.for) {
+      const members = CLIENTS.groups.get(name) ?? (CLIENTS.byId.has(name) ? [name] : null);
+      if (!members) problems.push(`fix.${i}.for: "${name}" is neither a client id nor a group of catalog/clients.yaml`);
+      for (const m of members ?? []) clients.add(m);
+    }
+    return { text: step.step.trim(), for: [...clients] };
+  });
   return {
     // YAML block scalars end in a newline; trimmed once here rather than on every reply.
-    entry: { ...entry, cause: entry.cause.trim(), fix: entry.fix.map((step) => step.trim()), match },
+    entry: { ...entry, cause: entry.cause.trim(), fix, match },
     problems,
   };
 }

@@ -66,6 +66,15 @@ const SnippetValueSchema = z.union([
   z.object({ code: z.string().min(1), language: z.string().optional(), label: z.string().optional() }).strict(),
 ]);
 
+/**
+ * One fix step: a string is for everyone; `{ step, for }` only for the clients named in `for` —
+ * client ids or group names of catalog/clients.yaml — so a reply never shows another client's step.
+ */
+export const FixStepSchema = z.union([
+  z.string().min(5),
+  z.object({ step: z.string().min(5), for: z.array(z.string().regex(ENTRY_ID)).min(1) }).strict(),
+]);
+
 /** Computed facts an entry wants in its reply (see src/render/facts.ts). */
 export const FactKindSchema = z.enum([
   'retry-at',
@@ -97,7 +106,7 @@ export const EntrySchema = z
     retryable: z.boolean(),
     match: z.array(RuleSchema).min(1),
     cause: z.string().min(20),
-    fix: z.array(z.string().min(5)).min(1),
+    fix: z.array(FixStepSchema).min(1),
     snippets: z.partialRecord(SnippetKeySchema, SnippetValueSchema).default({}),
     facts: z.array(FactKindSchema).default([]),
     references: z.array(ReferenceSchema).min(1),

@@ -29,6 +29,8 @@ const ViewSchema = z.object({ key: z.string().regex(NAME), heading: z.string().m
 const ClientsFileSchema = z
   .object({
     clients: z.array(ClientSchema).min(1),
+    /** Named sets of client ids, usable in a fix step's `for:` (catalog/entries). */
+    groups: z.record(z.string().regex(NAME), z.array(z.string().regex(NAME)).min(1)).default({}),
     views: z.array(ViewSchema).default([]),
     /** The snippet chain when no client is known. */
     unknown: z.object({ snippets: z.array(z.string().regex(NAME)).min(1) }).strict(),
@@ -50,6 +52,8 @@ export interface Clients {
   snippetChains: Readonly<Record<string, readonly string[]>>;
   /** Heading and fence language per snippet key. */
   snippetStyle: Readonly<Record<string, { heading: string; language: string }>>;
+  /** Named sets of client ids (`groups:`), for fix steps tagged with the clients they are for. */
+  groups: ReadonlyMap<string, readonly string[]>;
 }
 
 /** catalog/clients.yaml, validated: every client's name, detection cue, follow-up words and snippet chain. */
@@ -71,6 +75,10 @@ export function loadClients(): Clients {
     for (const key of c.snippets) if (!snippetKeys.includes(key)) problems.push(`catalog/clients.yaml: clients.${i}.snippets: "${key}" keys no snippet`);
     if (c.snippets.includes(c.id) && !c.language) problems.push(`catalog/clients.yaml: clients.${i}.language: a client with its own snippets names their language`);
   });
+  for (const [name, members] of Object.entries(file.groups)) {
+    if (ids.includes(name)) problems.push(`catalog/clients.yaml: groups.${name}: a group cannot share a client's id`);
+    for (const m of members) if (!ids.includes(m)) problems.push(`catalog/clients.yaml: groups.${name}: "${m}" is no client id`);
+  }
   for (const key of file.unknown.snippets) if (!snippetKeys.includes(key)) problems.push(`catalog/clients.yaml: unknown.snippets: "${key}" keys no snippet`);
   const style: Record<string, { heading: string; language: string }> = {};
   for (const c of owners) style[c.id] = { heading: c.heading ?? c.label, language: c.language ?? 'text' };
@@ -83,6 +91,7 @@ export function loadClients(): Clients {
     followUps: file.clients.flatMap((c, i) => (c.followUp ? [{ id: c.id, re: compile(c.followUp, 'i', `clients.${i}.followUp`) }] : [])),
     snippetChains: chains,
     snippetStyle: style,
+    groups: new Map(Object.entries(file.groups)),
   };
   if (problems.length > 0) throw new CatalogError(problems);
   return clients;

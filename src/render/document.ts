@@ -55,7 +55,8 @@ export function entryDocument(entry: CompiledEntry, ctx: DocumentContext): Reply
     severity: entry.severity,
     cause: entry.cause,
     facts: computeFacts(entry.facts, { signals: ctx.signals, text: ctx.text, now: ctx.now, models: ctx.models }),
-    fix: entry.fix,
+    // Every step for now; issue 11's renderer keeps the universal steps and the detected client's.
+    fix: entry.fix.map((step) => step.text),
     snippet: pickSnippet(entry, ctx.client),
     // Whether someone else's error is retryable is not ours to say.
     retryable: entry.category === 'out_of_scope' ? null : entry.retryable,
