@@ -1,5 +1,6 @@
 import type { Doctor } from '../../src/ports';
 import { readTextStream } from '../../src/input';
+import { renderFullMarkdown } from '../../src/render';
 import type { Adapter } from '../port';
 import { type KeyEvent, KeyReader } from './keys';
 import { renderForTerminal } from './terminal-text';
@@ -64,7 +65,8 @@ export function createConsoleAdapter(doctor: Doctor, options: ConsoleAdapterOpti
   async function answer(text: string, truncated = false): Promise<void> {
     const reply = async () => {
       const d = await doctor.diagnose({ platform: 'console', text, truncated, user: 'console' });
-      write(`\n${render(d.reply)}\n\n`);
+      // The console reader gets everything at once: the short answer, then the details below a rule.
+      write(`\n${render(renderFullMarkdown(d.reply, d.details))}\n\n`);
     };
     if (!options.replies) return reply();
     if (!options.replies.accepting) return;

@@ -72,6 +72,11 @@ export function renderForTerminal(markdown: string, style: TerminalStyle): strin
       for (i++; i < lines.length && lines[i] !== fence[1]; i++) out.push(`    ${cyan(color, lines[i]!)}`);
       continue;
     }
+    if (/^-{3,}$/.test(line)) {
+      // The rule between the short answer and its details.
+      out.push(dim(color, '─'.repeat(Math.min(width, 60))));
+      continue;
+    }
     const heading = /^#{1,6} (.*)$/.exec(line);
     if (heading) {
       out.push(...wrap(bold(color, inline(heading[1]!, false)), width));

@@ -2,7 +2,7 @@ import { ClientIdSchema, type ClientId } from '../contracts';
 import { unknownOption } from './options';
 
 /** Every option the CLI takes (the contract). */
-const OPTIONS = ['--json', '--jsonl', '--image', '--client', '--help', '-h'] as const;
+const OPTIONS = ['--json', '--jsonl', '--brief', '--explain', '--image', '--client', '--help', '-h'] as const;
 
 export interface CliArgs {
   mode: 'markdown' | 'json' | 'jsonl';
@@ -10,6 +10,8 @@ export interface CliArgs {
   file: string | null;
   client: ClientId | null;
   explain: boolean;
+  /** Markdown mode: the first message (`reply`) alone, without the details. */
+  brief: boolean;
   help: boolean;
 }
 
@@ -17,12 +19,14 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const USAGE = `Usage: npm run -s diagnose -- [--json | --jsonl] [--explain] [--image PATH]... [--client NAME] [FILE | -]
+export const USAGE = `Usage: npm run -s diagnose -- [--json | --jsonl | --brief] [--explain] [--image PATH]... [--client NAME] [FILE | -]
 
-Diagnoses a pasted Claude API error and prints the fix.
+Diagnoses a pasted Claude API error and prints the fix: the short answer a chat user sees first,
+then the details below a rule.
 
   FILE | -        read the error from FILE, or from stdin (the default)
-  --json          print one Diagnosis as JSON
+  --brief         print the short answer alone (the Diagnosis's "reply"), without the details
+  --json          print one Diagnosis as JSON ("reply" and "details" are both in it)
   --jsonl         batch mode: each stdin line is {"id": "...", "text": "...", "images": ["path", ...]};
                   prints one Diagnosis per input line, in input order
   --image PATH    a screenshot of the error (PNG, JPEG, WebP, GIF); repeatable
@@ -39,7 +43,7 @@ Exit status: 0 whenever an answer was produced (including "I don't recognise thi
 and for input that cannot be read.`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { mode: 'markdown', images: [], file: null, client: null, explain: false, help: false };
+  const args: CliArgs = { mode: 'markdown', images: [], file: null, client: null, explain: false, brief: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (flag: string) => {
@@ -49,6 +53,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     };
     if (arg === '-h' || arg === '--help') args.help = true;
     else if (arg === '--explain') args.explain = true;
+    else if (arg === '--brief') args.brief = true;
     else if (arg === '--json' || arg === '--jsonl') {
       const mode = arg.slice(2) as 'json' | 'jsonl';
       if (args.mode !== 'markdown' && args.mode !== mode) throw new UsageError('use either --json or --jsonl, not both');
@@ -69,6 +74,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     // Batch input is a stream of lines; a file works through stdin redirection.
     throw new UsageError('--jsonl reads stdin; use: npm run -s diagnose -- --jsonl < FILE');
   }
+  if (args.brief && args.mode !== 'markdown') throw new UsageError(`--brief shortens the markdown answer; --${args.mode} already carries "reply" and "details" apart`);
   if (args.mode === 'jsonl' && args.images.length > 0) throw new UsageError('--jsonl takes images per line ("images": [...]), not --image');
   return args;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 /**
  * The one-shot CLI. Contract (other tools depend on it):
- *   npm run -s diagnose -- [--json | --jsonl] [--explain] [--image PATH]... [--client NAME] [FILE | -]
+ *   npm run -s diagnose -- [--json | --jsonl | --brief] [--explain] [--image PATH]... [--client NAME] [FILE | -]
  */
 import { createAppDoctor } from '../compose';
 import { CatalogError } from '../catalog';
@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
       client: args.client ?? undefined,
       explain: args.explain || undefined,
     });
-    process.stdout.write(formatDiagnosis(d, args.mode));
+    process.stdout.write(formatDiagnosis(d, args.mode, { brief: args.brief }));
     return 0;
   } finally {
     await doctor.close();

@@ -33,7 +33,10 @@ export const DiagnosisSchema = z.object({
   confidence: z.number().min(0).max(1),
   source: z.enum(['rules', 'model', 'none']),
   title: z.string(),
+  /** The first message a chat user reads: the verdict, at most 3 steps for their client, one link. */
   reply: z.string(),
+  /** The rest, on demand ("More detail"): cause, the other steps, the snippet, references, support summary. */
+  details: z.string().default(''),
   signals: SignalsSchema,
   warnings: z.array(WarningSchema),
   /** Extensions beyond design.md. */
@@ -41,6 +44,8 @@ export const DiagnosisSchema = z.object({
   retryable: z.boolean().nullable(),
   candidates: z.array(z.object({ entry: z.string(), category: CategorySchema, confidence: z.number() })),
   model: z.string().nullable(),
+  /** Operator text kept out of the chat (see ReplyDocument.operatorNotes): logs and `--json` only. */
+  operatorNotes: z.array(z.string()).default([]),
   /** Only when the inquiry asked for it (`diagnose --explain`): why the rules answered as they did. */
   trace: TraceSchema.optional(),
   document: ReplyDocumentSchema,

@@ -23,10 +23,21 @@ export const ReplyDocumentSchema = z.object({
   severity: z.enum(['info', 'warning', 'error']),
   /** One line with status / type, e.g. "HTTP 429 · rate_limit_error". */
   statusLine: z.string().nullable(),
+  /**
+   * What the paste shows, in a sentence or two under the headline of the first message: the
+   * deciding detail and the computed facts (retry at 14:03:34 UTC, over by N tokens, the nearest
+   * id, the empty bucket, the IAM role and region), or the error's own words when nothing was computed.
+   */
+  verdict: z.array(z.string()).default([]),
   cause: z.string(),
-  /** Facts computed from the paste: retry time, token overage, nearest model id. */
+  /** What the verdict leaves out of a computed fact (how it was computed): details only. */
   facts: z.array(z.string()),
+  /** Every fix step for this client — the universal ones and the client's own, never another client's. */
   fix: z.array(z.string()),
+  /** How many of `fix` lead the first message (at most 3); the others continue in the details. */
+  replySteps: z.number().int().min(0).default(0),
+  /** One short question when the fix depends on a client the paste does not reveal. */
+  question: z.string().nullable().default(null),
   snippet: SnippetSchema.nullable(),
   retryable: z.boolean().nullable(),
   support: z.object({
@@ -49,5 +60,10 @@ export const ReplyDocumentSchema = z.object({
     confidence: z.number(),
     model: z.string().nullable(),
   }),
+  /**
+   * For whoever runs the bot, never for the chat: the confidence behind a hedge, "the model fallback
+   * is not configured", the models data's date. Logged and in `--json`; no adapter renders them.
+   */
+  operatorNotes: z.array(z.string()).default([]),
 });
 export type ReplyDocument = z.infer<typeof ReplyDocumentSchema>;

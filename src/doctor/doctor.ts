@@ -10,11 +10,33 @@ import {
 } from '../contracts';
 import { type Candidate, CONFIDENT, Matcher } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
-import type { Doctor, DoctorObserver, FallbackOutcome, FeedbackVote, ImageReader, LiveModelList, Logger, ModelFallback, ReviewSample, ReviewSink, SharedStore, StatusSource } from '../ports';
+import type {
+  Doctor,
+  DoctorObserver,
+  FallbackOutcome,
+  FallbackUnavailableReason,
+  FeedbackVote,
+  ImageReader,
+  LiveModelList,
+  Logger,
+  ModelFallback,
+  ReviewSample,
+  ReviewSink,
+  SharedStore,
+  StatusSource,
+} from '../ports';
 import { silentLogger } from '../ports';
 import { guardOutbound } from '../redact';
-import { type DocumentContext, entryDocument, modelDocument, renderMarkdown, unknownDocument } from '../render';
-import { pickSnippet } from '../render/snippet';
+import {
+  clientParts,
+  type DocumentContext,
+  entryDocument,
+  modelDocument,
+  placeholderValues,
+  renderDetailsMarkdown,
+  renderReplyMarkdown,
+  unknownDocument,
+} from '../render';
 import { type Analysis, analyzeText } from './analyze';
 import { OffloadedAnalyzer, type OffloadOptions } from './offload/analyzer';
 import { requestedClient } from './follow-up';
@@ -56,12 +78,23 @@ export interface CoreDoctor extends Doctor {
   close(): Promise<void>;
 }
 
+/**
+ * What decided the answer. `note` is a line for the user (the model was overloaded: ask again
+ * later); `operator` lines are for logs and --json only (confidence, a fallback that is off or
+ * misconfigured), never for the chat.
+ */
 type Answer =
   | { kind: 'rules'; candidate: Candidate }
-  | { kind: 'tentative'; candidate: Candidate; note: string; modelUnavailable?: boolean }
+  | { kind: 'tentative'; candidate: Candidate; note: string | null; operator: string[]; modelUnavailable?: boolean }
   | { kind: 'model-entry'; entry: CompiledEntry; model: string; confidence: number }
   | { kind: 'model-free'; model: string; explanation: string; fix: string[]; confidence: number }
-  | { kind: 'none'; note: string | null; modelUnavailable?: boolean };
+  | { kind: 'none'; note: string | null; operator: string[]; modelUnavailable?: boolean };
+
+/** Fallback failures only whoever runs the bot can act on: their line goes to logs and --json. */
+const OPERATOR_REASONS: ReadonlySet<FallbackUnavailableReason> = new Set(['disabled', 'spend_limit', 'auth', 'rejected', 'invalid_answer', 'refused']);
+
+/** Said in the details of a hedged ("Possibly: …") answer, before its cause. */
+const HEDGE = "I'm not sure about this one: check that this matches what you see.";
 
 const parseInquiry = (inquiry: Inquiry): ParsedInquiry => {
   const parsed = InquirySchema.safeParse(inquiry);
@@ -83,8 +116,8 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (best && best.confidence >= CONFIDENT) return { kind: 'rules', candidate: best };
     const fallback = options.fallback;
     if (!fallback?.enabled || a.normalized.flat === '') {
-      const off = a.normalized.flat === '' ? null : 'No model was asked: the model fallback is not configured on this bot, so this comes from the rules alone.';
-      return best ? { kind: 'tentative', candidate: best, note: uncertain(best, off) } : { kind: 'none', note: off };
+      const off = a.normalized.flat === '' ? [] : ['model fallback not configured (ANTHROPIC_API_KEY unset): the rules answered alone'];
+      return best ? { kind: 'tentative', candidate: best, note: null, operator: [...uncertain(best), ...off] } : { kind: 'none', note: null, operator: off };
     }
     const started = performance.now();
     const outcome: FallbackOutcome = await fallback
@@ -105,14 +138,16 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       if (entry) return { kind: 'model-entry', entry, model: outcome.model, confidence: outcome.confidence };
       return { kind: 'model-free', model: outcome.model, explanation: outcome.explanation, fix: outcome.fix, confidence: outcome.confidence };
     }
+    const forOperator = OPERATOR_REASONS.has(outcome.reason);
+    const note = forOperator ? null : outcome.message;
+    const operator = forOperator ? [`model fallback unavailable (${outcome.reason}): ${outcome.message}`] : [];
     return best
-      ? { kind: 'tentative', candidate: best, note: uncertain(best, outcome.message), modelUnavailable: true }
-      : { kind: 'none', note: outcome.message, modelUnavailable: true };
+      ? { kind: 'tentative', candidate: best, note, operator: [...uncertain(best), ...operator], modelUnavailable: true }
+      : { kind: 'none', note, operator, modelUnavailable: true };
   }
 
-  function uncertain(c: Candidate, modelNote: string | null): string {
-    const base = `I am not sure about this one (confidence ${c.confidence.toFixed(2)}): check that the cause below matches what you see.`;
-    return modelNote ? `${base} ${modelNote}` : base;
+  function uncertain(c: Candidate): string[] {
+    return [`confidence ${c.confidence.toFixed(2)}, below the ${CONFIDENT.toFixed(2)} bar for a confident answer`];
   }
 
   function build(a: Analysis, answer: Answer, inquiry: ParsedInquiry, notes: string[], privateNotes: string[], modelIndex: ModelIndex): Diagnosis {
@@ -124,19 +159,23 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     const confidence =
       answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.confidence : answer.kind === 'none' ? 0 : answer.confidence;
     const model = answer.kind === 'model-entry' || answer.kind === 'model-free' ? answer.model : null;
-    const extraNote = answer.kind === 'tentative' || answer.kind === 'none' ? answer.note : null;
+    const hedged = answer.kind === 'tentative' || answer.kind === 'none';
+    const extraNote = hedged ? answer.note : null;
     const ctx: DocumentContext = {
       signals: a.signals,
       status,
       type,
       client,
       text: a.extraction.focus,
+      pasteLower: a.normalized.lower,
       now: now(),
       models: modelIndex,
       notes: extraNote ? [...notes, extraNote] : notes,
       privateNotes,
+      operatorNotes: hedged ? answer.operator : [],
       // Worth a look: close to the best, and not a generic catch-all far below it.
       alternatives: a.candidates.filter((c) => c.confidence >= Math.max(confidence - 0.15, CONFIDENT - 0.15)).slice(0, 4),
+      rule: answer.kind === 'rules' || answer.kind === 'tentative' ? (answer.candidate.entry.match[answer.candidate.rule] ?? null) : null,
       source,
       confidence,
       model,
@@ -145,7 +184,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (entry) document = entryDocument(entry, ctx);
     else if (answer.kind === 'model-free') document = modelDocument(answer, ctx);
     else document = unknownDocument(ctx, inputProblem(a));
-    if (answer.kind === 'tentative') document = { ...document, headline: `Possibly: ${document.headline}` };
+    if (answer.kind === 'tentative') document = { ...document, headline: `Possibly: ${document.headline}`, cause: `${HEDGE} ${document.cause}` };
 
     return {
       status,
@@ -155,13 +194,15 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       confidence,
       source,
       title: document.headline,
-      reply: renderMarkdown(document),
+      reply: renderReplyMarkdown(document),
+      details: renderDetailsMarkdown(document),
       signals: a.signals,
       warnings: [...new Set(a.warnings)].concat((answer.kind === 'tentative' || answer.kind === 'none') && answer.modelUnavailable ? ['model-unavailable'] : []),
       client,
       retryable: document.retryable,
       candidates: a.candidates.slice(0, 5).map((c) => ({ entry: c.entry.id, category: c.entry.category, confidence: c.confidence })),
       model,
+      operatorNotes: document.operatorNotes,
       // Only when asked (diagnose --explain): the default JSON keeps its size.
       ...(inquiry.explain ? { trace: traceOf(a, matcher) } : {}),
       document,
@@ -201,7 +242,14 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     const diagnosis = reviewRef ? { ...built, reviewRef } : built;
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);
     logger.info(
-      { entry: diagnosis.entry, category: diagnosis.category, source: diagnosis.source, confidence: diagnosis.confidence, warnings: diagnosis.warnings },
+      {
+        entry: diagnosis.entry,
+        category: diagnosis.category,
+        source: diagnosis.source,
+        confidence: diagnosis.confidence,
+        warnings: diagnosis.warnings,
+        ...(diagnosis.operatorNotes.length ? { operatorNotes: diagnosis.operatorNotes } : {}),
+      },
       'diagnosed',
     );
     return diagnosis;
@@ -229,16 +277,19 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     return checked;
   }
 
+  /** The same answer for another client: its steps, question and snippet; the verdict and facts stay. */
   function renderFor(previous: Diagnosis, client: ClientId): Diagnosis {
     const entry = previous.entry ? byId.get(previous.entry) : undefined;
+    // The paste is not kept; its values for the snippet come back from what was extracted from it.
+    const values = placeholderValues(previous.signals, previous.signals.message ?? '', models);
     const document: ReplyDocument = {
       ...previous.document,
-      snippet: entry ? pickSnippet(entry, client) : previous.document.snippet,
+      ...(entry ? clientParts(entry, client, values, null, [previous.document.headline, ...previous.document.verdict]) : {}),
       support: { ...previous.document.support, client },
       // The rotate-your-key warning was delivered with the first answer.
       privateNotes: [],
     };
-    return outbound({ ...previous, client, document, reply: renderMarkdown(document) });
+    return outbound({ ...previous, client, document, reply: renderReplyMarkdown(document), details: renderDetailsMarkdown(document) });
   }
 
   async function followUp(previous: Diagnosis, inquiry: Inquiry): Promise<Diagnosis> {

@@ -7,6 +7,8 @@ export interface RedactionFinding {
   rule: string;
   /** True when it is clearly a live credential; the user is asked to rotate it. */
   strict: boolean;
+  /** The Anthropic key kind (`api03`, `oat01`, `admin01`…): where to revoke it depends on it. */
+  kind?: string;
 }
 
 export interface RedactionResult {
@@ -35,6 +37,7 @@ interface Span {
   rule: SecretRule;
   mask: string;
   strict: boolean;
+  kind?: string;
 }
 
 /** OCR reads the 0 of `api03` as ®, @, ©, ° or o and the 1 of `oat01` as l or I. */
@@ -101,12 +104,13 @@ function findSpans(rule: SecretRule, priority: number, view: string, uncertain: 
     if (rule.valid && !rule.valid.test(secret)) continue;
     if (near && !hasAnchorNear(near, start, end)) continue;
     let mask = rule.mask;
+    let kind: string | undefined;
     if (m.groups?.kind !== undefined) {
-      const kind = canonicalKind(m.groups.kind);
+      kind = canonicalKind(m.groups.kind);
       mask = mask.replace('{kind}', kind);
       secret = `sk-ant-${kind}-${secret.slice(secret.length - bodyLength)}`;
     }
-    spans.push({ start, end, priority, rule, mask, strict: isStrict(rule, secret) });
+    spans.push({ start, end, priority, rule, mask, strict: isStrict(rule, secret), ...(kind ? { kind } : {}) });
     // The continuation is part of this secret: no rule run starts inside it again.
     if (end > pattern.lastIndex) pattern.lastIndex = end;
   }
@@ -155,7 +159,7 @@ export function redactSecrets(text: string, options: RedactOptions = {}): Redact
     const start = view.toOriginal(span.start);
     pieces.push(text.slice(last, start), span.mask);
     last = Math.max(start, view.toOriginal(span.end));
-    findings.push({ rule: span.rule.id, strict: span.strict });
+    findings.push({ rule: span.rule.id, strict: span.strict, ...(span.kind ? { kind: span.kind } : {}) });
   }
   pieces.push(text.slice(last));
   return { text: pieces.join(''), findings, secretDetected: findings.some((f) => f.strict) };

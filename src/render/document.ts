@@ -1,9 +1,13 @@
-import type { CompiledEntry } from '../catalog';
+import type { CompiledEntry, CompiledRule } from '../catalog';
 import type { ClientId, ReplyDocument, Signals } from '../contracts';
 import type { Candidate } from '../match';
 import type { ModelIndex } from '../models';
-import { computeFacts } from './facts';
-import { pickSnippet } from './snippet';
+import { computeFacts, type Fact } from './facts';
+import { errorInItsWords, errorishExcerpt, pasteDetails } from './paste-details';
+import { placeholderValues } from './placeholders';
+import { orderForReply, replyStepCount, stepRoom } from './reply-budget';
+import { echoesPaste, pickSnippet } from './snippet';
+import { clientQuestion, stepsFor } from './steps';
 
 /** Everything a document needs besides the entry. */
 export interface DocumentContext {
@@ -11,12 +15,19 @@ export interface DocumentContext {
   status: number | null;
   type: string | null;
   client: ClientId | null;
+  /** The text the rules read (primary error, one line). */
   text: string;
+  /** The whole paste, lower-cased, one line: to leave out a snippet the user already ran. */
+  pasteLower: string;
   now: Date;
   models: ModelIndex;
   notes: string[];
   privateNotes: string[];
+  /** For logs and --json only (see ReplyDocument.operatorNotes). */
+  operatorNotes: string[];
   alternatives: Candidate[];
+  /** The catalogue rule that decided the answer, when the rules did: its match is the paste's own words. */
+  rule: CompiledRule | null;
   source: 'rules' | 'model' | 'none';
   confidence: number;
   model: string | null;
@@ -27,7 +38,9 @@ export function statusLine(status: number | null, type: string | null): string |
   return parts.length ? parts.join(' · ') : null;
 }
 
-function common(ctx: DocumentContext, entryId: string | null): Omit<ReplyDocument, 'headline' | 'severity' | 'cause' | 'facts' | 'fix' | 'snippet' | 'retryable' | 'references'> {
+type Common = Pick<ReplyDocument, 'statusLine' | 'support' | 'notes' | 'privateNotes' | 'alternatives' | 'provenance'>;
+
+function common(ctx: DocumentContext, entryId: string | null): Common {
   return {
     statusLine: statusLine(ctx.status, ctx.type),
     support: {
@@ -47,66 +60,107 @@ function common(ctx: DocumentContext, entryId: string | null): Omit<ReplyDocumen
   };
 }
 
-/** A catalogue entry, rendered for this paste: facts computed, snippet for the user's client. */
+const unique = (xs: string[]) => [...new Set(xs)];
+
+/**
+ * The parts of a document that depend on the client: its steps (those naming what the paste shows
+ * first), the question, the snippet. `paste` is null on a re-render, when the paste is gone.
+ */
+export function clientParts(
+  entry: CompiledEntry,
+  client: ClientId | null,
+  values: ReturnType<typeof placeholderValues>,
+  paste: { lower: string; cloud: Signals['cloud'] } | null,
+  /** The headline and verdict: the steps get the room they leave. */
+  above: readonly string[],
+): Pick<ReplyDocument, 'fix' | 'replySteps' | 'question' | 'snippet'> {
+  const { steps, withheldFor } = stepsFor(entry.fix, client);
+  const question = client === null ? clientQuestion(withheldFor) : null;
+  const picked = pickSnippet(entry, client, values);
+  // The user's own command shown back is no fix (they ran it: it is in the paste).
+  const snippet = picked && paste !== null && echoesPaste(picked, paste.lower) ? null : picked;
+  const ordered = orderForReply(steps, paste, stepRoom(...above, question));
+  return { fix: ordered.steps, replySteps: ordered.replySteps, question, snippet };
+}
+
+/** A catalogue entry, rendered for this paste: facts computed, steps and snippet for the user's client. */
 export function entryDocument(entry: CompiledEntry, ctx: DocumentContext): ReplyDocument {
+  const facts = computeFacts(entry.facts, { signals: ctx.signals, text: ctx.text, now: ctx.now, models: ctx.models });
+  const details = pasteDetails({ signals: ctx.signals, text: ctx.text, models: ctx.models }, entry);
+  const deciding = [...facts, ...details.deciding];
+  // Nothing computed names what the paste shows: the error's own words do.
+  const words = deciding.length === 0 ? errorInItsWords(ctx.signals, entry.title, ctx.text, ctx.rule) : null;
+  const computed = [...deciding, ...details.also];
+  const verdict = [...deciding.map((f) => f.brief), ...(words ? [words] : []), ...details.also.map((f) => f.brief)];
   return {
     ...common(ctx, entry.id),
     headline: entry.title,
     severity: entry.severity,
+    verdict,
     cause: entry.cause,
-    facts: computeFacts(entry.facts, { signals: ctx.signals, text: ctx.text, now: ctx.now, models: ctx.models }),
-    // Every step for now; issue 11's renderer keeps the universal steps and the detected client's.
-    fix: entry.fix.map((step) => step.text),
-    snippet: pickSnippet(entry, ctx.client),
+    facts: unique(computed.flatMap((f) => (f.more ? [f.more] : []))),
+    ...clientParts(entry, ctx.client, placeholderValues(ctx.signals, ctx.text, ctx.models), { lower: ctx.pasteLower, cloud: ctx.signals.cloud }, [entry.title, ...verdict]),
     // Whether someone else's error is retryable is not ours to say.
     retryable: entry.category === 'out_of_scope' ? null : entry.retryable,
     references: entry.references,
+    operatorNotes: unique([...ctx.operatorNotes, ...computed.flatMap((f) => (f.operator ? [f.operator] : []))]),
   };
 }
 
-/** What the rules could tell when no entry fits — honest, with what to paste next. */
+/** What the rules could tell when no entry fits — honest, naming what was read, asking for what is missing. */
 export function unknownDocument(ctx: DocumentContext, reason: string | null): ReplyDocument {
   const told: string[] = [];
   if (ctx.status !== null) told.push(`HTTP status ${ctx.status}`);
   if (ctx.signals.type) told.push(`error type \`${ctx.signals.type}\``);
-  if (ctx.signals.message) told.push(`message "${ctx.signals.message.slice(0, 160)}"`);
+  if (ctx.signals.message) told.push(`message “${ctx.signals.message.slice(0, 160)}”`);
   if (ctx.signals.sdkException) told.push(`exception \`${ctx.signals.sdkException}\``);
-  const facts = told.length ? [`What I could read: ${told.join(', ')}.`] : [];
-  if (reason) facts.push(reason);
+  const read = reason ? null : errorishExcerpt(ctx.text);
+  const verdict = [
+    reason ??
+      (told.length ? `What I could read: ${told.join(', ')}.` : read ? `I found no Claude API error I know in this; the closest I read: “${read}”` : 'I could not find a Claude API error in this text.'),
+  ];
+  // With an error body in hand, the question is what is missing around it; without one, how to paste it.
+  const bodyRead = ctx.signals.message !== null || ctx.signals.type !== null;
+  const pasteStep = 'Paste the complete error: the status code, the JSON body (`{"type":"error","error":{...}}`) and the request id (`req_...`) if there is one.';
+  const toolStep = 'If it came from a tool (Claude Code, Cherry Studio, Cursor, an SDK), include the lines around it so I can tell which client you use.';
+  const statusStep = 'Server-side trouble shows on https://status.claude.com; the official error list is https://platform.claude.com/docs/en/api/errors.';
+  const fix = bodyRead ? [statusStep] : told.length > 0 ? [pasteStep, statusStep] : [pasteStep, toolStep, statusStep];
   return {
     ...common(ctx, null),
     headline: "I don't recognise this",
     severity: 'info',
+    verdict,
     cause:
       told.length > 0
         ? 'This does not match any Claude API error I know well enough to give you a confident fix — a wrong answer would cost you more time than none.'
-        : 'I could not find a Claude API error in this text.',
-    facts,
-    fix: [
-      'Paste the complete error: the status code, the JSON body (`{"type":"error","error":{...}}`) and the request id (`req_...`) if there is one.',
-      'If it came from a tool (Claude Code, Cherry Studio, Cursor, an SDK), include the lines around it so I can tell which client you use.',
-      'Server-side trouble shows on https://status.claude.com; the official error list is https://platform.claude.com/docs/en/api/errors.',
-    ],
+        : '',
+    facts: [],
+    fix,
+    replySteps: bodyRead ? 0 : told.length > 0 ? 1 : 2,
+    question: told.length > 0 ? 'Which app or SDK sent this, and to which API host (api.anthropic.com, Amazon Bedrock, Google Vertex AI, a gateway)?' : null,
     snippet: null,
     retryable: null,
     references: [{ title: 'Claude API errors', url: 'https://platform.claude.com/docs/en/api/errors' }],
+    operatorNotes: ctx.operatorNotes,
   };
 }
 
-/** A model answer that picked no catalogue entry: its explanation, clearly labelled. */
-export function modelDocument(
-  answer: { explanation: string; fix: string[] },
-  ctx: DocumentContext,
-): ReplyDocument {
+/** A model answer that picked no catalogue entry: its explanation is the verdict, clearly labelled. */
+export function modelDocument(answer: { explanation: string; fix: string[] }, ctx: DocumentContext): ReplyDocument {
+  const fix = answer.fix.length ? answer.fix : ['No specific fix was suggested; see the references below.'];
   return {
     ...common(ctx, null),
     headline: 'Model answer (not from the catalogue)',
     severity: 'warning',
-    cause: answer.explanation,
+    verdict: [answer.explanation],
+    cause: '',
     facts: [],
-    fix: answer.fix.length ? answer.fix : ['No specific fix was suggested; see the references below.'],
+    fix,
+    replySteps: replyStepCount(fix),
+    question: null,
     snippet: null,
     retryable: null,
     references: [{ title: 'Claude API errors', url: 'https://platform.claude.com/docs/en/api/errors' }],
+    operatorNotes: ctx.operatorNotes,
   };
 }

@@ -12,7 +12,18 @@ export interface FactContext {
   models: ModelIndex;
 }
 
-type FactFn = (ctx: FactContext) => string | null;
+/**
+ * A fact computed from the paste. `brief` goes into the first message, woven into the verdict;
+ * `more` (how it was computed, what else to check) only into the details; `operator` (how fresh
+ * the data behind it is) only into logs and --json.
+ */
+export interface Fact {
+  brief: string;
+  more?: string;
+  operator?: string;
+}
+
+type FactFn = (ctx: FactContext) => Fact | string | null;
 
 const num = (s: string | undefined) => (s === undefined ? NaN : Number(s.replace(/,/g, '')));
 
@@ -30,22 +41,33 @@ const retryAt: FactFn = ({ signals, now, text }) => {
   const base = dated ? new Date(Date.parse(dated)) : now;
   const at = new Date(base.getTime() + seconds * 1000);
   const origin = dated ? `the response's date + \`retry-after: ${seconds}\`` : `\`retry-after: ${seconds}\`, counted from now`;
-  return `Retry in ${fmtDuration(seconds)} — at ${fmtUtc(at, now)} (${origin}). Earlier retries fail.`;
+  return { brief: `Retry at ${fmtUtc(at, now)} (in ${fmtDuration(seconds)}); earlier retries fail.`, more: `The retry time is ${origin}.` };
 };
 
+const BUCKETS = ['requests', 'tokens', 'input-tokens', 'output-tokens'] as const;
+
+/** Which bucket is empty (the one that decides), and that the others are not: from `anthropic-ratelimit-*`. */
 const rateLimitReset: FactFn = ({ signals, now }) => {
   const h = signals.rateLimitHeaders;
-  const parts: string[] = [];
-  for (const bucket of ['requests', 'tokens', 'input-tokens', 'output-tokens']) {
-    const remaining = h[`anthropic-ratelimit-${bucket}-remaining`];
-    const limit = h[`anthropic-ratelimit-${bucket}-limit`];
-    const reset = h[`anthropic-ratelimit-${bucket}-reset`];
-    if (remaining === undefined && reset === undefined) continue;
+  const buckets = BUCKETS.flatMap((name) => {
+    const remaining = h[`anthropic-ratelimit-${name}-remaining`];
+    const limit = h[`anthropic-ratelimit-${name}-limit`];
+    const reset = h[`anthropic-ratelimit-${name}-reset`];
+    if (remaining === undefined && reset === undefined) return [];
     const at = reset ? new Date(reset) : null;
-    const when = at && !Number.isNaN(at.getTime()) ? ` — refills at ${fmtUtc(at, now)}` : '';
-    parts.push(`${bucket}: ${remaining ?? '?'} of ${limit ?? '?'} left${when}`);
-  }
-  return parts.length ? `Rate-limit headers: ${parts.join('; ')}.` : null;
+    const refill = at && !Number.isNaN(at.getTime()) ? fmtUtc(at, now) : null;
+    const count = (v: string | undefined) => (v === undefined || Number.isNaN(num(v)) ? '?' : fmtInt(num(v)));
+    return [{ name, empty: remaining !== undefined && num(remaining) <= 0, left: `${count(remaining)} of ${count(limit)} left`, refill }];
+  });
+  if (buckets.length === 0) return null;
+  const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+  const empty = buckets.filter((b) => b.empty);
+  const others = buckets.filter((b) => !b.empty).map((b) => `${b.name} (${b.left})`);
+  if (empty.length === 0) return `No rate-limit bucket is at zero: ${list(others)}.`;
+  const named = list(empty.map((b) => b.name));
+  const left = empty.map((b) => `${b.left}${b.refill ? `, refills at ${b.refill}` : ''}`).join('; ');
+  const fine = others.length ? `; ${list(others)} ${others.length === 1 ? 'is' : 'are'} fine` : '';
+  return `The ${named} ${empty.length === 1 ? 'bucket is' : 'buckets are'} empty (${left})${fine}.`;
 };
 
 const tokenOverage: FactFn = ({ text }) => {
@@ -83,12 +105,16 @@ const maxTokensFit: FactFn = ({ text, signals, models }) => {
 const nearestModel: FactFn = ({ signals, models, now }) =>
   signals.model ? describeModelVerdict(models.classify(signals.model), models.data.verified, now) : null;
 
+/** "6.1 MB", in the mebibytes the API's image messages call MB. */
+const apiMb = (bytes: number) => `${Number((bytes / 1_048_576).toFixed(1))} MB`;
+
 const imageSize: FactFn = ({ text }) => {
   const m = IMAGE_BYTES.exec(text);
   if (!m) return null;
   const [size, max] = [num(m[1]), num(m[2])];
-  // Base64 grows data by 4/3, so the file on disk must be about 3/4 of the limit.
-  return `The image is ${fmtBytes(size)} once base64-encoded, ${(size / max).toFixed(1)}× the ${fmtBytes(max)} limit; keep the file under about ${fmtBytes((max * 3) / 4)} before encoding.`;
+  // Base64 grows data by 4/3, so the file on disk must be about 3/4 of the limit. Sizes in the API's own
+  // unit: its "5 MB maximum" is 5,242,880 bytes.
+  return `The image is ${apiMb(size)} once base64-encoded, ${(size / max).toFixed(1)}× the ${apiMb(max)} limit; keep the file under about ${apiMb((max * 3) / 4)} before encoding.`;
 };
 
 const regainAccess: FactFn = ({ text, now }) => {
@@ -134,6 +160,9 @@ const FACTS: Record<FactKind, FactFn> = {
 };
 
 /** The facts an entry asks for that the paste supports, in the entry's order. */
-export function computeFacts(kinds: readonly FactKind[], ctx: FactContext): string[] {
-  return kinds.map((k) => FACTS[k](ctx)).filter((f): f is string => f !== null);
+export function computeFacts(kinds: readonly FactKind[], ctx: FactContext): Fact[] {
+  return kinds.flatMap((k) => {
+    const fact = FACTS[k](ctx);
+    return fact === null ? [] : [typeof fact === 'string' ? { brief: fact } : fact];
+  });
 }

@@ -1,5 +1,6 @@
 import type { ReplyDocument } from '../contracts';
 import { CLIENT_LABELS } from '../contracts';
+import { detailsPart, hasDetails, replyPart } from './parts';
 
 /** Snippets come from the catalogue, so their fenced forms are few and worth keeping. */
 const fenced = new Map<string, string>();
@@ -17,36 +18,55 @@ export function fence(code: string, language: string): string {
   return out;
 }
 
-function provenance(doc: ReplyDocument): string {
-  const p = doc.provenance;
-  if (p.source === 'model') return `_Answered by ${p.model ?? 'a Claude model'} (model fallback)${p.entry ? ` · catalogue entry \`${p.entry}\`` : ''}._`;
-  if (p.source === 'rules') return `_Answered by the rules catalogue · entry \`${p.entry}\` · confidence ${p.confidence.toFixed(2)}._`;
-  return '_No catalogue entry matched._';
-}
-
-/** The reply as markdown: what the CLI prints and the `reply` field carries. */
-export function renderMarkdown(doc: ReplyDocument, options: { includePrivate: boolean } = { includePrivate: true }): string {
+/**
+ * The first message as markdown: the `reply` field, what `--brief` prints. A pasted secret's
+ * warning leads it when only the user reads it (the CLI, --json, a DM); in a channel adapters send
+ * it privately instead.
+ */
+export function renderReplyMarkdown(doc: ReplyDocument, options: { includePrivate: boolean } = { includePrivate: true }): string {
+  const r = replyPart(doc);
   const out: string[] = [];
   if (options.includePrivate) for (const n of doc.privateNotes) out.push(`> ⚠️ ${n}`, '');
-  out.push(`## ${doc.headline}`);
-  const meta = [doc.statusLine ? `\`${doc.statusLine}\`` : null, doc.retryable === null ? null : doc.retryable ? 'retryable' : 'not retryable — retrying will not help'].filter(Boolean);
-  if (meta.length) out.push(meta.join(' · '));
-  for (const n of doc.notes) out.push('', n);
-  out.push('', `**Why:** ${doc.cause}`);
-  if (doc.facts.length) out.push('', '**From your paste:**', ...doc.facts.map((f) => `- ${f}`));
-  out.push('', '**Fix:**', ...doc.fix.map((f, i) => `${i + 1}. ${f}`));
-  if (doc.snippet) out.push('', `**${doc.snippet.label}:**`, fence(doc.snippet.code, doc.snippet.language));
-  if (doc.alternatives.length) {
-    out.push('', `**Also possible:** ${doc.alternatives.map((a) => `${a.title} (\`${a.entry}\`)`).join('; ')}`);
-  }
-  const s = doc.support;
+  for (const n of r.notes) out.push(n, '');
+  out.push(`## ${r.headline}`);
+  if (r.verdict.length) out.push(r.verdict.join(' '));
+  if (r.steps.length) out.push('', ...r.steps.map((s, i) => `${i + 1}. ${s}`));
+  if (r.question) out.push('', r.question);
+  if (r.also) out.push('', `Your paste also shows: ${r.also.title} (\`${r.also.entry}\`).`);
+  if (r.snippet) out.push('', `**${r.snippet.label}:**`, fence(r.snippet.code, r.snippet.language));
+  const footer = [r.link ? `[${r.link.title}](${r.link.url})` : null, r.context].filter(Boolean);
+  if (footer.length) out.push('', `_${footer.join(' · ')}_`);
+  return out.join('\n');
+}
+
+/** The rest, as markdown: the `details` field ("" when there is nothing more to say). */
+export function renderDetailsMarkdown(doc: ReplyDocument): string {
+  const d = detailsPart(doc);
+  if (!hasDetails(d)) return '';
+  const out: string[] = [];
+  const para = (...lines: string[]) => {
+    if (out.length) out.push('');
+    out.push(...lines);
+  };
+  if (d.cause) para(`**Why:** ${d.cause}`);
+  if (d.facts.length) para('**From your paste:**', ...d.facts.map((f) => `- ${f}`));
+  if (d.steps.items.length) para(d.steps.start === 1 ? '**Fix:**' : '**More steps:**', ...d.steps.items.map((s, i) => `${d.steps.start + i}. ${s}`));
+  if (d.snippet) para(`**${d.snippet.label}:**`, fence(d.snippet.code, d.snippet.language));
+  if (d.alternatives.length) para(`**Also possible:** ${d.alternatives.map((a) => `${a.title} (\`${a.entry}\`)`).join('; ')}`);
+  const s = d.support;
   const support = [
+    s.statusLine ? `\`${s.statusLine}\`` : null,
+    s.retryable === null ? null : s.retryable ? 'retrying helps' : 'retrying will not help',
     s.requestId ? `request id \`${s.requestId}\`` : null,
     s.model ? `model \`${s.model}\`` : null,
     s.client ? `client ${CLIENT_LABELS[s.client]}` : null,
   ].filter(Boolean);
-  if (support.length) out.push('', `**For support:** ${support.join(' · ')}`);
-  if (doc.references.length) out.push('', `**References:** ${doc.references.map((r) => `[${r.title}](${r.url})`).join(' · ')}`);
-  out.push('', provenance(doc));
+  if (support.length) para(`**For support:** ${support.join(' · ')}`);
+  if (d.references.length) para(`**References:** ${d.references.map((r) => `[${r.title}](${r.url})`).join(' · ')}`);
   return out.join('\n');
+}
+
+/** Both parts for a reader who gets everything at once (the CLI, the console): `reply`, a rule, `details`. */
+export function renderFullMarkdown(reply: string, details: string): string {
+  return details ? `${reply}\n\n---\n\n${details}` : reply;
 }

@@ -1,4 +1,5 @@
 import type { ModelMistake, ModelVerdict } from '../models';
+import type { Fact } from './facts';
 
 const WHAT: Record<Exclude<ModelMistake, 'maybe-newer'>, string> = {
   valid: 'is a valid id',
@@ -13,7 +14,10 @@ const WHAT: Record<Exclude<ModelMistake, 'maybe-newer'>, string> = {
   unknown: 'is not a model id I know',
 };
 
-const listNote = (verified: string) => `Model list verified ${verified}; \`GET /v1/models\` shows what your key can use.`;
+/** Where the user sees what their own key can use: details, not the first message. */
+const LIST_HINT = '`GET /v1/models` lists the ids your key can use.';
+/** The data's age is for whoever runs the bot (logs, --json), not for the chat. */
+const dataAge = (verified: string) => `models data verified ${verified}`;
 /** `subject` is the id the advice names, when it is not the one the user sent. */
 const legacyNote = (v: ModelVerdict, subject: string | null) =>
   v.newer ? ` ${subject ? `\`${subject}\` is itself` : 'It is'} a legacy model now; the current one is \`${v.newer}\`.` : '';
@@ -25,26 +29,36 @@ function retirement(retires: string, now: Date): string {
     : `retires on ${retires}`;
 }
 
-function deprecatedLine(v: ModelVerdict, d: NonNullable<ModelVerdict['deprecated']>, verified: string, now: Date): string {
+function deprecatedLine(v: ModelVerdict, d: NonNullable<ModelVerdict['deprecated']>, verified: string, now: Date): Fact {
   const id = v.suggestion ?? v.input;
-  return (
-    `\`${id}\` names a deprecated model: it ${retirement(d.retires, now)}, and a deprecated model is closed to organisations that have not used it (a 404 for them). ` +
-    `Use \`${d.replacement}\` (the official replacement).${legacyNote(v, d.replacement)} ${listNote(verified)}`
-  );
+  return {
+    brief:
+      `\`${id}\` names a deprecated model: it ${retirement(d.retires, now)}, and a deprecated model is closed to organisations that have not used it (a 404 for them). ` +
+      `Use \`${d.replacement}\` (the official replacement).${legacyNote(v, d.replacement)}`,
+    more: LIST_HINT,
+    operator: dataAge(verified),
+  };
 }
 
-/** One line: what is wrong with the model id the user sent and what to send instead. */
-export function describeModelVerdict(v: ModelVerdict, verified: string, now: Date = new Date()): string | null {
+/** What is wrong with the model id the user sent and what to send instead (brief), with where to check (more). */
+export function describeModelVerdict(v: ModelVerdict, verified: string, now: Date = new Date()): Fact | null {
   if (v.mistake === 'maybe-newer') {
     const spelled = v.repaired ? ` If it is a new model, the API spells it \`${v.repaired}\`.` : '';
-    return `\`${v.input}\` is not in my model list (verified ${verified}) — it may be newer; \`GET /v1/models\` shows what your key can use.${spelled}`;
+    return { brief: `\`${v.input}\` is not in my model list — it may be newer; \`GET /v1/models\` shows what your key can use.${spelled}`, operator: dataAge(verified) };
   }
   if (v.mistake === 'valid' && v.basis === 'live') {
-    return `\`${v.input}\` is in the model list the API returns to this bot's own key (\`GET /v1/models\`), though newer than my list (verified ${verified}); the key you used may lack access to it, or the request went to a platform that names it differently.`;
+    return {
+      brief: `\`${v.input}\` is in the model list the API returns to this bot's own key (\`GET /v1/models\`), though newer than my own list; the key you used may lack access to it, or the request went to a platform that names it differently.`,
+      operator: dataAge(verified),
+    };
   }
   if (v.deprecated && (v.mistake === 'valid' || !v.suggestion)) return deprecatedLine(v, v.deprecated, verified, now);
   if (v.mistake === 'valid') {
-    return `\`${v.input}\` is a valid model id (checked against the list verified ${verified}); the key may lack access to it, or the request went to a platform that names it differently.${legacyNote(v, null)}`;
+    return {
+      brief: `\`${v.input}\` is a valid model id; the key may lack access to it, or the request went to a platform that names it differently.${legacyNote(v, null)}`,
+      more: LIST_HINT,
+      operator: dataAge(verified),
+    };
   }
   const parts = [`\`${v.input}\` ${WHAT[v.mistake]}`];
   if (v.retired && v.mistake !== 'retired') parts.push(`, and that model was retired on ${v.retired.date}`);
@@ -52,5 +66,5 @@ export function describeModelVerdict(v: ModelVerdict, verified: string, now: Dat
   const use = v.suggestion ? `. Use \`${v.suggestion}\`` : '';
   const official = v.retired ? ' (the official replacement)' : '';
   const deprecated = v.deprecated ? `; that model is deprecated and ${retirement(v.deprecated.retires, now)} — better \`${v.deprecated.replacement}\`` : '';
-  return `${parts.join(' ').replace(' ,', ',')}${use}${official}${deprecated}.${legacyNote(v, v.suggestion)} ${listNote(verified)}`;
+  return { brief: `${parts.join(' ').replace(' ,', ',')}${use}${official}${deprecated}.${legacyNote(v, v.suggestion)}`, more: LIST_HINT, operator: dataAge(verified) };
 }

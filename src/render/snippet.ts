@@ -1,28 +1,83 @@
 import type { CompiledEntry } from '../catalog';
 import { type ClientId, SNIPPET_FALLBACKS, type Snippet } from '../contracts';
 import { CLIENTS } from '../knowledge/clients';
+import { fillPlaceholders, type PlaceholderValues } from './placeholders';
 
 const picked = new WeakMap<CompiledEntry, Map<string, Snippet | null>>();
 
-/** The snippet for the user's client, following the fallback chain (a Cherry Studio user gets settings, not code). */
-export function pickSnippet(entry: CompiledEntry, client: ClientId | null): Snippet | null {
+/**
+ * The snippet for the user's client, following the fallback chain (a Cherry Studio user gets
+ * settings, not code), labelled by what it is and with the user's own values filled in.
+ */
+export function pickSnippet(entry: CompiledEntry, client: ClientId | null, values: PlaceholderValues = {}): Snippet | null {
   let byClient = picked.get(entry);
   if (!byClient) picked.set(entry, (byClient = new Map()));
   const key = client ?? 'unknown';
   if (!byClient.has(key)) byClient.set(key, findSnippet(entry, client));
-  return byClient.get(key) ?? null;
+  const snippet = byClient.get(key) ?? null;
+  return snippet ? { ...snippet, code: fillPlaceholders(snippet.code, values) } : null;
 }
 
 function findSnippet(entry: CompiledEntry, client: ClientId | null): Snippet | null {
   for (const key of SNIPPET_FALLBACKS[client ?? 'unknown']) {
     const value = entry.snippets[key];
     if (value === undefined) continue;
-    const code = typeof value === 'string' ? value : value.code;
+    const code = (typeof value === 'string' ? value : value.code).trimEnd();
     // Heading and fence language per snippet key: catalog/clients.yaml (the client's heading or label).
     const style = CLIENTS.snippetStyle[key]!;
     const language = typeof value === 'string' ? style.language : (value.language ?? style.language);
-    const label = typeof value === 'string' ? style.heading : (value.label ?? style.heading);
-    return { key, language, label, code: code.trimEnd() };
+    const label = typeof value === 'string' || !value.label ? inferredLabel(style.heading, code) : value.label;
+    return { key, language, label, code };
   }
   return null;
+}
+
+/**
+ * Commands a shell snippet may run instead of curl, and what to call them. A snippet under the
+ * `curl` key that runs no curl is labelled by its first command, never "curl" (`aws service-quotas`
+ * is the AWS CLI, `pip install` is pip).
+ */
+const COMMANDS: ReadonlyArray<[RegExp, string]> = [
+  [/^aws\b/, 'AWS CLI'],
+  [/^gcloud\b/, 'gcloud'],
+  [/^(?:python3? -m )?pip3?\b/, 'pip'],
+  [/^(?:npm|npx|pnpm|yarn)\b/, 'npm'],
+  [/^claude\b/, 'Claude Code'],
+  [/^az\b/, 'Azure CLI'],
+];
+
+function inferredLabel(heading: string, code: string): string {
+  if (heading !== 'curl' || /^\s*curl\b/m.test(code)) return heading;
+  const first = code
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('#'));
+  if (!first) return heading;
+  return COMMANDS.find(([re]) => re.test(first))?.[1] ?? 'Shell';
+}
+
+/** A snippet's first command, without comments or a trailing line continuation, spaces folded. */
+function firstCommand(code: string): string | null {
+  const line = code
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('#') && !l.startsWith('//'));
+  return line ? line.replace(/\s*\\$/, '').replace(/\s+/g, ' ').toLowerCase() : null;
+}
+
+/**
+ * True when the paste already holds the snippet's first command: the user ran it, so showing it
+ * back is no fix (`curl -i …` answered with the same `curl -i …`).
+ */
+export function echoesPaste(snippet: Snippet, pasteLower: string): boolean {
+  const command = firstCommand(snippet.code);
+  return command !== null && command.length >= 12 && pasteLower.replace(/\s+/g, ' ').includes(command);
+}
+
+/** At most this many lines: a snippet short enough for the first message. */
+export const REPLY_SNIPPET_LINES = 3;
+
+/** The snippet goes in the first message when it is short and the client is known (never a guess). */
+export function snippetFitsReply(snippet: Snippet | null, client: ClientId | null): boolean {
+  return snippet !== null && client !== null && snippet.code.split('\n').length <= REPLY_SNIPPET_LINES;
 }

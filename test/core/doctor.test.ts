@@ -21,7 +21,9 @@ describe('the reply follows the user\'s client', () => {
     const again = await doctor.followUp(first, { platform: 'test', text: "I'm on Node" });
     expect(again.entry).toBe(first.entry);
     expect(again.document.snippet?.key).toBe('typescript');
-    expect(again.reply).toContain('```ts');
+    // Both parts follow the client: the long TypeScript snippet waits in the details.
+    expect(again.details).toContain('```ts');
+    expect(again.details).not.toContain('```python');
     const curl = await doctor.followUp(first, { platform: 'test', text: 'curl?' });
     expect(curl.document.snippet?.key).toBe('curl');
   });

@@ -15,7 +15,7 @@ const SHAPES = [
   ['TypeScript', typescriptPaste],
 ] as const;
 
-/** Every model id the "From your paste" facts mention. */
+/** Every model id the verdict (the first message's facts) mentions. */
 const idsInFacts = (facts: string[]) => [...facts.join('\n').matchAll(/`(claude-[a-z0-9.-]+)`/g)].map((m) => m[1]);
 
 describe('a 404 on a model released since the last data update', () => {
@@ -34,10 +34,10 @@ describe('a 404 on a model released since the last data update', () => {
     const d = await doctor.diagnose({ platform: 'test', text });
     expect(d).toMatchObject({ category: 'model.not_found', status: 404 });
     expect(d.signals.model).toBe(id);
-    const fact = d.document.facts.find((f) => f.includes(id));
+    const fact = d.document.verdict.find((f) => f.includes(id));
     expect(fact).toMatch(/is a valid model id/);
-    expect(d.document.facts.join('\n')).not.toMatch(/typo/i);
-    expect(idsInFacts(d.document.facts)).toEqual([id]);
+    expect(d.document.verdict.join('\n')).not.toMatch(/typo/i);
+    expect(idsInFacts(d.document.verdict)).toEqual([id]);
   });
 });
 
@@ -54,7 +54,7 @@ describe('a 404 on a retired model names the retirement and the official replace
 
   it.each(cases)('%s (%s)', async (id, _shape, date, replacement, text) => {
     const d = await doctor.diagnose({ platform: 'test', text });
-    const fact = d.document.facts.find((f) => f.includes(id));
+    const fact = d.document.verdict.find((f) => f.includes(id));
     expect(fact).toContain(`names a retired model (retired ${date}). Use \`${replacement}\` (the official replacement)`);
     expect(fact).not.toMatch(/is a valid model id/);
   });
@@ -63,9 +63,11 @@ describe('a 404 on a retired model names the retirement and the official replace
 describe('a 404 on an id newer than the data', () => {
   it.each(SHAPES)('says "may be newer" in the %s shape', async (_shape, paste) => {
     const d = await doctor.diagnose({ platform: 'test', text: paste('claude-opus-6') });
-    expect(d.document.facts).toContain(
-      '`claude-opus-6` is not in my model list (verified 2026-12-07) — it may be newer; `GET /v1/models` shows what your key can use.',
-    );
-    expect(d.document.facts.join('\n')).not.toMatch(/typo/i);
+    expect(d.document.verdict).toContain('`claude-opus-6` is not in my model list — it may be newer; `GET /v1/models` shows what your key can use.');
+    expect(d.reply).toContain('it may be newer');
+    expect(d.document.verdict.join('\n')).not.toMatch(/typo/i);
+    // The data's date is operator text: in --json, never in the chat.
+    expect(d.operatorNotes).toContain('models data verified 2026-12-07');
+    expect(`${d.reply}\n${d.details}`).not.toMatch(/verified 2026/);
   });
 });

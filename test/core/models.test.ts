@@ -4,7 +4,8 @@ import { describeModelVerdict } from '../../src/render/model-fact';
 
 const models = new ModelIndex(loadModels());
 const today = new Date('2026-12-07T12:00:00Z');
-const say = (id: string) => describeModelVerdict(models.classify(id), models.data.verified, today)!;
+/** The fact as the first message words it (its `brief`); the details add where to check. */
+const say = (id: string) => describeModelVerdict(models.classify(id), models.data.verified, today)!.brief;
 
 describe('model id mistakes', () => {
   it.each([
@@ -105,8 +106,10 @@ describe('an id newer than the data is never called a typo', () => {
     const v = models.classify(id);
     expect(v).toMatchObject({ mistake: 'maybe-newer', suggestion: null, repaired });
     expect(say(id)).toMatch(
-      new RegExp(`^\`${id.replace(/\./g, '\\.')}\` is not in my model list \\(verified 2026-12-07\\) — it may be newer; \`GET /v1/models\` shows what your key can use\\.`),
+      new RegExp(`^\`${id.replace(/\./g, '\\.')}\` is not in my model list — it may be newer; \`GET /v1/models\` shows what your key can use\\.`),
     );
+    // The data's age is for the operator (logs, --json), not the chat.
+    expect(describeModelVerdict(v, models.data.verified, today)!.operator).toBe('models data verified 2026-12-07');
     expect(say(id)).not.toMatch(/typo|Use `/);
   });
 
@@ -118,7 +121,7 @@ describe('an id newer than the data is never called a typo', () => {
   it('trusts ids the live model list returned (GET /v1/models)', () => {
     const live = models.withLiveIds(new Set(['claude-opus-6', 'claude-haiku-5-5']));
     expect(live.classify('claude-opus-6')).toMatchObject({ mistake: 'valid', basis: 'live' });
-    expect(describeModelVerdict(live.classify('claude-opus-6'), models.data.verified)).toMatch(/in the model list the API returns to this bot's own key/);
+    expect(describeModelVerdict(live.classify('claude-opus-6'), models.data.verified)!.brief).toMatch(/in the model list the API returns to this bot's own key/);
     expect(live.classify('claude-opus-6.0')).toMatchObject({ mistake: 'maybe-newer' });
     expect(live.classify('claude-opsu-6')).toMatchObject({ mistake: 'typo', suggestion: 'claude-opus-6' });
     expect(models.needsLiveCheck('claude-opus-6')).toBe(true);

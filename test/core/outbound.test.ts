@@ -122,7 +122,8 @@ describe('each exit calls the gate', () => {
 
   it('--json and markdown output mask what reaches them', async () => {
     const d = await doctor.diagnose({ platform: 'test', text: 'Error code: 529 - overloaded_error' });
-    expect(formatDiagnosis({ ...d, reply: `see ${KEY}` }, 'markdown')).toBe('see sk-ant-api03-[REDACTED]\n');
+    expect(formatDiagnosis({ ...d, reply: `see ${KEY}` }, 'markdown', { brief: true })).toBe('see sk-ant-api03-[REDACTED]\n');
+    expect(formatDiagnosis({ ...d, reply: 'see', details: `and ${KEY}` }, 'markdown')).toBe('see\n\n---\n\nand sk-ant-api03-[REDACTED]\n');
     const json = JSON.parse(formatDiagnosis({ ...d, signals: { ...d.signals, requestId: KEY } }, 'json'));
     expect(json.signals.requestId).toBe('sk-ant-api03-[REDACTED]');
     expect(json.category).toBe('overloaded');

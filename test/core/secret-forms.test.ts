@@ -64,7 +64,7 @@ describe('an OCR reading of a key', () => {
   it('is masked from the misread prefix to the wrapped tail, and still counts as a live key', () => {
     const { text, findings } = redactSecrets(ocrReading(KEY), { uncertain: true });
     expect(text).toBe('my script prints this and then hangs:\n\nexport ANTHROPIC API _KEY=sk-ant-api03-[REDACTED]\n\n$ python app.py');
-    expect(findings).toEqual([{ rule: 'anthropic-key', strict: true }]);
+    expect(findings).toEqual([{ rule: 'anthropic-key', strict: true, kind: 'api03' }]);
   });
 
   it('masks generously after a key that came out short, but only in an uncertain reading', () => {

@@ -74,9 +74,12 @@ export function diagnosisFor(inquiry: Inquiry, long = false): Diagnosis {
     headline: 'Rate limited (HTTP 429 rate_limit_error)',
     severity: 'warning',
     statusLine: 'HTTP 429 · rate_limit_error',
+    verdict: [`You pasted: ${redacted.slice(0, 300)}`],
     cause,
-    facts: [`You pasted: ${redacted.slice(0, 300)}`, 'retry-after: 20 s'],
+    facts: ['retry-after: 20 s'],
     fix: ['Wait for the retry-after time, then retry.', 'Add exponential backoff with jitter.', 'Ask for a higher tier if this keeps happening.'],
+    replySteps: 2,
+    question: null,
     snippet,
     retryable: true,
     support: { requestId: 'req_011CSHoEeqs5C35K2UUqR7Fy', model: null, client: null, status: 429, type: 'rate_limit_error' },
@@ -85,6 +88,7 @@ export function diagnosisFor(inquiry: Inquiry, long = false): Diagnosis {
     privateNotes: secret ? ['You pasted an Anthropic API key. Treat it as leaked: rotate it in the Claude Console now.'] : [],
     alternatives: [],
     provenance: { source: 'rules', entry: 'rate-limit', confidence: 0.93, model: null },
+    operatorNotes: [],
   };
   return DiagnosisSchema.parse({
     status: 429,

@@ -1,0 +1,69 @@
+import type { Signals } from '../contracts';
+
+/**
+ * The first message's budget (issue 11; measured by `npm run bench`, never asserted by a timer):
+ * median ≤ 700 characters and ≤ 12 lines, p90 ≤ 1,100. It holds a verdict, at most three steps,
+ * a snippet of at most three lines and one link; everything else waits behind "More detail".
+ */
+export const REPLY_STEPS_MAX = 3;
+/** What the headline, verdict and steps aim at together (the footer line and markdown add about 100); the steps get what the rest leaves. */
+export const REPLY_CHARS = 600;
+/** Steps after the first are added while all the steps shown stay within this many characters. */
+export const REPLY_STEP_CHARS = 520;
+
+/** The characters left for steps once the rest of the first message is written. */
+export function stepRoom(...rest: ReadonlyArray<string | null | undefined>): number {
+  const used = rest.reduce((n, s) => n + (s ? s.length + 1 : 0), 0);
+  return Math.min(REPLY_STEP_CHARS, REPLY_CHARS - used);
+}
+
+/** How many of the client's steps lead the first message: the first always, then as many as fit `room`. */
+export function replyStepCount(steps: readonly string[], room = REPLY_STEP_CHARS): number {
+  let count = 0;
+  let chars = 0;
+  for (const step of steps.slice(0, REPLY_STEPS_MAX)) {
+    if (count > 0 && chars + step.length > room) break;
+    count += 1;
+    chars += step.length;
+  }
+  return count;
+}
+
+const CLOUD_WORDS: Readonly<Record<NonNullable<Signals['cloud']>, RegExp>> = { bedrock: /\bBedrock\b/, vertex: /\bVertex\b/ };
+const ANCHOR = /`([^`\n]{4,60})`/g;
+
+/** A step speaks to this paste when it names something the paste shows: a `term` of the paste, or its cloud. */
+function speaksTo(step: string, pasteLower: string, cloud: Signals['cloud']): boolean {
+  if (cloud && CLOUD_WORDS[cloud].test(step)) return true;
+  for (const m of step.matchAll(ANCHOR)) if (pasteLower.includes(m[1]!.toLowerCase())) return true;
+  return false;
+}
+
+/**
+ * The client's steps with the first message's share first: the catalogue's first steps, except that a
+ * step naming what this paste shows (its cloud, an identifier it contains such as `apiKeyHelper`)
+ * takes the place of a generic one. Both shares keep the catalogue's order.
+ */
+export function orderForReply(
+  steps: readonly string[],
+  paste: { lower: string; cloud: Signals['cloud'] } | null,
+  room = REPLY_STEP_CHARS,
+): { steps: string[]; replySteps: number } {
+  const count = replyStepCount(steps, room);
+  const chosen = new Set(steps.slice(0, count).map((_, i) => i));
+  if (paste) {
+    const relevant = steps.map((s, i) => (speaksTo(s, paste.lower, paste.cloud) ? i : -1)).filter((i) => i >= count);
+    for (const i of relevant) {
+      if (chosen.size < REPLY_STEPS_MAX && [...chosen].reduce((n, j) => n + steps[j]!.length, 0) + steps[i]!.length <= room) {
+        chosen.add(i);
+        continue;
+      }
+      const generic = [...chosen].reverse().find((j) => !speaksTo(steps[j]!, paste.lower, paste.cloud));
+      if (generic === undefined) break;
+      chosen.delete(generic);
+      chosen.add(i);
+    }
+  }
+  const first = [...chosen].sort((a, b) => a - b);
+  return { steps: [...first.map((i) => steps[i]!), ...steps.filter((_, i) => !chosen.has(i))], replySteps: first.length };
+}

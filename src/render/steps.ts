@@ -1,0 +1,42 @@
+import type { CompiledFixStep } from '../catalog';
+import { CLIENT_LABELS, type ClientId } from '../contracts';
+import { CLIENTS } from '../knowledge/clients';
+
+export interface ClientSteps {
+  /** The universal steps and those for this client, in catalogue order; never another client's. */
+  steps: string[];
+  /** With no client known: the clients whose own steps were left out (to ask which one it is). */
+  withheldFor: ClientId[];
+}
+
+/** The fix steps a user of `client` sees (`null`: the paste does not say which client). */
+export function stepsFor(fix: readonly CompiledFixStep[], client: ClientId | null): ClientSteps {
+  const steps: string[] = [];
+  const withheld = new Set<ClientId>();
+  for (const step of fix) {
+    if (step.for === null || (client !== null && step.for.includes(client))) steps.push(step.text);
+    else if (client === null) for (const c of step.for) withheld.add(c);
+  }
+  return { steps, withheldFor: [...withheld] };
+}
+
+/** The SDK clients, named together as "an SDK" in a question (catalog/clients.yaml `groups.sdk`). */
+const SDKS = new Set(CLIENTS.groups.get('sdk') ?? []);
+const MAX_NAMED = 4;
+
+/**
+ * One short question when the steps depend on a client the paste does not reveal, naming the
+ * clients the entry has steps for: "Which are you using: an SDK, Claude Code or Cursor? …".
+ */
+export function clientQuestion(withheldFor: readonly ClientId[]): string | null {
+  if (withheldFor.length === 0) return null;
+  const names: string[] = [];
+  for (const id of withheldFor) {
+    const name = SDKS.has(id) ? 'an SDK' : CLIENT_LABELS[id];
+    if (!names.includes(name)) names.push(name);
+  }
+  if (names.length === 1) return `Are you using ${names[0]}? Reply with the client you use and I'll give you the steps for it.`;
+  const shown = names.slice(0, MAX_NAMED);
+  const list = names.length > MAX_NAMED ? `${shown.join(', ')}, …` : `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`;
+  return `Which are you using: ${list}? Reply with its name and I'll give you the steps for it.`;
+}
