@@ -10,6 +10,7 @@ import { type BoltParts, buildBoltApp, type SlackMode } from './bolt-app';
 import { handleMessage, type ConversationDeps } from './conversation';
 import { SlackAdapterError } from './errors';
 import { registerFeedback } from './feedback';
+import { registerMoreDetail } from './more-detail';
 import { classifyEvent } from './inbound';
 import { Jobs } from './jobs';
 import type { SlackMetrics } from './metrics';
@@ -65,6 +66,7 @@ export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: Slack
     doctor,
     store,
     answered: new ConversationMemory(store, { namespace: 'slack', ttlMs: ANSWERED_TTL_MS }),
+    answers: new ConversationMemory(store, { namespace: 'slack-answer', ttlMs: ANSWERED_TTL_MS }),
     download: { botToken: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, fetch: deps.fetch ?? globalThis.fetch },
     logger,
     metrics,
@@ -89,6 +91,7 @@ export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: Slack
   parts.app.event('app_mention', async ({ event, body, context, client }) => onEvent(event, body, context, client));
   parts.app.event('message', async ({ event, body, context, client }) => onEvent(event, body, context, client));
   registerFeedback(parts.app, { store, doctor, logger, metrics });
+  registerMoreDetail(parts.app, { answers: conversation.answers, store, logger, metrics });
   parts.app.error(async (error) => {
     logger.error({ err: error, code: error.code }, 'slack listener error');
   });

@@ -20,7 +20,8 @@ export interface ButtonElement {
 }
 export type SlackBlock =
   | { type: 'header'; text: PlainTextObject }
-  | { type: 'section'; text: MrkdwnText }
+  /** `expand: true`: never folded behind "see more" (https://docs.slack.dev/reference/block-kit/blocks/section-block). */
+  | { type: 'section'; text: MrkdwnText; expand?: boolean }
   | { type: 'context'; elements: MrkdwnText[] }
   | { type: 'actions'; block_id: string; elements: ButtonElement[] };
 
@@ -46,7 +47,7 @@ export const LIMITS = {
   messageChars: 10_000,
 } as const;
 
-export const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+export const section = (text: string, expand = false): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text }, ...(expand ? { expand: true } : {}) });
 export const context = (texts: string[]): SlackBlock => ({
   type: 'context',
   elements: texts.slice(0, LIMITS.contextElements).map((text) => ({ type: 'mrkdwn', text })),

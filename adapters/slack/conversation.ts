@@ -1,12 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import type { Diagnosis } from '../../src/contracts';
+import { asksForDetails } from '../../src/doctor/follow-up';
 import type { Doctor, Logger, SharedStore } from '../../src/ports';
 import type { ConversationMemory } from '../../src/store';
 import type { DownloadOptions } from './files';
 import { conversationKey, type InboundMessage, replyThreadTs } from './inbound';
 import { buildInquiry } from './inquiry';
 import type { SlackMetrics } from './metrics';
-import { renderFailure, renderPrivateNotes, renderReply } from './render';
+import { renderDetails, renderFailure, renderPrivateNotes, renderReply } from './render';
 import { postEphemeral, postPublic, type Poster, type ReplyTarget } from './reply';
 import { DEDUPE_TTL_MS } from './store';
 
@@ -16,6 +18,8 @@ export interface ConversationDeps {
   store: SharedStore;
   /** The last diagnosis per conversation the bot answered (see `conversationKey`). */
   answered: ConversationMemory;
+  /** Each answer by the key its "More detail" button carries (more-detail.ts). */
+  answers: ConversationMemory;
   download: Omit<DownloadOptions, 'lookup'>;
   logger: Logger;
   metrics: SlackMetrics;
@@ -52,6 +56,12 @@ export async function handleMessage(
   let notes: string[];
   try {
     const built = await buildInquiry(m, { client, botUserId, download: deps.download, logger: deps.logger }, !!previous);
+    // "more" / "details" under an answer: its details, as the button would post them.
+    if (previous && (built.inquiry.images?.length ?? 0) === 0 && asksForDetails(built.inquiry.text)) {
+      await postPublic(poster, target, renderDetails(previous.document), 'details');
+      deps.logger.info({ channel: m.channel, ts: m.ts, entry: previous.entry, elapsedMs: Date.now() - started }, 'slack details posted');
+      return;
+    }
     notes = built.notes;
     diagnosis = previous ? await deps.doctor.followUp(previous, built.inquiry) : await deps.doctor.diagnose(built.inquiry);
   } catch (error) {
@@ -62,7 +72,8 @@ export async function handleMessage(
 
   const audience = m.isDM ? 'dm' : 'channel';
   const feedback = { entry: diagnosis.entry, source: diagnosis.source, ...(diagnosis.reviewRef ? { ref: diagnosis.reviewRef } : {}) };
-  const messages = renderReply(diagnosis.document, { audience, extraNotes: notes, feedback });
+  const more = await keepForDetails(deps, diagnosis);
+  const messages = renderReply(diagnosis.document, { audience, extraNotes: notes, feedback, ...(more ? { more } : {}) });
   const sent = await postPublic(poster, target, messages, previous ? 'follow-up' : 'answer');
   if (sent) await deps.answered.set(key, diagnosis);
   if (audience === 'channel' && diagnosis.document.privateNotes.length > 0) {
@@ -81,4 +92,20 @@ export async function handleMessage(
     },
     'slack answered',
   );
+}
+
+/**
+ * Keeps the answer under a fresh key for its "More detail" button (a key per answer: a thread can
+ * hold several). Null when it has no details, or the store refused it: then the button is left out.
+ */
+export async function keepForDetails(deps: Pick<ConversationDeps, 'answers' | 'logger'>, diagnosis: Diagnosis): Promise<string | null> {
+  if (!diagnosis.details) return null;
+  const key = randomBytes(8).toString('hex');
+  try {
+    await deps.answers.set(key, diagnosis);
+    return key;
+  } catch (error) {
+    deps.logger.warn({ err: (error as Error).message }, 'slack: could not keep an answer for "More detail"');
+    return null;
+  }
 }

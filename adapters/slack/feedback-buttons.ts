@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, type SlackBlock } from './blocks';
+import { type ButtonElement, LIMITS, type SlackBlock } from './blocks';
 
 /** What a 👍 / 👎 click reports: the catalogue entry that answered and where the answer came from. */
 export const FeedbackRefSchema = z.object({
@@ -12,18 +12,34 @@ export type FeedbackRef = z.infer<typeof FeedbackRefSchema>;
 
 export const FEEDBACK_ACTION = { up: 'feedback_up', down: 'feedback_down' } as const;
 export type Vote = keyof typeof FEEDBACK_ACTION;
+/** "More detail": posts the answer's details in its thread (more-detail.ts). */
+export const MORE_DETAIL_ACTION = 'more_detail';
 
-/** The buttons block. The value round-trips through Slack, so it is parsed again on click. */
-export function feedbackActions(ref: FeedbackRef): SlackBlock {
-  const value = JSON.stringify(ref).slice(0, LIMITS.buttonValue);
-  return {
-    type: 'actions',
-    block_id: 'feedback',
-    elements: [
+/** The answer's key in the shared store, as the "More detail" button carries it (hex, from conversation.ts). */
+const MORE_KEY = /^[0-9a-f]{16,64}$/;
+
+/**
+ * The buttons under an answer: "More detail" (when it has details) and 👍 / 👎. Values round-trip
+ * through Slack, so they are parsed again on click.
+ */
+export function answerActions(ref: FeedbackRef | null, more?: string): SlackBlock {
+  const elements: ButtonElement[] = [];
+  if (more && MORE_KEY.test(more)) {
+    elements.push({ type: 'button', action_id: MORE_DETAIL_ACTION, text: { type: 'plain_text', text: 'More detail', emoji: true }, value: more });
+  }
+  if (ref) {
+    const value = JSON.stringify(ref).slice(0, LIMITS.buttonValue);
+    elements.push(
       { type: 'button', action_id: FEEDBACK_ACTION.up, text: { type: 'plain_text', text: ':+1: Helpful', emoji: true }, value },
       { type: 'button', action_id: FEEDBACK_ACTION.down, text: { type: 'plain_text', text: ':-1: Not helpful', emoji: true }, value },
-    ],
-  };
+    );
+  }
+  return { type: 'actions', block_id: 'feedback', elements };
+}
+
+/** The key a "More detail" click names, or null when it is not one of ours. */
+export function parseMoreValue(value: string | undefined): string | null {
+  return value && MORE_KEY.test(value) ? value : null;
 }
 
 /** The clicked button's value, or null when it is not ours or was tampered with. */

@@ -11,7 +11,7 @@ export type EventOutcome =
   /** Not for us: a channel message outside our threads, an edit, a join... */
   | 'ignored';
 
-export type ReplyKind = 'answer' | 'follow-up' | 'failure' | 'private-notes' | 'feedback-ack';
+export type ReplyKind = 'answer' | 'follow-up' | 'details' | 'failure' | 'private-notes' | 'feedback-ack';
 
 /**
  * Counters the operations layer implements (prom-client). Every hook is optional and must not

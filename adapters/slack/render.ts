@@ -1,11 +1,12 @@
-import { CLIENT_LABELS, type ReplyDocument } from '../../src/contracts';
+import { CLIENT_LABELS, type Reference, type ReplyDocument } from '../../src/contracts';
+import { type DetailsPart, detailsPart, hasDetails, replyPart } from '../../src/render';
 import { blockChars, context, header, LIMITS, section, type SlackBlock, type SlackMessage } from './blocks';
-import { feedbackActions, type FeedbackRef } from './feedback-buttons';
+import { answerActions, type FeedbackRef } from './feedback-buttons';
 import { chunkEscaped, escapedPrefix, escapeMrkdwn, fenceSafe, plainText } from './mrkdwn';
 
 export interface RenderOptions {
   /**
-   * `dm`: only the asker reads the reply, so private notes go into it. `channel`: they are left
+   * `dm`: only the asker reads the reply, so private notes lead it. `channel`: they are left
    * out here and sent with `chat.postEphemeral` (see `renderPrivateNotes`).
    */
   audience: 'dm' | 'channel';
@@ -13,6 +14,8 @@ export interface RenderOptions {
   extraNotes?: readonly string[];
   /** Adds 👍 / 👎 buttons to the last message. */
   feedback?: FeedbackRef;
+  /** Adds "More detail", whose click posts the details: the key the answer is kept under (more-detail.ts). */
+  more?: string;
 }
 
 /** Room for a bold title or a code fence around a chunk inside one section. */
@@ -20,25 +23,53 @@ const CHUNK = LIMITS.sectionText - 100;
 const SEVERITY_EMOJI = { error: ':red_circle:', warning: ':warning:', info: ':information_source:' } as const;
 
 /**
- * A ReplyDocument as one or more Slack messages. Never fails on size: long parts are cut into
- * sections under 3,000 characters and the sections packed into messages under 50 blocks.
- * Everything from the document is escaped; `privateNotes` only appear when `audience` is `dm`.
+ * The first message of an answer: the verdict, at most three steps (never folded behind "see
+ * more"), a short snippet, one link and the entry id, then "More detail" and 👍 / 👎. Everything
+ * from the document is escaped; `privateNotes` lead it only when `audience` is `dm`.
  */
 export function renderReply(doc: ReplyDocument, options: RenderOptions): SlackMessage[] {
+  const r = replyPart(doc);
   const blocks: SlackBlock[] = [
-    ...[...(options.extraNotes ?? []), ...doc.notes].flatMap((note) => sections(note)),
-    header(plainText(`${SEVERITY_EMOJI[doc.severity]} ${doc.headline || 'Diagnosis'}`, LIMITS.headerText)),
-    ...statusContext(doc),
-    ...sections(doc.cause, '*Why*'),
-    ...(doc.facts.length > 0 ? sections(doc.facts.map((f) => `• ${f}`).join('\n'), '*From your paste*') : []),
-    ...(doc.fix.length > 0 ? sections(doc.fix.map((step, i) => `${i + 1}. ${step}`).join('\n'), '*Fix*') : []),
-    ...(doc.snippet ? codeSections(doc.snippet.code, `*${escapeMrkdwn(doc.snippet.label)}*`) : []),
-    ...alternativesContext(doc),
     ...(options.audience === 'dm' && doc.privateNotes.length > 0 ? privateSections(doc.privateNotes) : []),
-    footer(doc),
+    ...[...(options.extraNotes ?? []), ...r.notes].flatMap((note) => sections(note)),
+    header(plainText(`${SEVERITY_EMOJI[r.severity]} ${r.headline || 'Diagnosis'}`, LIMITS.headerText)),
+    ...sections(r.verdict.join(' ')),
+    ...sections(r.steps.map((step, i) => `${i + 1}. ${step}`).join('\n'), undefined, true),
+    ...(r.question ? sections(r.question) : []),
+    ...(r.also ? sections(`Your paste also shows: ${r.also.title}`) : []),
+    ...(r.snippet ? codeSections(r.snippet.code, `*${escapeMrkdwn(r.snippet.label)}*`) : []),
+    ...replyFooter(r.link, r.context),
   ];
-  const fallback = escapedPrefix(`${doc.headline}: ${doc.cause}`, LIMITS.fallbackText - 100);
-  return pack(blocks, fallback, doc.headline, options.feedback ? feedbackActions(options.feedback) : null);
+  const fallback = escapedPrefix([r.headline, ...r.verdict].join(': '), LIMITS.fallbackText - 100);
+  const more = options.more && hasDetails(detailsPart(doc)) ? options.more : undefined;
+  const actions = options.feedback || more ? answerActions(options.feedback ?? null, more) : null;
+  return pack(blocks, fallback, r.headline, actions);
+}
+
+/** The details behind "More detail", for the thread of the answer: cause, the other steps, snippet, support, references. */
+export function renderDetails(doc: ReplyDocument): SlackMessage[] {
+  const d = detailsPart(doc);
+  const s = d.support;
+  const support = [
+    s.statusLine,
+    s.retryable === true ? 'Retrying helps' : s.retryable === false ? 'Retrying will not help' : null,
+    s.requestId ? `request id \`${s.requestId}\`` : null,
+    s.model ? `model \`${s.model}\`` : null,
+    s.client ? CLIENT_LABELS[s.client] : null,
+  ].filter((p): p is string => p !== null);
+  const blocks: SlackBlock[] = [
+    ...sections(d.cause, '*Why*'),
+    ...(d.facts.length > 0 ? sections(d.facts.map((f) => `• ${f}`).join('\n'), '*From your paste*') : []),
+    ...(d.steps.items.length > 0
+      ? sections(d.steps.items.map((step, i) => `${d.steps.start + i}. ${step}`).join('\n'), d.steps.start === 1 ? '*Fix*' : '*More steps*', true)
+      : []),
+    ...(d.snippet ? codeSections(d.snippet.code, `*${escapeMrkdwn(d.snippet.label)}*`) : []),
+    ...alternativesContext(d.alternatives),
+    ...(support.length > 0 ? [context([escapedPrefix(`For support: ${support.join(' · ')}`, 2_000)])] : []),
+    ...(d.references.length > 0 ? [context([truncateLinks(d.references.map(link), 2_000)])] : []),
+  ];
+  if (blocks.length === 0) blocks.push(section('Nothing more to add to the answer above.'));
+  return pack(blocks, escapedPrefix(`More detail: ${doc.headline}`, LIMITS.fallbackText - 100), `More detail: ${doc.headline}`, null);
 }
 
 /** The private notes alone, for `chat.postEphemeral` to the asker in a channel. */
@@ -64,9 +95,9 @@ export function renderFailure(): SlackMessage {
   };
 }
 
-function sections(raw: string, title?: string): SlackBlock[] {
+function sections(raw: string, title?: string, expand = false): SlackBlock[] {
   if (raw.trim() === '') return [];
-  return chunkEscaped(raw, CHUNK).map((chunk, i) => section(i === 0 && title ? `${title}\n${chunk}` : chunk));
+  return chunkEscaped(raw, CHUNK).map((chunk, i) => section(i === 0 && title ? `${title}\n${chunk}` : chunk, expand));
 }
 
 function codeSections(code: string, title: string): SlackBlock[] {
@@ -79,53 +110,22 @@ function privateSections(notes: readonly string[]): SlackBlock[] {
   return sections(notes.map((n) => `• ${n}`).join('\n'), ':lock: *Only you can see this*');
 }
 
-function statusContext(doc: ReplyDocument): SlackBlock[] {
-  const parts: string[] = [];
-  if (doc.statusLine) parts.push(doc.statusLine);
-  if (doc.retryable === true) parts.push('Retrying helps');
-  if (doc.retryable === false) parts.push('Retrying will not help');
-  return parts.length > 0 ? [context([escapedPrefix(parts.join(' · '), 2_000)])] : [];
-}
-
-function alternativesContext(doc: ReplyDocument): SlackBlock[] {
-  if (doc.alternatives.length === 0) return [];
-  const list = doc.alternatives
+function alternativesContext(alternatives: DetailsPart['alternatives']): SlackBlock[] {
+  if (alternatives.length === 0) return [];
+  const list = alternatives
     .slice(0, 5)
-    .map((a) => `${a.title} (${Math.round(a.confidence * 100)}%)`)
+    .map((a) => a.title)
     .join(' · ');
   return [context([escapedPrefix(`Not it? Also possible: ${list}`, 2_000)])];
 }
 
-/** The context line: provenance, what to quote to support, and the official references. */
-function footer(doc: ReplyDocument): SlackBlock {
-  const elements = [provenance(doc)];
-  const support = supportLine(doc);
-  if (support) elements.push(support);
-  if (doc.references.length > 0) {
-    const links = doc.references.map((r) => `<${escapeLinkPart(r.url)}|${escapeLinkPart(r.title)}>`);
-    elements.push(truncateLinks(links, 2_000));
-  }
-  return context(elements);
+/** The first message's last line: its one link and, for feedback and bug reports, the entry that answered. */
+function replyFooter(ref: Reference | null, provenance: string | null): SlackBlock[] {
+  const elements = [ref ? link(ref) : null, provenance ? escapeMrkdwn(provenance) : null].filter((e): e is string => e !== null);
+  return elements.length > 0 ? [context(elements)] : [];
 }
 
-function provenance(doc: ReplyDocument): string {
-  const { source, entry, confidence, model } = doc.provenance;
-  const pct = `${Math.round(confidence * 100)}%`;
-  if (source === 'rules') return escapeMrkdwn(`Matched catalogue entry \`${entry ?? 'unknown'}\` (${pct})`);
-  if (source === 'model') {
-    return escapeMrkdwn(`Explained by \`${model ?? 'the model fallback'}\` (${pct}), check it against the references`);
-  }
-  return 'No catalogue entry matched';
-}
-
-function supportLine(doc: ReplyDocument): string | null {
-  const { requestId, model, client } = doc.support;
-  const parts: string[] = [];
-  if (requestId) parts.push(`request id \`${requestId}\``);
-  if (model) parts.push(`model \`${model}\``);
-  if (client) parts.push(CLIENT_LABELS[client]);
-  return parts.length > 0 ? escapedPrefix(`For support: ${parts.join(' · ')}`, 2_000) : null;
-}
+const link = (r: Reference) => `<${escapeLinkPart(r.url)}|${escapeLinkPart(r.title)}>`;
 
 /** Inside `<url|label>`, `|` and `>` would end the link early. */
 function escapeLinkPart(s: string): string {

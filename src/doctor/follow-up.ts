@@ -12,3 +12,10 @@ export function requestedClient(text: string): ClientId | null {
   for (const { id, re } of CLIENTS.followUps) if (re.test(t)) return id;
   return null;
 }
+
+/** "more", "details", "more detail please": a follow-up asking for the answer's details, not for a new diagnosis. */
+const DETAILS = /^\s*(?:(?:show |tell me |give me )?more(?: details?| info(?:rmation)?)?|details?|full (?:answer|details?)|why\??)(?: please)?\s*[.!?]*\s*$/i;
+
+export function asksForDetails(text: string): boolean {
+  return text.length <= 40 && DETAILS.test(text);
+}

@@ -1,3 +1,3 @@
 export { type Analysis, analyzeText } from './analyze';
 export { type CoreDoctor, createDoctor, type DoctorOptions } from './doctor';
-export { requestedClient } from './follow-up';
+export { asksForDetails, requestedClient } from './follow-up';

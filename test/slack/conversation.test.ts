@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { channelMessageEvent, dmEvent, mentionEvent, nextTs } from '../fakes/slack/events';
+import { buttonClick, channelMessageEvent, dmEvent, mentionEvent, nextTs } from '../fakes/slack/events';
+import type { RecordedCall } from '../fakes/slack/fake-slack';
 import { fakeSecrets } from '../support/secrets';
 import { type Bot, messageText, startBot } from './support/harness';
 import { OVERLOADED, RATE_LIMIT_JSON } from './support/pastes';
@@ -16,6 +17,18 @@ const posts = () => bot!.fake.callsTo('chat.postMessage');
 const ephemerals = () => bot!.fake.callsTo('chat.postEphemeral');
 const KEY = 'sk-ant-api03-Zq8xY2vB7nL4mK9pR3tW6uH1jF5dS0aG2cV8bN4mX7zQ1wE3rT5yU9iO0pL6kJ2hG4fD8sA';
 const PASTE = `${RATE_LIMIT_JSON}\nx-api-key: ${KEY}`;
+
+type Button = { action_id: string; value: string };
+const buttons = (post: RecordedCall): Button[] =>
+  (post.params.blocks as Array<{ type: string; elements?: Button[] }>).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+
+/** Clicks "More detail" under a posted answer, as Slack sends the click (block_actions over Socket Mode). */
+async function pressMoreDetail(post: RecordedCall, user = 'U0ASKER') {
+  const more = buttons(post).find((b) => b.action_id === 'more_detail');
+  if (!more) throw new Error('no "More detail" button');
+  const threadTs = post.params.thread_ts === undefined ? undefined : String(post.params.thread_ts);
+  return bot!.fake.socket.sendInteractive(buttonClick(more.action_id, more.value, `1800000000.${posts().indexOf(post)}`, { user, channel: String(post.params.channel), ...(threadTs ? { threadTs } : {}) }));
+}
 
 describe('what reaches whom', () => {
   it('never posts a pasted key publicly; the rotate warning goes to the asker alone (channel)', async () => {
@@ -75,45 +88,82 @@ describe('what reaches whom', () => {
 });
 
 describe('long answers', () => {
-  it('posts a 20,000-character diagnosis as several messages within Slack limits', async () => {
+  it('answers with a short first message; "More detail" posts a 20,000-character details in the thread, within Slack limits', async () => {
     bot = await startBot('socket');
     bot.doctor.mode = 'long';
     await bot.fake.socket.sendEvent(mentionEvent({ text: '429' }));
-    await bot.fake.waitFor(() => posts().length >= 2 && bot!.recorded.replies.length === posts().length, 5_000, 'all parts');
+    await bot.fake.waitFor(() => posts().length === 1, 5_000, 'the answer');
+    const answer = posts()[0]!;
+    expect(messageText(answer.params).length).toBeLessThan(2_000);
+    expect(messageText(answer.params)).not.toContain('END-OF-CAUSE');
+    expect(buttons(answer).map((b) => b.action_id)).toEqual(['more_detail', 'feedback_up', 'feedback_down']);
+
+    const ack = await pressMoreDetail(answer);
+    expect(ack.elapsedMs).toBeLessThan(2_500);
+    await bot.fake.waitFor(() => posts().length >= 3 && bot!.recorded.replies.length === posts().length, 5_000, 'all parts of the details');
     await settle();
     // The fake answers ok:false (invalid_blocks, msg_too_long...) for anything over a limit.
     expect(bot.recorded.failures).toEqual([]);
-    const all = posts().map((p) => messageText(p.params)).join('\n');
+    const details = posts().slice(1);
+    const all = details.map((p) => messageText(p.params)).join('\n');
     expect(all.length).toBeGreaterThan(20_000);
     expect(all).toContain('END-OF-CAUSE');
     expect(all).toContain('END-OF-SNIPPET');
-    const ts = posts()[0]!.params.thread_ts;
-    for (const p of posts()) {
-      expect(p.params.thread_ts).toBe(ts);
+    for (const p of details) {
+      expect(p.params.thread_ts).toBe(answer.params.thread_ts);
       expect((p.params.blocks as unknown[]).length).toBeLessThanOrEqual(50);
     }
+    expect(bot.recorded.replies.filter((k) => k === 'details')).toHaveLength(details.length);
   });
 });
 
 describe('follow-ups in a thread the bot answered', () => {
-  it('re-renders the last diagnosis for Python when asked "python?"', async () => {
+  it('re-renders both parts for Python when asked "python?"', async () => {
     bot = await startBot('socket');
     const ts = nextTs();
     await bot.fake.socket.sendEvent(mentionEvent({ ts, text: RATE_LIMIT_JSON }));
     await bot.fake.waitFor(() => posts().length === 1, 5_000, 'the first answer');
-    expect(messageText(posts()[0]!.params)).toContain('*curl*');
     expect(messageText(posts()[0]!.params)).not.toContain('import anthropic');
 
     await bot.fake.socket.sendEvent(channelMessageEvent({ threadTs: ts, text: 'python?' }));
     await bot.fake.waitFor(() => posts().length === 2, 5_000, 'the re-rendered answer');
     const second = posts()[1]!;
     expect(second.params.thread_ts).toBe(ts);
-    expect(messageText(second.params)).toContain('*Python*');
-    expect(messageText(second.params)).toContain('import anthropic');
     expect(messageText(second.params)).toContain('Rate limit reached (429)');
     expect(bot.doctor.followUps).toHaveLength(1);
     expect(bot.doctor.followUps[0]!.inquiry.text).toBe('python?');
     expect(bot.doctor.diagnosed).toHaveLength(1);
+
+    // Its details are Python's: the snippet waits behind "More detail".
+    await pressMoreDetail(second);
+    await bot.fake.waitFor(() => posts().length === 3, 5_000, 'the details');
+    expect(posts()[2]!.params.thread_ts).toBe(ts);
+    expect(messageText(posts()[2]!.params)).toContain('*Python*');
+    expect(messageText(posts()[2]!.params)).toContain('import anthropic');
+  });
+
+  it('posts the details when someone writes "more" under an answer, once per click', async () => {
+    bot = await startBot('socket');
+    const ts = nextTs();
+    await bot.fake.socket.sendEvent(mentionEvent({ ts, text: RATE_LIMIT_JSON }));
+    await bot.fake.waitFor(() => posts().length === 1, 5_000, 'the answer');
+    await bot.fake.socket.sendEvent(channelMessageEvent({ threadTs: ts, text: 'more' }));
+    await bot.fake.waitFor(() => posts().length === 2, 5_000, 'the details');
+    const details = messageText(posts()[1]!.params);
+    expect(details).toContain('*Why*');
+    expect(details).toContain('For support');
+    // Nothing of the first message is said twice (the notification text names the answer it belongs to).
+    expect(messageText({ ...posts()[1]!.params, text: '' })).not.toContain('Rate limit reached (429)');
+    expect(bot.doctor.diagnosed).toHaveLength(1);
+    expect(bot.doctor.followUps).toHaveLength(0);
+
+    // A second click on the same answer does not post the details again; the clicker is told privately.
+    await pressMoreDetail(posts()[0]!);
+    await bot.fake.waitFor(() => posts().length === 3, 5_000, 'details from the button');
+    await pressMoreDetail(posts()[0]!, 'U0SOMEONE');
+    await bot.fake.waitFor(() => ephemerals().length === 1, 5_000, 'the note');
+    expect(messageText(ephemerals()[0]!.params)).toContain('already in this thread');
+    expect(posts()).toHaveLength(3);
   });
 
   it('diagnoses a new paste in the thread as a new question', async () => {
@@ -134,8 +184,10 @@ describe('follow-ups in a thread the bot answered', () => {
     await bot.fake.waitFor(() => posts().length === 1, 5_000, 'the first answer');
     await bot.fake.socket.sendEvent(dmEvent({ text: "I'm on Node" }));
     await bot.fake.waitFor(() => posts().length === 2, 5_000, 'the re-rendered answer');
-    expect(messageText(posts()[1]!.params)).toContain('*TypeScript*');
     expect(messageText(posts()[1]!.params)).toContain('overloaded (529)');
+    await bot.fake.socket.sendEvent(dmEvent({ text: 'details' }));
+    await bot.fake.waitFor(() => posts().length === 3, 5_000, 'the details');
+    expect(messageText(posts()[2]!.params)).toContain('*TypeScript*');
   });
 });
 

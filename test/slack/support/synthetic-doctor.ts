@@ -1,5 +1,6 @@
 import { type ClientId, type Diagnosis, DiagnosisSchema, EMPTY_SIGNALS, type Inquiry, type ReplyDocument } from '../../../src/contracts';
 import type { Doctor } from '../../../src/ports';
+import { renderDetailsMarkdown, renderReplyMarkdown } from '../../../src/render';
 
 /**
  * A stand-in for the core for the few tests the real one cannot serve: it echoes the (redacted)
@@ -98,7 +99,8 @@ export function diagnosisFor(inquiry: Inquiry, long = false): Diagnosis {
     confidence: 0.93,
     source: 'rules',
     title: document.headline,
-    reply: `${document.headline}\n\n${cause}`,
+    reply: renderReplyMarkdown(document),
+    details: renderDetailsMarkdown(document),
     signals: { ...EMPTY_SIGNALS, status: 429, type: 'rate_limit_error', requestId: 'req_011CSHoEeqs5C35K2UUqR7Fy' },
     warnings: [...(secret ? (['secret-detected'] as const) : []), ...(images > 0 ? (['image-not-read'] as const) : [])],
     client: null,
