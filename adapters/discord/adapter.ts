@@ -5,11 +5,12 @@ import { ConversationMemory, MemoryStore } from '../../src/store';
 import { allowedOrigins } from './attachments';
 import { COMMAND_NAME } from './commands';
 import { DiscordConnection } from './connection';
-import { CLAIM_TTL_MS, CONVERSATION_TTL_MS, type HandlerContext } from './context';
+import { ANSWER_TTL_MS, CLAIM_TTL_MS, CONVERSATION_TTL_MS, type HandlerContext } from './context';
 import { UNKNOWN_COMMAND } from './copy';
 import { handleDirectMessage, ignoreMessage } from './dm';
 import { loggableError } from './errors';
 import { handleFeedback, isFeedbackButton } from './feedback';
+import { handleMoreDetail, isMoreDetailButton } from './more-detail';
 import { type GatewayConnection, LeasedConnection } from './lease';
 import { NO_MENTIONS } from './replies';
 import { handleSlash } from './slash';
@@ -32,6 +33,7 @@ export function createDiscordAdapter(config: DiscordEnv, doctor: Doctor, deps: D
     origins: allowedOrigins(config.DISCORD_API_URL),
     store,
     conversations: new ConversationMemory(store, { namespace: 'discord', ttlMs: CONVERSATION_TTL_MS }),
+    answers: new ConversationMemory(store, { namespace: 'discord-answer', ttlMs: ANSWER_TTL_MS }),
   };
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
@@ -117,6 +119,11 @@ async function routeInteraction(interaction: Interaction, ctx: HandlerContext): 
   if (interaction.isButton() && isFeedbackButton(interaction)) {
     ctx.metrics.eventReceived?.('feedback');
     await handleFeedback(interaction, ctx);
+    return;
+  }
+  if (interaction.isButton() && isMoreDetailButton(interaction)) {
+    ctx.metrics.eventReceived?.('more-detail');
+    await handleMoreDetail(interaction, ctx);
     return;
   }
   ctx.metrics.eventReceived?.('ignored');

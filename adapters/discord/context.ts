@@ -14,6 +14,8 @@ export interface HandlerContext {
   store: SharedStore;
   /** The last diagnosis per DM channel, so "I'm on Node" after an answer re-renders it for Node. */
   conversations: ConversationMemory;
+  /** Each answer by the key its "More detail" button carries (more-detail.ts). */
+  answers: ConversationMemory;
 }
 
 /** Claims outlive any redelivery or double session during a handover. */
@@ -22,3 +24,5 @@ export const CLAIM_TTL_MS = 15 * 60_000;
 export const VOTE_TTL_MS = 7 * 24 * 3_600_000;
 /** DM follow-ups refer to the answer of the last half hour. */
 export const CONVERSATION_TTL_MS = 30 * 60_000;
+/** "More detail" works on an answer for a day. */
+export const ANSWER_TTL_MS = 24 * 3_600_000;

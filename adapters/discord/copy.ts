@@ -21,6 +21,9 @@ export const THANKS_DOWN =
   'Thanks for the feedback, and sorry it did not help. Pasting the full error (with the request id) usually gives a better answer.';
 export const ALREADY_VOTED = 'You already rated this answer. Thanks!';
 
+export const DETAILS_GONE = "I no longer have that answer's details (they are kept for a day). Ask again for a fresh answer.";
+export const ALREADY_DETAILED = 'The details of this answer are already posted above.';
+
 /** "I could not read `x.png`: it is larger than 10 MB." for each skipped file. */
 export function skippedNotice(skipped: Array<{ name: string; reason: string }>): string {
   return skipped.map((s) => `⚠️ I could not read \`${safeName(s.name)}\`: ${s.reason}.`).join('\n');

@@ -1,11 +1,13 @@
 import type { Message } from 'discord.js';
 import type { ImageInput } from '../../src/contracts';
+import { asksForDetails } from '../../src/doctor/follow-up';
 import { fetchAttachment } from './attachments';
 import type { HandlerContext } from './context';
 import { DM_USAGE, FAILURE, skippedNotice } from './copy';
 import { loggableError } from './errors';
+import { keepForDetails } from './more-detail';
 import { NO_MENTIONS, toOptions } from './replies';
-import { type DiscordMessage, renderReply, textMessage } from './render';
+import { type DiscordMessage, renderDetails, renderReply, textMessage } from './render';
 
 /** At most this many files of one DM are read; the rest are ignored. */
 const MAX_FILES = 4;
@@ -40,10 +42,21 @@ export async function handleDirectMessage(message: Message, ctx: HandlerContext)
 
     const inquiry = { platform: 'discord' as const, text, images, user: `discord:${message.author.id}`, channel: message.channelId, isDM: true };
     const previous = await ctx.conversations.get(message.channelId);
+    // "more" / "details" after an answer: its details, as the button would give them.
+    if (previous && images.length === 0 && asksForDetails(text)) {
+      if (await send(message, renderDetails(previous.document), ctx)) ctx.metrics.replySent?.('details');
+      return;
+    }
     const diagnosis = previous ? await ctx.doctor.followUp(previous, inquiry) : await ctx.doctor.diagnose(inquiry);
     await ctx.conversations.set(message.channelId, diagnosis);
-    // A DM is seen by the asker alone, so private notes (rotate a pasted key) go in the answer.
-    const { messages } = renderReply(diagnosis.document, { audience: 'private', feedback: true, reviewRef: diagnosis.reviewRef });
+    const key = await keepForDetails(ctx, diagnosis);
+    // A DM is seen by the asker alone, so private notes (rotate a pasted key) lead the answer.
+    const { messages } = renderReply(diagnosis.document, {
+      audience: 'private',
+      feedback: true,
+      reviewRef: diagnosis.reviewRef,
+      ...(key ? { more: { key, ephemeral: false } } : {}),
+    });
     if (skipped.length > 0) messages[0]!.content = skippedNotice(skipped);
     if (await send(message, messages, ctx)) {
       ctx.metrics.replySent?.('dm');

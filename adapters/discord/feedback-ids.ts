@@ -24,7 +24,7 @@ export function parseFeedbackCustomId(customId: string): { vote: Vote; entry: st
   return { vote: m[1] as Vote, entry: m[2] === NO_ENTRY ? null : m[2]!, ...(m[3] ? { ref: m[3] } : {}) };
 }
 
-export function feedbackRow(entry: string | null, ref?: string): APIActionRowComponent<APIButtonComponentWithCustomId> {
+const feedbackButtons = (entry: string | null, ref?: string): APIButtonComponentWithCustomId[] => {
   const button = (vote: Vote, emoji: string, label: string): APIButtonComponentWithCustomId => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
@@ -32,8 +32,38 @@ export function feedbackRow(entry: string | null, ref?: string): APIActionRowCom
     emoji: { name: emoji },
     label,
   });
-  return {
-    type: ComponentType.ActionRow,
-    components: [button('up', '👍', 'Helpful'), button('down', '👎', 'Not helpful')],
-  };
+  return [button('up', '👍', 'Helpful'), button('down', '👎', 'Not helpful')];
+};
+
+export function feedbackRow(entry: string | null, ref?: string): APIActionRowComponent<APIButtonComponentWithCustomId> {
+  return { type: ComponentType.ActionRow, components: feedbackButtons(entry, ref) };
+}
+
+/**
+ * "More detail" names the answer kept in the shared store (a hex key) and whether the answer was
+ * ephemeral, so the details are as private as the answer: `ced:more:<key>` or `ced:more:<key>:e`.
+ */
+const MORE_PREFIX = 'ced:more';
+const MORE = /^ced:more:([0-9a-f]{16,64})(:e)?$/;
+
+export function moreCustomId(key: string, ephemeral: boolean): string {
+  return `${MORE_PREFIX}:${key}${ephemeral ? ':e' : ''}`;
+}
+
+export function parseMoreCustomId(customId: string): { key: string; ephemeral: boolean } | null {
+  const m = MORE.exec(customId);
+  return m ? { key: m[1]!, ephemeral: m[2] !== undefined } : null;
+}
+
+/** The buttons under an answer: "More detail" (when it has details), then 👍 / 👎. */
+export function answerRow(o: {
+  feedback: { entry: string | null; ref?: string } | null;
+  more?: { key: string; ephemeral: boolean };
+}): APIActionRowComponent<APIButtonComponentWithCustomId> {
+  const components: APIButtonComponentWithCustomId[] = [];
+  if (o.more && MORE.test(moreCustomId(o.more.key, o.more.ephemeral))) {
+    components.push({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: moreCustomId(o.more.key, o.more.ephemeral), label: 'More detail' });
+  }
+  if (o.feedback) components.push(...feedbackButtons(o.feedback.entry, o.feedback.ref));
+  return { type: ComponentType.ActionRow, components };
 }

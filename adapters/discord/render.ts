@@ -1,6 +1,7 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from 'discord.js';
 import { CLIENT_LABELS, type ReplyDocument } from '../../src/contracts';
-import { feedbackRow } from './feedback-ids';
+import { type DetailsPart, detailsPart, hasDetails, replyPart } from '../../src/render';
+import { answerRow } from './feedback-ids';
 import { DISCORD_LIMITS as L, embedSize } from './limits';
 import { defuse, fenceSafe, splitMarkdown, truncate } from './markdown';
 
@@ -12,12 +13,14 @@ export interface DiscordMessage {
 }
 
 export interface RenderOptions {
-  /** `private`: only the asker sees the answer (ephemeral or DM), so private notes go inline. */
+  /** `private`: only the asker sees the answer (ephemeral or DM), so private notes lead it. */
   audience: 'public' | 'private';
-  /** Adds the 👍 / 👎 row to the last message. */
+  /** Adds the 👍 / 👎 buttons to the last message. */
   feedback: boolean;
   /** The answer's review-queue reference, carried by the 👎 button. */
   reviewRef?: string;
+  /** Adds "More detail", whose click answers with the details: the key the answer is kept under (more-detail.ts). */
+  more?: { key: string; ephemeral: boolean };
   /** At most this many messages; the rest is cut with a note (user-installed apps get 5 follow-ups). */
   maxMessages?: number;
 }
@@ -37,57 +40,93 @@ export const SEVERITY_COLOURS: Record<ReplyDocument['severity'], number> = {
 
 const SHORTENED = '… The full answer is longer than Discord allows; the rest was left out.';
 
-/** ReplyDocument → Discord embeds, within every Discord limit, split over messages when needed. */
+/**
+ * The first message of an answer as one embed: the verdict, at most three steps, a short snippet and
+ * one link; the entry id in the footer; "More detail" and 👍 / 👎 under it. A private answer leads
+ * with the private notes; a public one leaves them to an ephemeral follow-up.
+ */
 export function renderReply(doc: ReplyDocument, options: RenderOptions): Rendered {
+  const r = replyPart(doc);
+  const colour = SEVERITY_COLOURS[r.severity];
+  const parts: string[] = [];
+  if (options.audience === 'private' && doc.privateNotes.length > 0) parts.push(`🔒 **Only you can see this.** ${doc.privateNotes.map(defuse).join(' ')}`);
+  for (const note of r.notes) parts.push(quote(defuse(note)));
+  if (r.verdict.length > 0) parts.push(defuse(r.verdict.join(' ')));
+  if (r.steps.length > 0) parts.push(r.steps.map((step, i) => `${i + 1}. ${defuse(step)}`).join('\n'));
+  if (r.question) parts.push(defuse(r.question));
+  if (r.also) parts.push(`Your paste also shows: ${defuse(r.also.title)}`);
+  if (r.snippet) parts.push(codeBlock(r.snippet));
+  if (r.link) parts.push(`[${r.link.title.replace(/[[\]]/g, '')}](${r.link.url})`);
+  const footer = r.context ? { text: truncate(r.context.replace(/`/g, ''), L.footer) } : undefined;
+  const embeds = packedEmbeds(parts.join('\n\n'), [], { title: r.headline, colour, footer });
+  const messages = limited(embeds, options.maxMessages, colour);
+  const more = options.more && hasDetails(detailsPart(doc)) ? options.more : undefined;
+  if (options.feedback || more) {
+    messages[messages.length - 1]!.components = [answerRow({ feedback: options.feedback ? { entry: doc.provenance.entry, ref: options.reviewRef } : null, more })];
+  }
+  return { messages, privateFollowUp: privateFollowUp(doc, options.audience) };
+}
+
+/** The details behind "More detail": cause, the other steps, snippet, what the error says, support, references. */
+export function renderDetails(doc: ReplyDocument, options: { maxMessages?: number } = {}): DiscordMessage[] {
+  const d = detailsPart(doc);
   const colour = SEVERITY_COLOURS[doc.severity];
-  const footer = { text: truncate(footerText(doc), L.footer) };
-  const inlinePrivate = options.audience === 'private' && doc.privateNotes.length > 0;
+  const parts: string[] = [];
+  if (d.cause) parts.push(defuse(d.cause));
+  if (d.steps.items.length > 0) {
+    const title = d.steps.start === 1 ? '**How to fix it**' : '**More steps**';
+    parts.push(`${title}\n${d.steps.items.map((step, i) => `${d.steps.start + i}. ${defuse(step)}`).join('\n')}`);
+  }
+  if (d.snippet) parts.push(codeBlock(d.snippet));
+  const hosts = [...new Set(doc.references.map((r) => new URL(r.url).hostname))];
+  const footer = { text: truncate(`More detail: ${doc.headline}${hosts.length ? ` · Sources: ${hosts.join(', ')}` : ''}`, L.footer) };
+  const embeds = packedEmbeds(parts.join('\n\n') || 'Nothing more to add to the answer above.', detailFields(d), { title: null, colour, footer });
+  return limited(embeds, options.maxMessages, colour);
+}
 
-  const embeds: APIEmbed[] = splitMarkdown(description(doc), L.description).map((chunk, i) => ({
-    ...(i === 0 ? { title: truncate(defuse(doc.headline), L.title) } : {}),
-    color: colour,
-    description: chunk,
-  }));
-  if (embeds.length === 0) embeds.push({ title: truncate(defuse(doc.headline), L.title), color: colour });
+function codeBlock(snippet: NonNullable<ReplyDocument['snippet']>): string {
+  return `**${defuse(snippet.label)}**\n\`\`\`${snippet.language.replace(/[^\w+-]/g, '')}\n${fenceSafe(snippet.code)}\n\`\`\``;
+}
 
-  const budget = L.embedsTotal - footer.text.length;
-  for (const field of fieldPieces(doc, inlinePrivate)) {
+function privateFollowUp(doc: ReplyDocument, audience: RenderOptions['audience']): DiscordMessage | null {
+  return audience === 'public' && doc.privateNotes.length > 0
+    ? { content: truncate(`🔒 **Only you can see this.**\n${doc.privateNotes.map(defuse).join('\n')}`, L.content), embeds: [] }
+    : null;
+}
+
+/** A description cut into embeds, then fields added; the footer on the last embed. Within every Discord limit. */
+function packedEmbeds(description: string, fields: APIEmbedField[], o: { title: string | null; colour: number; footer: { text: string } | undefined }): APIEmbed[] {
+  const title = o.title === null ? {} : { title: truncate(defuse(o.title), L.title) };
+  const embeds: APIEmbed[] = splitMarkdown(description, L.description).map((chunk, i) => ({ ...(i === 0 ? title : {}), color: o.colour, description: chunk }));
+  if (embeds.length === 0) embeds.push({ ...title, color: o.colour });
+  const budget = L.embedsTotal - (o.footer?.text.length ?? 0);
+  for (const field of fields) {
     const last = embeds[embeds.length - 1]!;
     const fits = (last.fields?.length ?? 0) < L.fields && embedSize(last) + field.name.length + field.value.length <= budget;
     if (fits) last.fields = [...(last.fields ?? []), field];
-    else embeds.push({ color: colour, fields: [field] });
+    else embeds.push({ color: o.colour, fields: [field] });
   }
+  if (o.footer) embeds[embeds.length - 1]!.footer = o.footer;
+  return embeds;
+}
 
+/** Embeds packed into messages, at most `max` of them (the last cut short with a note). */
+function limited(embeds: APIEmbed[], maxMessages: number | undefined, colour: number): DiscordMessage[] {
+  const footer = embeds[embeds.length - 1]!.footer;
+  const budget = L.embedsTotal - (footer?.text.length ?? 0);
   const messages = packMessages(embeds, budget);
-  const max = Math.max(1, options.maxMessages ?? 4);
-  if (messages.length > max) shorten(messages, max, colour, budget);
-  const final = messages[messages.length - 1]!;
-  final.embeds[final.embeds.length - 1]!.footer = footer;
-  if (options.feedback) final.components = [feedbackRow(doc.provenance.entry, options.reviewRef)];
-
-  const privateFollowUp =
-    options.audience === 'public' && doc.privateNotes.length > 0
-      ? { content: truncate(`🔒 **Only you can see this.**\n${doc.privateNotes.map(defuse).join('\n')}`, L.content), embeds: [] }
-      : null;
-  return { messages, privateFollowUp };
+  const max = Math.max(1, maxMessages ?? 4);
+  if (messages.length > max) {
+    shorten(messages, max, colour, budget);
+    const last = messages[max - 1]!;
+    if (footer) last.embeds[last.embeds.length - 1]!.footer = footer;
+  }
+  return messages;
 }
 
 /** A message of plain text (usage hints, apologies), cut to Discord's content limit. */
 export function textMessage(text: string): DiscordMessage {
   return { content: truncate(text, L.content), embeds: [] };
-}
-
-function description(doc: ReplyDocument): string {
-  const parts: string[] = [];
-  if (doc.statusLine) parts.push(`**${defuse(doc.statusLine)}**`);
-  for (const note of doc.notes) parts.push(quote(defuse(note)));
-  if (doc.cause) parts.push(defuse(doc.cause));
-  if (doc.fix.length > 0) parts.push(`**How to fix it**\n${doc.fix.map((step, i) => `${i + 1}. ${defuse(step)}`).join('\n')}`);
-  if (doc.snippet) {
-    const { label, language, code } = doc.snippet;
-    parts.push(`**${defuse(label)}**\n\`\`\`${language.replace(/[^\w+-]/g, '')}\n${fenceSafe(code)}\n\`\`\``);
-  }
-  return parts.join('\n\n');
 }
 
 const quote = (text: string) =>
@@ -96,27 +135,21 @@ const quote = (text: string) =>
     .map((line) => `> ${line}`)
     .join('\n');
 
-function fieldPieces(doc: ReplyDocument, inlinePrivate: boolean): APIEmbedField[] {
+function detailFields(d: DetailsPart): APIEmbedField[] {
   const fields: Array<{ name: string; value: string; inline?: boolean }> = [];
-  if (inlinePrivate) fields.push({ name: '🔒 Only you can see this', value: doc.privateNotes.map(defuse).join('\n') });
-  if (doc.facts.length > 0) fields.push({ name: 'What the error says', value: doc.facts.map((f) => `• ${defuse(f)}`).join('\n') });
-  if (doc.retryable !== null) {
+  if (d.facts.length > 0) fields.push({ name: 'What the error says', value: d.facts.map((f) => `• ${defuse(f)}`).join('\n') });
+  if (d.support.retryable !== null) {
     fields.push({
       name: 'Retry?',
-      value: doc.retryable ? 'Yes: this is temporary. Retry with backoff.' : 'No: the same request will fail again until it is fixed.',
+      value: d.support.retryable ? 'Yes: this is temporary. Retry with backoff.' : 'No: the same request will fail again until it is fixed.',
       inline: true,
     });
   }
-  const support = supportLines(doc.support);
+  const support = supportLines(d.support);
   if (support) fields.push({ name: 'For support', value: support, inline: true });
-  if (doc.alternatives.length > 0) {
-    fields.push({
-      name: 'Also possible',
-      value: doc.alternatives.map((a) => `• ${defuse(a.title)} (${Math.round(a.confidence * 100)}%)`).join('\n'),
-    });
-  }
-  if (doc.references.length > 0) {
-    fields.push({ name: 'References', value: doc.references.map((r) => `• [${r.title.replace(/[[\]]/g, '')}](${r.url})`).join('\n') });
+  if (d.alternatives.length > 0) fields.push({ name: 'Also possible', value: d.alternatives.map((a) => `• ${defuse(a.title)}`).join('\n') });
+  if (d.references.length > 0) {
+    fields.push({ name: 'References', value: d.references.map((r) => `• [${r.title.replace(/[[\]]/g, '')}](${r.url})`).join('\n') });
   }
   return fields.flatMap((f) =>
     splitMarkdown(f.value, L.fieldValue).map((value, i) => ({
@@ -127,25 +160,13 @@ function fieldPieces(doc: ReplyDocument, inlinePrivate: boolean): APIEmbedField[
   );
 }
 
-function supportLines(s: ReplyDocument['support']): string {
+function supportLines(s: DetailsPart['support']): string {
   const lines: string[] = [];
+  if (s.statusLine) lines.push(`Status: ${defuse(s.statusLine)}`);
   if (s.requestId) lines.push(`Request ID: \`${s.requestId.replace(/`/g, '')}\``);
   if (s.model) lines.push(`Model: \`${s.model.replace(/`/g, '')}\``);
   if (s.client) lines.push(`Client: ${CLIENT_LABELS[s.client]}`);
   return lines.join('\n');
-}
-
-function footerText(doc: ReplyDocument): string {
-  const p = doc.provenance;
-  const confidence = `${Math.round(p.confidence * 100)}% confidence`;
-  const how =
-    p.source === 'rules'
-      ? `Catalogue entry ${p.entry ?? 'unknown'} · ${confidence}`
-      : p.source === 'model'
-        ? `Explained by ${p.model ?? 'a Claude model'}${p.entry ? ` (entry ${p.entry})` : ''} · ${confidence}`
-        : 'No catalogue entry matched';
-  const hosts = [...new Set(doc.references.map((r) => new URL(r.url).hostname))];
-  return hosts.length > 0 ? `${how} · Sources: ${hosts.join(', ')}` : how;
 }
 
 /** Greedy packing: each message ≤ 10 embeds and ≤ `budget` characters of embeds. */

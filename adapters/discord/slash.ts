@@ -4,6 +4,7 @@ import { attachmentKind, fetchAttachment, IMAGE_MAX_BYTES } from './attachments'
 import type { HandlerContext } from './context';
 import { FAILURE, SLASH_USAGE, skippedNotice, TOO_SLOW } from './copy';
 import { loggableError } from './errors';
+import { keepForDetails } from './more-detail';
 import { InteractionReplies } from './replies';
 import { type DiscordMessage, type Rendered, renderReply, textMessage } from './render';
 
@@ -43,7 +44,7 @@ export async function handleSlash(interaction: ChatInputCommandInteraction, ctx:
   }
 
   const audience = ephemeral || inBotDm ? 'private' : 'public';
-  const work = answer(interaction, text, audience, ctx);
+  const work = answer(interaction, text, { audience, ephemeral }, ctx);
   const early = await settleWithin(work, ctx.timing.ackBudgetMs - (performance.now() - receivedAt));
   if (early) {
     await deliver(replies, early, ephemeral, 'direct', ctx);
@@ -58,7 +59,12 @@ export async function handleSlash(interaction: ChatInputCommandInteraction, ctx:
   await deliver(replies, late, ephemeral, 'deferred', ctx);
 }
 
-async function answer(interaction: ChatInputCommandInteraction, text: string, audience: 'public' | 'private', ctx: HandlerContext): Promise<Answer> {
+async function answer(
+  interaction: ChatInputCommandInteraction,
+  text: string,
+  { audience, ephemeral }: { audience: 'public' | 'private'; ephemeral: boolean },
+  ctx: HandlerContext,
+): Promise<Answer> {
   try {
     const screenshot = interaction.options.getAttachment('screenshot');
     const fetched = screenshot ? await fetchAttachment(screenshot, ctx.origins, 'image') : null;
@@ -75,7 +81,8 @@ async function answer(interaction: ChatInputCommandInteraction, text: string, au
       isDM: interaction.context === InteractionContextType.BotDM,
     };
     const diagnosis = await ctx.doctor.diagnose(inquiry);
-    const rendered = renderReply(diagnosis.document, { audience, feedback: true, reviewRef: diagnosis.reviewRef });
+    const key = await keepForDetails(ctx, diagnosis);
+    const rendered = renderReply(diagnosis.document, { audience, feedback: true, reviewRef: diagnosis.reviewRef, ...(key ? { more: { key, ephemeral } } : {}) });
     if (skipped.length > 0) rendered.messages[0]!.content = skippedNotice(skipped);
     return { kind: 'diagnosis', rendered, entry: diagnosis.entry, source: diagnosis.source };
   } catch (error) {

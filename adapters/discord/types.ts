@@ -14,8 +14,8 @@ export interface DiscordAdapter extends Adapter {
   state(): DiscordState;
 }
 
-export type EventKind = 'slash' | 'dm' | 'feedback' | 'ignored';
-export type ReplyKind = 'direct' | 'deferred' | 'dm' | 'usage' | 'failure';
+export type EventKind = 'slash' | 'dm' | 'feedback' | 'more-detail' | 'ignored';
+export type ReplyKind = 'direct' | 'deferred' | 'dm' | 'details' | 'usage' | 'failure';
 export type Vote = 'up' | 'down';
 
 /**

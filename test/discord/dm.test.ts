@@ -113,9 +113,15 @@ describe('DMs to the bot', () => {
     await world.fake.rest.waitForCall(messagesIn(channelId));
     world.fake.dm({ content: "I'm on Node", channelId });
     const second = await world.fake.rest.waitForCall((c) => messagesIn(channelId)(c) && c !== world!.fake.rest.calls.find(messagesIn(channelId)));
-    expect(JSON.stringify(second.body)).toContain('```ts');
-    expect(JSON.stringify(second.body)).toContain('new Anthropic(');
+    expect(JSON.stringify(second.body)).toContain('overloaded (529)');
     expect(doctor.diagnosed).toHaveLength(1);
     expect(doctor.followedUp).toHaveLength(1); // re-rendered for Node, not diagnosed again
+    // "details" after it: the TypeScript snippet, as "More detail" would give it; no new diagnosis.
+    world.fake.dm({ content: 'details', channelId });
+    const third = await world.fake.rest.waitForCall((c) => messagesIn(channelId)(c) && world!.fake.rest.calls.filter(messagesIn(channelId)).indexOf(c) === 2);
+    expect(JSON.stringify(third.body)).toContain('```ts');
+    expect(JSON.stringify(third.body)).toContain('new Anthropic(');
+    expect(doctor.diagnosed).toHaveLength(1);
+    expect(doctor.followedUp).toHaveLength(1);
   });
 });

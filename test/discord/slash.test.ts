@@ -45,13 +45,13 @@ describe('/claude-error', () => {
     expect(ackDelay(world, id, callback)).toBeLessThan(2500);
     const embed = (data!.embeds as Array<Record<string, unknown>>)[0]!;
     expect(embed.title).toContain('529');
-    expect(embed.description).toContain('overloaded_error');
-    expect(embed.description).toContain('```python');
+    expect(embed.description).toMatch(/^1\. Retry with exponential backoff/m);
+    expect(embed.description).not.toContain('```python'); // the long snippet waits behind "More detail"
     expect(JSON.stringify(embed.footer)).toContain('overloaded');
     expect(messageRequests(anthropic!)).toHaveLength(0); // the rules answered; nobody waited for the model
     expect(data!.allowed_mentions).toMatchObject({ parse: [] });
     expect((data!.flags ?? 0) as number & typeof EPHEMERAL).toBe(0);
-    expect(JSON.stringify(data!.components)).toContain('ced:fb:up:overloaded');
+    expect(JSON.stringify(data!.components)).toMatch(/"ced:more:[0-9a-f]{16}".*"ced:fb:up:overloaded"/);
     expect(callback.status).toBe(204);
     await waitUntil(() => world!.metrics.replies.length > 0);
     expect(world.metrics.replies).toEqual(['direct']);
@@ -155,7 +155,7 @@ describe('/claude-error', () => {
     const callback = await world.fake.rest.waitForCall(isCallback(id));
     expect(bodyOf(callback).type).toBe(4);
     expect(bodyOf(callback).data!.flags ?? 0).toBe(0);
-    expect(JSON.stringify(callback.body)).toContain('overloaded_error');
+    expect(JSON.stringify(callback.body)).toContain('overloaded (529)');
   });
 
   it('answers politely when the doctor fails', async () => {
@@ -205,7 +205,7 @@ describe('/claude-error', () => {
     expect(doctor.diagnosed).toHaveLength(0);
   });
 
-  it('keeps a 10,000-character diagnosis within every Discord limit, split over follow-ups', async () => {
+  it('keeps 10,000 characters of details within every Discord limit: "More detail" answers with them, split over follow-ups', async () => {
     const long = Array.from({ length: 200 }, (_, i) => `Line ${i}: ${'the model kept returning overloaded_error while '.repeat(1)}`).join('\n');
     const doctor = realDoctor({
       edit: (doc) => ({
@@ -217,21 +217,54 @@ describe('/claude-error', () => {
       }),
     });
     world = await startWorld({ doctor });
-    const { id, token } = world.fake.slash({ error: PASTE_529 });
+    const { id } = world.fake.slash({ error: PASTE_529 });
+    const answer = await world.fake.rest.waitForCall(isCallback(id));
+    expect(JSON.stringify(answer.body)).not.toContain('END-OF-CAUSE');
+    expect(JSON.stringify(answer.body)).toContain('ced:fb:down:overloaded');
 
-    await world.fake.rest.waitForCall(isCallback(id));
-    await waitUntil(() => world!.metrics.replies.length === 1);
-    const sent = world.fake.rest.calls.filter(byToken(token));
+    const more = pressMoreDetail(world, id, answer);
+    const details = await world.fake.rest.waitForCall(isCallback(more.id));
+    expect(bodyOf(details).type).toBe(4);
+    await waitUntil(() => world!.metrics.replies.includes('details'));
+    const sent = [details, ...world.fake.rest.calls.filter(byToken(more.token)).filter((c) => c !== details)];
     expect(sent.length).toBeGreaterThan(1);
     for (const call of sent) {
       expect(call.status).toBeLessThan(300);
       const body = bodyOf(call);
       expect(messageLimitProblems(body.data ?? body)).toEqual([]);
       expect((body.data ?? body).allowed_mentions).toMatchObject({ parse: [] });
+      expect((body.data ?? body).flags ?? 0).toBe(0); // a public answer's details are public
     }
     const everything = sent.map((c) => JSON.stringify(c.body)).join('');
     expect(everything).toContain('END-OF-CAUSE');
-    expect(everything).toContain('ced:fb:down:overloaded');
+    expect(everything).toContain('retry_0 = client.messages.create');
+  });
+
+  it('"More detail" on a private answer answers ephemerally, with the snippet and the support summary', async () => {
+    world = await startWorld({ doctor: realDoctor() });
+    const { id } = world.fake.slash({ error: PASTE_529, private: true });
+    const answer = await world.fake.rest.waitForCall(isCallback(id));
+    expect(bodyOf(answer).data!.flags).toBe(EPHEMERAL);
+    const more = pressMoreDetail(world, id, answer);
+    const details = await world.fake.rest.waitForCall(isCallback(more.id));
+    expect(bodyOf(details).type).toBe(4);
+    expect(bodyOf(details).data!.flags).toBe(EPHEMERAL);
+    const text = JSON.stringify(details.body);
+    expect(text).toContain('```python');
+    expect(text).toContain('HTTP 529 · overloaded_error');
+    expect(text).toContain('req_011CUaKf2ZS7Xp4q9Yv3nRtL');
+  });
+
+  it('posts a public answer\'s details once; a second click is told where they are', async () => {
+    world = await startWorld({ doctor: realDoctor() });
+    const { id } = world.fake.slash({ error: PASTE_529 });
+    const answer = await world.fake.rest.waitForCall(isCallback(id));
+    const first = pressMoreDetail(world, id, answer);
+    expect(bodyOf(await world.fake.rest.waitForCall(isCallback(first.id))).data!.flags ?? 0).toBe(0);
+    const second = pressMoreDetail(world, id, answer);
+    const note = await world.fake.rest.waitForCall(isCallback(second.id));
+    expect(bodyOf(note).data!.flags).toBe(EPHEMERAL);
+    expect(String(bodyOf(note).data!.content)).toContain('already posted');
   });
 
   it('counts a 👍 on an answer once, with its entry id, and acknowledges it ephemerally', async () => {
@@ -239,7 +272,7 @@ describe('/claude-error', () => {
     const { id } = world.fake.slash({ error: PASTE_529 });
     const answer = await world.fake.rest.waitForCall(isCallback(id));
     const components = bodyOf(answer).data!.components as Array<{ components: Array<{ custom_id: string }> }>;
-    const up = components[0]!.components[0]!.custom_id;
+    const up = components[0]!.components.find((b) => b.custom_id.startsWith('ced:fb:up:'))!.custom_id;
     const message = { ...world.fake.rest.interactions.get(id)!.original!, components };
 
     const first = world.fake.click(up, message);
@@ -253,6 +286,14 @@ describe('/claude-error', () => {
     expect(world.logger.lines.filter((l) => (l.obj as { event?: string }).event === 'discord.feedback')).toHaveLength(1);
   });
 });
+
+/** Clicks "More detail" under the answer of interaction `id`, as Discord sends the click (type 3 over the gateway). */
+function pressMoreDetail(w: World, id: string, answer: RestCall): { id: string; token: string } {
+  const components = bodyOf(answer).data!.components as Array<{ components: Array<{ custom_id: string }> }>;
+  const more = components[0]!.components.find((b) => b.custom_id.startsWith('ced:more:'));
+  if (!more) throw new Error('no "More detail" button');
+  return w.fake.click(more.custom_id, { ...w.fake.rest.interactions.get(id)!.original!, components });
+}
 
 async function waitUntil(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { channelMessageEvent, mentionEvent } from '../fakes/slack/events';
+import { buttonClick, channelMessageEvent, mentionEvent } from '../fakes/slack/events';
 import { APP_TOKEN, BOT_TOKEN, FakeSlack } from '../fakes/slack/fake-slack';
 import { BotProcess } from '../ops/support/bot-process';
 import { RedisServer } from '../support/redis-server';
@@ -65,7 +65,15 @@ describe('two Slack replicas on one Redis', () => {
     const followUp = answers()[1]!;
     expect(followUp.params.thread_ts).toBe(mention.ts);
     expect(JSON.stringify(followUp.params.blocks)).toMatch(/overloaded/i);
-    expect(JSON.stringify(followUp.params.blocks)).toMatch(/TypeScript|```ts|new Anthropic/);
+
+    // "More detail" on that answer, whichever replica Slack hands the click to: the answer is in the shared
+    // store, and its details are Node's.
+    const blocks = followUp.params.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>;
+    const more = blocks.find((b) => b.type === 'actions')!.elements!.find((e) => e.action_id === 'more_detail')!;
+    await slack.socket.sendInteractive(buttonClick(more.action_id, more.value, '1800000000.000777', { threadTs: String(mention.ts) }));
+    await slack.waitFor(() => answers().length === 3, 15_000, 'the details');
+    expect(answers()[2]!.params.thread_ts).toBe(mention.ts);
+    expect(JSON.stringify(answers()[2]!.params.blocks)).toMatch(/new Anthropic/);
   });
 
   it('keeps answering when Redis stops mid-run, says degraded on /healthz, and is ok again when Redis returns', async () => {
