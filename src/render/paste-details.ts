@@ -35,7 +35,7 @@ function iamDenial(text: string): Fact | null {
   const [, kind, name, action, region, resource] = m;
   const who = kind === 'user' ? 'IAM user' : 'role';
   const on = resource ? ` on \`${resource.length > 90 ? `${resource.slice(0, 87)}…` : resource}\`` : '';
-  const where = region ? ` in **${region}**` : '';
+  const where = region ? ` in region \`${region}\`` : '';
   const reason = IAM_REASON.find(([re]) => re.test(text))?.[1];
   const brief = `IAM denies it: ${who} \`${name}\` may not call \`${action}\`${on}${where}${reason ? ` (${reason})` : ''}.`;
   const profile = INFERENCE_PROFILE.exec(text)?.[1];
@@ -93,10 +93,11 @@ function vertexPublisher(ctx: PasteContext): Fact | null {
 }
 
 /** A retired model anywhere in the paste, also when the error is about something else. */
-function retiredModel(ctx: PasteContext, kinds: readonly FactKind[]): Fact | null {
+function retiredModel(ctx: PasteContext, entry: { facts: readonly FactKind[]; category: Category }): Fact | null {
   // The nearest-model fact already says it, with the replacement. Bedrock and Vertex AI retire models on
   // their own dates and name them with their own ids, so the API's retirement is not theirs.
-  if (!ctx.signals.model || ctx.signals.cloud || kinds.includes('nearest-model')) return null;
+  const cloud = ctx.signals.cloud !== null || entry.category === 'cloud.bedrock' || entry.category === 'cloud.vertex';
+  if (!ctx.signals.model || cloud || entry.facts.includes('nearest-model')) return null;
   const v = ctx.models.classify(ctx.signals.model);
   if (!v.retired) return null;
   return { brief: `\`${ctx.signals.model}\` was retired on ${v.retired.date}; its official replacement is \`${v.retired.replacement}\`.` };
@@ -178,7 +179,7 @@ function excerpt(raw: string, rule: CompiledRule): string | null {
 }
 
 /** For a paste no rule recognised: the first words that sound like an error, so the user sees what was read. */
-const ERRORISH = /\b(?:error|failed|failure|invalid|unsupported|not (?:found|allowed|supported)|denied|refused|exception|unable|cannot)\b/i;
+const ERRORISH = /\b(?:error|failed|failure|invalid|unsupported|not (?:found|allowed|supported)|denied|refused|exception|unable|cannot)\b|\b\w{1,40}(?:Error|Exception|Timeout)\b/i;
 
 export function errorishExcerpt(raw: string): string | null {
   const text = readable(raw);
@@ -198,7 +199,7 @@ export function pasteDetails(ctx: PasteContext, entry: { facts: readonly FactKin
   const present = (f: Fact | null): f is Fact => f !== null;
   return {
     deciding: [iamDenial(ctx.text), networkFailure(ctx, entry.category), bearerHeader(ctx, entry.category), bedrockId(ctx), vertexPublisher(ctx)].filter(present),
-    also: [retiredModel(ctx, entry.facts), surface(ctx, entry.category)].filter(present),
+    also: [retiredModel(ctx, entry), surface(ctx, entry.category)].filter(present),
   };
 }
 

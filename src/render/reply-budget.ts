@@ -30,12 +30,14 @@ export function replyStepCount(steps: readonly string[], room = REPLY_STEP_CHARS
 }
 
 const CLOUD_WORDS: Readonly<Record<NonNullable<Signals['cloud']>, RegExp>> = { bedrock: /\bBedrock\b/, vertex: /\bVertex\b/ };
-const ANCHOR = /`([^`\n]{4,60})`/g;
+const ANCHOR = /`([^`\n]{5,60})`/g;
+/** An identifier rather than a word: `apiKeyHelper`, `ANTHROPIC_BASE_URL`, `max_tokens`, `/etc/resolv.conf` — not `claude`. */
+const IDENTIFIER = /[_./:=-]|[a-z][A-Z]/;
 
-/** A step speaks to this paste when it names something the paste shows: a `term` of the paste, or its cloud. */
+/** A step speaks to this paste when it names something the paste shows: an identifier of the paste, or its cloud. */
 function speaksTo(step: string, pasteLower: string, cloud: Signals['cloud']): boolean {
   if (cloud && CLOUD_WORDS[cloud].test(step)) return true;
-  for (const m of step.matchAll(ANCHOR)) if (pasteLower.includes(m[1]!.toLowerCase())) return true;
+  for (const m of step.matchAll(ANCHOR)) if (IDENTIFIER.test(m[1]!) && pasteLower.includes(m[1]!.toLowerCase())) return true;
   return false;
 }
 

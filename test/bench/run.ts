@@ -1,14 +1,19 @@
 /**
- * `npm run bench`: prints speed and memory figures. Targets (rules path, one core): ≥ 20,000
- * pastes/s, p99 < 1 ms, CLI cold start ≤ 1.5 s. Figures only — nothing here fails a build.
+ * `npm run bench`: prints speed, memory and reply-size figures. Targets (rules path, one core):
+ * ≥ 20,000 pastes/s, p99 < 1 ms, CLI cold start ≤ 1.5 s; the first message (`reply`) median
+ * ≤ 700 characters and ≤ 12 lines, p90 ≤ 1,100; no other client's steps. Figures only — nothing
+ * here fails a build.
  */
 import { benchColdStart } from './cold-start';
 import { benchHostile, printHostileBench } from './hostile';
 import { benchHostileRegexes } from './hostile-regexes';
 import { benchOcr, printOcrBench } from './ocr';
+import { benchReplies, printRepliesBench } from './replies';
 import { benchRules } from './rules';
 
 const fmt = (n: number, digits = 3) => n.toFixed(digits);
+
+printRepliesBench(await benchReplies());
 
 const rules = await benchRules();
 console.log('rules path (dev corpus repeated, no model, no OCR)');

@@ -18,14 +18,20 @@ describe('npm run -s diagnose (the CLI contract)', () => {
     expect(d.signals.client).toBe('python');
   });
 
-  it('prints the markdown reply without flags, reading FILE', async () => {
+  it('prints the short reply, then the details below a rule, reading FILE; --brief prints the reply alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ced-'));
     const file = join(dir, 'error.txt');
     writeFileSync(file, OVERLOADED);
     const r = await diagnoseCli([file]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^## .*overloaded/im);
-    expect(r.stdout).toContain('```python');
+    const [reply, details] = r.stdout.split('\n\n---\n\n');
+    expect(reply).toMatch(/^## .*overloaded/im);
+    expect(details).toContain('**Why:**');
+    expect(details).toContain('```python');
+    const brief = await diagnoseCli(['--brief', file]);
+    expect(brief.stdout).toBe(`${reply}\n`);
+    const json = JSON.parse((await diagnoseCli(['--json', file])).stdout);
+    expect(`${json.reply}\n\n---\n\n${json.details}\n`).toBe(r.stdout);
   });
 
   it('--jsonl answers every input line in order, also lines that are not JSON', async () => {
@@ -54,6 +60,7 @@ describe('npm run -s diagnose (the CLI contract)', () => {
 
   it.each([
     [['--json', '--jsonl'], /either --json or --jsonl/],
+    [['--json', '--brief'], /--brief shortens the markdown answer/],
     [['--bogus'], /unknown option "--bogus"/],
     [['/no/such/file.txt'], /cannot read "\/no\/such\/file.txt"/],
     [['--image'], /--image needs a value/],

@@ -80,12 +80,13 @@ describe('the doctor with the model fallback', () => {
     expect(d.reply).toContain('try again in about 10 min (at 14:10:00 UTC)');
   });
 
-  it('makes no request without a key, and says only the rules answered', async () => {
+  it('makes no request without a key, and tells the operator (logs, --json), not the chat, that only the rules answered', async () => {
     fake = await startFakeAnthropic();
     const d = await doctorWith({ ANTHROPIC_BASE_URL: fake.url }).diagnose({ platform: 'test', text: VAGUE });
     expect(fake.requests).toHaveLength(0);
     expect(d.source).toBe('none');
-    expect(d.reply).toMatch(/No model was asked/);
+    expect(d.operatorNotes.join('\n')).toMatch(/model fallback not configured/);
+    expect(`${d.reply}\n${d.details}`).not.toMatch(/fallback|No model was asked|ANTHROPIC_API_KEY/);
   });
 
   it('never sends a pasted secret: no request header or body carries one', async () => {

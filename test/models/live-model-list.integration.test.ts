@@ -75,13 +75,14 @@ describe('the bot with a key asks the live list only for ids its data does not k
     const doctor = await createAppDoctor(loadConfig({ ...fakeAnthropicEnv(fake), OCR_ENABLED: 'false' }));
     try {
       const known = await doctor.diagnose({ platform: 'test', text: paste('claude-haiku-5-5') });
-      expect(known.document.facts.join('\n')).toContain('`claude-haiku-5-5` is a valid model id');
+      expect(known.document.verdict.join('\n')).toContain('`claude-haiku-5-5` is a valid model id');
       expect(modelRequests(fake)).toHaveLength(0);
 
       const newer = await doctor.diagnose({ platform: 'test', text: paste('claude-opus-6') });
-      expect(newer.document.facts.join('\n')).toContain("`claude-opus-6` is in the model list the API returns to this bot's own key");
+      expect(newer.document.verdict.join('\n')).toContain("`claude-opus-6` is in the model list the API returns to this bot's own key");
       const unlisted = await doctor.diagnose({ platform: 'test', text: paste('claude-opus-7') });
-      expect(unlisted.document.facts.join('\n')).toContain('`claude-opus-7` is not in my model list (verified 2026-12-07) — it may be newer');
+      expect(unlisted.document.verdict.join('\n')).toContain('`claude-opus-7` is not in my model list — it may be newer');
+      expect(unlisted.operatorNotes).toContain('models data verified 2026-12-07');
       expect(modelRequests(fake)).toHaveLength(1); // cached
       expect(fake.requests.filter((r) => r.path === '/v1/messages')).toHaveLength(0); // rules answered
     } finally {

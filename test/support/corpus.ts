@@ -41,7 +41,10 @@ export interface CaseScore {
   got: { category: Category; status: number | null; type: string | null; entry: string | null; confidence: number };
 }
 
-/** Scores one diagnosis the way the issue's acceptance test does. */
+/**
+ * Scores one diagnosis the way the issue's acceptance test does. The `mentions` are looked for in
+ * `reply` alone — the first message a chat user reads must name the concept; `details` does not count.
+ */
 export function scoreCase(c: CorpusCase, d: Diagnosis): CaseScore {
   const accepted = [c.expect.category, ...(c.expect.alt_categories ?? [])];
   const reply = d.reply.toLowerCase();
