@@ -35,10 +35,6 @@ const feedbackButtons = (entry: string | null, ref?: string): APIButtonComponent
   return [button('up', '👍', 'Helpful'), button('down', '👎', 'Not helpful')];
 };
 
-export function feedbackRow(entry: string | null, ref?: string): APIActionRowComponent<APIButtonComponentWithCustomId> {
-  return { type: ComponentType.ActionRow, components: feedbackButtons(entry, ref) };
-}
-
 /**
  * "More detail" names the answer kept in the shared store (a hex key) and whether the answer was
  * ephemeral, so the details are as private as the answer: `ced:more:<key>` or `ced:more:<key>:e`.

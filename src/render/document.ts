@@ -62,6 +62,13 @@ function common(ctx: DocumentContext, entryId: string | null): Common {
 
 const unique = (xs: string[]) => [...new Set(xs)];
 
+/** True when `step` already says `fact`: word for word, or naming every `code` the fact names. */
+function saysAlready(step: string, fact: string): boolean {
+  if (step.includes(fact)) return true;
+  const codes = [...fact.matchAll(/`([^`\n]{3,80})`/g)].map((m) => m[1]!);
+  return codes.length > 0 && codes.every((c) => step.includes(c));
+}
+
 /**
  * The parts of a document that depend on the client: its steps (those naming what the paste shows
  * first), the question, the snippet. `paste` is null on a re-render, when the paste is gone.
@@ -74,12 +81,13 @@ export function clientParts(
   /** The headline and verdict: the steps get the room they leave. */
   above: readonly string[],
 ): Pick<ReplyDocument, 'fix' | 'replySteps' | 'question' | 'snippet'> {
-  const { steps, withheldFor } = stepsFor(entry.fix, client);
+  const { steps, own, withheldFor } = stepsFor(entry.fix, client);
   const question = client === null ? clientQuestion(withheldFor) : null;
   const picked = pickSnippet(entry, client, values);
   // The user's own command shown back is no fix (they ran it: it is in the paste).
   const snippet = picked && paste !== null && echoesPaste(picked, paste.lower) ? null : picked;
-  const ordered = orderForReply(steps, paste, stepRoom(...above, question));
+  // On a re-render the paste is gone, but the steps meant for the new client still come first.
+  const ordered = orderForReply(steps, { lower: paste?.lower ?? '', cloud: paste?.cloud ?? null, own }, stepRoom(...above, question));
   return { fix: ordered.steps, replySteps: ordered.replySteps, question, snippet };
 }
 
@@ -92,14 +100,17 @@ export function entryDocument(entry: CompiledEntry, ctx: DocumentContext): Reply
   const words = deciding.length === 0 ? errorInItsWords(ctx.signals, entry.title, ctx.text, ctx.rule) : null;
   const computed = [...deciding, ...details.also];
   const verdict = [...deciding.map((f) => f.brief), ...(words ? [words] : []), ...details.also.map((f) => f.brief)];
+  const values = placeholderValues(ctx.signals, ctx.text, ctx.models);
+  const parts = clientParts(entry, ctx.client, values, { lower: ctx.pasteLower, cloud: ctx.signals.cloud }, [entry.title, ...verdict]);
   return {
     ...common(ctx, entry.id),
     headline: entry.title,
     severity: entry.severity,
     verdict,
     cause: entry.cause,
-    facts: unique(computed.flatMap((f) => (f.more ? [f.more] : []))),
-    ...clientParts(entry, ctx.client, placeholderValues(ctx.signals, ctx.text, ctx.models), { lower: ctx.pasteLower, cloud: ctx.signals.cloud }, [entry.title, ...verdict]),
+    // What a step already says is not said again as a fact (`GET /v1/models` in a step and in a fact).
+    facts: unique(computed.flatMap((f) => (f.more ? [f.more] : []))).filter((fact) => !parts.fix.some((step) => saysAlready(step, fact))),
+    ...parts,
     // Whether someone else's error is retryable is not ours to say.
     retryable: entry.category === 'out_of_scope' ? null : entry.retryable,
     references: entry.references,

@@ -1,7 +1,7 @@
 import type { FactKind } from '../catalog';
 import type { Signals } from '../contracts';
 import type { ModelIndex } from '../models';
-import { fmtBytes, fmtDuration, fmtInt, fmtPercent, fmtUtc } from './format';
+import { fmtDuration, fmtInt, fmtPercent, fmtUtc } from './format';
 import { describeModelVerdict } from './model-fact';
 
 export interface FactContext {

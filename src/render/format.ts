@@ -19,5 +19,3 @@ export function fmtDuration(seconds: number): string {
   if (s < 48 * 3600) return `${Math.floor(s / 3600)} h${Math.floor((s % 3600) / 60) ? ` ${Math.floor((s % 3600) / 60)} min` : ''}`;
   return `${Math.round(s / 86400)} days`;
 }
-
-export { formatBytes as fmtBytes } from '../input/bytes';

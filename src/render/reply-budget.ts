@@ -34,8 +34,20 @@ const ANCHOR = /`([^`\n]{5,60})`/g;
 /** An identifier rather than a word: `apiKeyHelper`, `ANTHROPIC_BASE_URL`, `max_tokens`, `/etc/resolv.conf` — not `claude`. */
 const IDENTIFIER = /[_./:=-]|[a-z][A-Z]/;
 
-/** A step speaks to this paste when it names something the paste shows: an identifier of the paste, or its cloud. */
-function speaksTo(step: string, pasteLower: string, cloud: Signals['cloud']): boolean {
+/** What tells a step that speaks to this paste: what the paste shows, and the steps meant for its client alone. */
+export interface PasteCues {
+  lower: string;
+  cloud: Signals['cloud'];
+  own?: ReadonlySet<string>;
+}
+
+/**
+ * A step speaks to this paste when it is meant for the paste's client, or names something the
+ * paste shows: an identifier of the paste, or its cloud.
+ */
+function speaksTo(step: string, paste: PasteCues): boolean {
+  const { lower: pasteLower, cloud } = paste;
+  if (paste.own?.has(step)) return true;
   if (cloud && CLOUD_WORDS[cloud].test(step)) return true;
   for (const m of step.matchAll(ANCHOR)) if (IDENTIFIER.test(m[1]!) && pasteLower.includes(m[1]!.toLowerCase())) return true;
   return false;
@@ -43,24 +55,25 @@ function speaksTo(step: string, pasteLower: string, cloud: Signals['cloud']): bo
 
 /**
  * The client's steps with the first message's share first: the catalogue's first steps, except that a
- * step naming what this paste shows (its cloud, an identifier it contains such as `apiKeyHelper`)
- * takes the place of a generic one. Both shares keep the catalogue's order.
+ * step meant for the paste's client, or naming what this paste shows (its cloud, an identifier it
+ * contains such as `apiKeyHelper`), takes the place of a generic one. Both shares keep the
+ * catalogue's order.
  */
 export function orderForReply(
   steps: readonly string[],
-  paste: { lower: string; cloud: Signals['cloud'] } | null,
+  paste: PasteCues | null,
   room = REPLY_STEP_CHARS,
 ): { steps: string[]; replySteps: number } {
   const count = replyStepCount(steps, room);
   const chosen = new Set(steps.slice(0, count).map((_, i) => i));
   if (paste) {
-    const relevant = steps.map((s, i) => (speaksTo(s, paste.lower, paste.cloud) ? i : -1)).filter((i) => i >= count);
+    const relevant = steps.map((s, i) => (speaksTo(s, paste) ? i : -1)).filter((i) => i >= count);
     for (const i of relevant) {
       if (chosen.size < REPLY_STEPS_MAX && [...chosen].reduce((n, j) => n + steps[j]!.length, 0) + steps[i]!.length <= room) {
         chosen.add(i);
         continue;
       }
-      const generic = [...chosen].reverse().find((j) => !speaksTo(steps[j]!, paste.lower, paste.cloud));
+      const generic = [...chosen].reverse().find((j) => !speaksTo(steps[j]!, paste));
       if (generic === undefined) break;
       chosen.delete(generic);
       chosen.add(i);

@@ -47,11 +47,9 @@ const COMMANDS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 function inferredLabel(heading: string, code: string): string {
-  if (heading !== 'curl' || /^\s*curl\b/m.test(code)) return heading;
-  const first = code
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l !== '' && !l.startsWith('#'));
+  const lines = code.split('\n').map((l) => l.trim());
+  if (heading !== 'curl' || lines.some((l) => /^curl\b/.test(l))) return heading;
+  const first = lines.find((l) => l !== '' && !l.startsWith('#'));
   if (!first) return heading;
   return COMMANDS.find(([re]) => re.test(first))?.[1] ?? 'Shell';
 }
@@ -62,7 +60,8 @@ function firstCommand(code: string): string | null {
     .split('\n')
     .map((l) => l.trim())
     .find((l) => l !== '' && !l.startsWith('#') && !l.startsWith('//'));
-  return line ? line.replace(/\s*\\$/, '').replace(/\s+/g, ' ').toLowerCase() : null;
+  const command = line?.endsWith('\\') ? line.slice(0, -1) : line;
+  return command ? command.trimEnd().replace(/\s+/g, ' ').toLowerCase() : null;
 }
 
 /**

@@ -5,6 +5,8 @@ import { CLIENTS } from '../knowledge/clients';
 export interface ClientSteps {
   /** The universal steps and those for this client, in catalogue order; never another client's. */
   steps: string[];
+  /** Which of `steps` are tagged for this client: they speak to the paste more than a universal one. */
+  own: ReadonlySet<string>;
   /** With no client known: the clients whose own steps were left out (to ask which one it is). */
   withheldFor: ClientId[];
 }
@@ -12,12 +14,16 @@ export interface ClientSteps {
 /** The fix steps a user of `client` sees (`null`: the paste does not say which client). */
 export function stepsFor(fix: readonly CompiledFixStep[], client: ClientId | null): ClientSteps {
   const steps: string[] = [];
+  const own = new Set<string>();
   const withheld = new Set<ClientId>();
   for (const step of fix) {
-    if (step.for === null || (client !== null && step.for.includes(client))) steps.push(step.text);
-    else if (client === null) for (const c of step.for) withheld.add(c);
+    if (step.for === null) steps.push(step.text);
+    else if (client !== null && step.for.includes(client)) {
+      steps.push(step.text);
+      own.add(step.text);
+    } else if (client === null) for (const c of step.for) withheld.add(c);
   }
-  return { steps, withheldFor: [...withheld] };
+  return { steps, own, withheldFor: [...withheld] };
 }
 
 /** The SDK clients, named together as "an SDK" in a question (catalog/clients.yaml `groups.sdk`). */

@@ -101,9 +101,18 @@ describe('steps by client', () => {
     expect(details).toContain('**Why:** A cause long enough for the schema, said once.');
   });
 
+  it("puts the client's own step in the first message even when generic steps would fill it", () => {
+    const long = `In Claude Code, run \`/compact\` and \`/context\`. ${'More words about it. '.repeat(14)}`;
+    const e = entry({ fix: ['Make the input smaller, and count it first with the token counting endpoint.', { step: long, for: ['claude-code'] }, 'Use a model with a larger window.'] });
+    const doc = entryDocument(e, ctx('claude-code'));
+    expect(doc.fix.slice(0, doc.replySteps)).toContain(long.trim());
+    expect(renderReplyMarkdown(doc)).toContain('/compact');
+  });
+
   it('lets a step that names an identifier of the paste into the first message, in place of a generic one', () => {
     const steps = ['Generic one.', 'Generic two.', 'Generic three.', 'Run your `apiKeyHelper` script by hand.', 'Mention `claude` only.'];
     const promoted = orderForReply(steps, { lower: 'it wrote apikeyhelper into settings', cloud: null });
+    expect(promoted.replySteps).toBe(3);
     expect(promoted.steps.slice(0, promoted.replySteps)).toEqual(['Generic one.', 'Generic two.', 'Run your `apiKeyHelper` script by hand.']);
     expect(promoted.steps.slice(promoted.replySteps)).toEqual(['Generic three.', 'Mention `claude` only.']);
     // A plain word in backticks is no identifier: `claude` is in most pastes.
