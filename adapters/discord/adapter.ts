@@ -1,7 +1,7 @@
 import { type Client, Events, type Interaction, type Message, MessageFlags } from 'discord.js';
 import type { DiscordEnv } from '../../src/config';
 import type { Doctor } from '../../src/ports';
-import { ConversationMemory, MemoryStore } from '../../src/store';
+import { AnswerMemory, ConversationMemory, MemoryStore } from '../../src/store';
 import { allowedOrigins } from './attachments';
 import { COMMAND_NAME } from './commands';
 import { DiscordConnection } from './connection';
@@ -33,7 +33,7 @@ export function createDiscordAdapter(config: DiscordEnv, doctor: Doctor, deps: D
     origins: allowedOrigins(config.DISCORD_API_URL),
     store,
     conversations: new ConversationMemory(store, { namespace: 'discord', ttlMs: CONVERSATION_TTL_MS }),
-    answers: new ConversationMemory(store, { namespace: 'discord-answer', ttlMs: ANSWER_TTL_MS }),
+    answers: new AnswerMemory(store, { namespace: 'discord-answer', ttlMs: ANSWER_TTL_MS }),
   };
   const inFlight = new Set<Promise<void>>();
   let accepting = true;

@@ -1,5 +1,5 @@
 import type { Doctor, Logger, SharedStore } from '../../src/ports';
-import type { ConversationMemory } from '../../src/store';
+import type { AnswerMemory, ConversationMemory } from '../../src/store';
 import type { DiscordMetrics, DiscordTiming } from './types';
 
 /** Everything an event handler needs; built once per adapter, shared by every client it creates. */
@@ -15,7 +15,7 @@ export interface HandlerContext {
   /** The last diagnosis per DM channel, so "I'm on Node" after an answer re-renders it for Node. */
   conversations: ConversationMemory;
   /** Each answer by the key its "More detail" button carries (more-detail.ts). */
-  answers: ConversationMemory;
+  answers: AnswerMemory;
 }
 
 /** Claims outlive any redelivery or double session during a handover. */

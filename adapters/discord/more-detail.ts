@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { ButtonInteraction } from 'discord.js';
 import type { Diagnosis } from '../../src/contracts';
 import { CLAIM_TTL_MS, type HandlerContext } from './context';
@@ -10,20 +9,13 @@ import { renderDetails, textMessage } from './render';
 
 export const isMoreDetailButton = (interaction: ButtonInteraction) => parseMoreCustomId(interaction.customId) !== null;
 
-/**
- * Keeps an answer under a fresh key for its "More detail" button (a key per answer). Null when it
- * has no details, or the store refused it: then the button is left out.
- */
+/** The answer's key for its "More detail" button; null (no button) when it has no details or the store refused it. */
 export async function keepForDetails(ctx: Pick<HandlerContext, 'answers' | 'logger'>, diagnosis: Diagnosis): Promise<string | null> {
   if (!diagnosis.details) return null;
-  const key = randomBytes(8).toString('hex');
-  try {
-    await ctx.answers.set(key, diagnosis);
-    return key;
-  } catch (error) {
+  return ctx.answers.keep(diagnosis).catch((error: unknown) => {
     ctx.logger.warn({ err: loggableError(error) }, 'discord: could not keep an answer for "More detail"');
     return null;
-  }
+  });
 }
 
 /**

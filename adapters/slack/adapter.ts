@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SlackEnv } from '../../src/config';
 import { describeNetworkFailure, hostOf, networkFailure } from '../../src/net';
 import type { Doctor, Logger, SharedStore } from '../../src/ports';
-import { ConversationMemory, MemoryStore } from '../../src/store';
+import { AnswerMemory, ConversationMemory, MemoryStore } from '../../src/store';
 import type { Adapter } from '../port';
 import { type BoltParts, buildBoltApp, type SlackMode } from './bolt-app';
 import { handleMessage, type ConversationDeps } from './conversation';
@@ -66,7 +66,7 @@ export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: Slack
     doctor,
     store,
     answered: new ConversationMemory(store, { namespace: 'slack', ttlMs: ANSWERED_TTL_MS }),
-    answers: new ConversationMemory(store, { namespace: 'slack-answer', ttlMs: ANSWERED_TTL_MS }),
+    answers: new AnswerMemory(store, { namespace: 'slack-answer', ttlMs: ANSWERED_TTL_MS }),
     download: { botToken: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, fetch: deps.fetch ?? globalThis.fetch },
     logger,
     metrics,

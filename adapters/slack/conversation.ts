@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import type { Diagnosis } from '../../src/contracts';
 import { asksForDetails } from '../../src/doctor/follow-up';
 import type { Doctor, Logger, SharedStore } from '../../src/ports';
-import type { ConversationMemory } from '../../src/store';
+import type { AnswerMemory, ConversationMemory } from '../../src/store';
 import type { DownloadOptions } from './files';
 import { conversationKey, type InboundMessage, replyThreadTs } from './inbound';
 import { buildInquiry } from './inquiry';
@@ -19,7 +18,7 @@ export interface ConversationDeps {
   /** The last diagnosis per conversation the bot answered (see `conversationKey`). */
   answered: ConversationMemory;
   /** Each answer by the key its "More detail" button carries (more-detail.ts). */
-  answers: ConversationMemory;
+  answers: AnswerMemory;
   download: Omit<DownloadOptions, 'lookup'>;
   logger: Logger;
   metrics: SlackMetrics;
@@ -94,18 +93,11 @@ export async function handleMessage(
   );
 }
 
-/**
- * Keeps the answer under a fresh key for its "More detail" button (a key per answer: a thread can
- * hold several). Null when it has no details, or the store refused it: then the button is left out.
- */
-export async function keepForDetails(deps: Pick<ConversationDeps, 'answers' | 'logger'>, diagnosis: Diagnosis): Promise<string | null> {
+/** The answer's key for its "More detail" button; null (no button) when it has no details or the store refused it. */
+async function keepForDetails(deps: Pick<ConversationDeps, 'answers' | 'logger'>, diagnosis: Diagnosis): Promise<string | null> {
   if (!diagnosis.details) return null;
-  const key = randomBytes(8).toString('hex');
-  try {
-    await deps.answers.set(key, diagnosis);
-    return key;
-  } catch (error) {
+  return deps.answers.keep(diagnosis).catch((error: unknown) => {
     deps.logger.warn({ err: (error as Error).message }, 'slack: could not keep an answer for "More detail"');
     return null;
-  }
+  });
 }

@@ -1,19 +1,11 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
 import type { Doctor, Logger, SharedStore } from '../../src/ports';
+import { ClickSchema } from './click';
 import { escapeMrkdwn } from './mrkdwn';
 import { FEEDBACK_ACTION, parseFeedbackValue, type Vote } from './feedback-buttons';
 import type { SlackMetrics } from './metrics';
 import { postEphemeral } from './reply';
 import { VOTE_TTL_MS } from './store';
-
-const ClickSchema = z.object({
-  user: z.object({ id: z.string() }),
-  channel: z.object({ id: z.string() }).optional(),
-  container: z.object({ message_ts: z.string().optional(), thread_ts: z.string().optional() }).optional(),
-  message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
-});
 
 export interface FeedbackDeps {
   /** One vote per user and answer, on every replica. */

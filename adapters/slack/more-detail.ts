@@ -1,24 +1,16 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
 import type { Logger, SharedStore } from '../../src/ports';
-import type { ConversationMemory } from '../../src/store';
+import type { AnswerMemory } from '../../src/store';
+import { ClickSchema } from './click';
 import { MORE_DETAIL_ACTION, parseMoreValue } from './feedback-buttons';
 import type { SlackMetrics } from './metrics';
 import { renderDetails } from './render';
 import { postEphemeral, postPublic } from './reply';
 import { DEDUPE_TTL_MS } from './store';
 
-const ClickSchema = z.object({
-  user: z.object({ id: z.string() }),
-  channel: z.object({ id: z.string() }).optional(),
-  container: z.object({ message_ts: z.string().optional(), thread_ts: z.string().optional() }).optional(),
-  message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
-});
-
 export interface MoreDetailDeps {
   /** Each answer by the key its button carries (conversation.ts keeps them). */
-  answers: ConversationMemory;
+  answers: AnswerMemory;
   /** One details post per answer, on every replica. */
   store: SharedStore;
   logger: Logger;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Diagnosis, DiagnosisSchema } from '../contracts';
 import type { SharedStore } from '../ports';
 
@@ -23,5 +24,28 @@ export class ConversationMemory {
 
   private key(conversation: string): string {
     return `${this.options.namespace}:thread:${conversation}`;
+  }
+}
+
+/**
+ * Each answer under a fresh key, for the "More detail" button that carries the key: a thread can
+ * hold several answers, and the click may land on another replica.
+ */
+export class AnswerMemory {
+  private readonly memory: ConversationMemory;
+
+  constructor(store: SharedStore, options: { namespace: string; ttlMs: number }) {
+    this.memory = new ConversationMemory(store, options);
+  }
+
+  get(key: string): Promise<Diagnosis | null> {
+    return this.memory.get(key);
+  }
+
+  /** Keeps the answer and returns its key (16 hex digits). */
+  async keep(diagnosis: Diagnosis): Promise<string> {
+    const key = randomBytes(8).toString('hex');
+    await this.memory.set(key, diagnosis);
+    return key;
   }
 }

@@ -33,4 +33,4 @@ export async function openStore(settings: StoreSettings, logger: Logger = silent
   if (connected) logger.info({ store: 'redis' }, 'shared state on redis');
   return { store, redis };
 }
-export { ConversationMemory } from './conversations';
+export { AnswerMemory, ConversationMemory } from './conversations';
