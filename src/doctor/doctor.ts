@@ -10,7 +10,7 @@ import {
 } from '../contracts';
 import { type Candidate, CONFIDENT, Matcher } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
-import type { Doctor, DoctorObserver, FallbackOutcome, ImageReader, Logger, ModelFallback, StatusSource } from '../ports';
+import type { DiagnoseOptions, Doctor, DoctorObserver, FallbackOutcome, ImageReader, Logger, ModelFallback, StatusSource } from '../ports';
 import { silentLogger } from '../ports';
 import { type DocumentContext, entryDocument, modelDocument, renderMarkdown, unknownDocument } from '../render';
 import { pickSnippet } from '../render/snippet';
@@ -58,12 +58,17 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
 
-  async function decide(a: Analysis, user: string): Promise<Answer> {
+  async function decide(a: Analysis, user: string, rulesOnly: boolean): Promise<Answer> {
     const best = a.candidates[0];
     if (best && best.confidence >= CONFIDENT) return { kind: 'rules', candidate: best };
     const fallback = options.fallback;
-    if (!fallback?.enabled || a.normalized.flat === '') {
-      const off = a.normalized.flat === '' ? null : 'No model was asked: the model fallback is not configured on this bot, so this comes from the rules alone.';
+    if (rulesOnly || !fallback?.enabled || a.normalized.flat === '') {
+      const off =
+        a.normalized.flat === ''
+          ? null
+          : rulesOnly
+            ? 'No model was asked for this answer, so it comes from the rules alone.'
+            : 'No model was asked: the model fallback is not configured on this bot, so this comes from the rules alone.';
       return best ? { kind: 'tentative', candidate: best, note: uncertain(best, off) } : { kind: 'none', note: off };
     }
     const started = performance.now();
@@ -152,7 +157,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     return null;
   }
 
-  async function diagnose(raw: Inquiry): Promise<Diagnosis> {
+  async function diagnose(raw: Inquiry, how: DiagnoseOptions = {}): Promise<Diagnosis> {
     const started = performance.now();
     const inquiry = parseInquiry(raw);
     const images = await readImages(inquiry.images, options.imageReader, logger);
@@ -164,7 +169,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (a.warnings.includes('multiple-errors')) notes.push(`Your paste holds ${a.signals.errorCount} error bodies; this answer is about the most recent one.`);
     if (a.warnings.includes('input-truncated')) notes.push('Your paste was very long; I read its beginning and its end.');
     const warning = secretWarning(a.findings);
-    const answer = await decide(a, inquiry.user);
+    const answer = await decide(a, inquiry.user, how.rulesOnly === true);
     const category = answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry.category : answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
     const status = await liveStatusLine(category, options.statusSource, logger);
     if (status) notes.push(status);
