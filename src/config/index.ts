@@ -14,10 +14,12 @@ import {
   SLACK_VARS,
   type SlackEnv,
   SlackEnvSchema,
+  type WatchEnv,
+  WatchEnvSchema,
 } from './sections';
 
 export { ConfigError, type ConfigProblem } from './problems';
-export type { DiscordEnv, FallbackEnv, OcrEnv, OpsEnv, SlackEnv } from './sections';
+export type { DiscordEnv, FallbackEnv, OcrEnv, OpsEnv, SlackEnv, WatchEnv } from './sections';
 
 /** The whole bot's settings, validated once at start-up. Absent adapters are `null`. */
 export interface AppConfig {
@@ -26,6 +28,8 @@ export interface AppConfig {
   fallback: FallbackEnv;
   ocr: OcrEnv;
   ops: OpsEnv;
+  /** Watched help channels: the per-channel answer limit (the channel lists are the adapters'). */
+  watch: WatchEnv;
 }
 
 /**
@@ -48,7 +52,8 @@ export function loadConfig(source: NodeJS.ProcessEnv | Env = process.env): AppCo
   const fallback = section(FallbackEnvSchema, 'model fallback');
   const ocr = section(OcrEnvSchema, 'screenshots (OCR)');
   const ops = section(OpsEnvSchema, 'operations');
+  const watch = section(WatchEnvSchema, 'watched channels');
 
-  if (problems.length > 0 || !fallback || !ocr || !ops) throw new ConfigError(problems);
-  return { slack, discord, fallback, ocr, ops };
+  if (problems.length > 0 || !fallback || !ocr || !ops || !watch) throw new ConfigError(problems);
+  return { slack, discord, fallback, ocr, ops, watch };
 }

@@ -16,6 +16,7 @@ function summary(config: AppConfig, entries: number, models: number): string[] {
   return [
     `  slack: ${slack ? (slack.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP mode on PORT ${slack.PORT}`) : 'not configured'}`,
     `  discord: ${discord ? `application ${discord.DISCORD_APPLICATION_ID}${discord.DISCORD_GUILD_ID ? `, commands in server ${discord.DISCORD_GUILD_ID}` : ''}` : 'not configured'}`,
+    ...watchLines(config),
     `  console: ${chat ? 'not used (a chat adapter is configured)' : 'starts (no chat adapter is configured)'}`,
     `  model fallback: ${fallback.ANTHROPIC_API_KEY ? `on${fallback.ANTHROPIC_MODEL ? ` (${fallback.ANTHROPIC_MODEL})` : ''}${fallback.ANTHROPIC_BASE_URL ? ` via ${fallback.ANTHROPIC_BASE_URL}` : ''}` : 'off (no ANTHROPIC_API_KEY)'}`,
     `  logs: level ${ops.LOG_LEVEL}, JSON lines on stderr`,
@@ -23,6 +24,24 @@ function summary(config: AppConfig, entries: number, models: number): string[] {
     `  live status: ${ops.STATUS_URL === 'off' ? 'off' : ops.STATUS_URL}`,
     `  catalogue: ${entries} entries, ${models} current models`,
   ];
+}
+
+/** Channel ids are not secrets; the operator checks the list against the channels they meant. */
+function watchLines({ slack, discord, watch }: AppConfig): string[] {
+  const slackIds = slack?.SLACK_WATCH_CHANNELS ?? [];
+  const discordIds = discord?.DISCORD_WATCH_CHANNELS ?? [];
+  if (slackIds.length === 0 && discordIds.length === 0) return ['  watched channels: none (SLACK_WATCH_CHANNELS / DISCORD_WATCH_CHANNELS unset)'];
+  const lines = [`  watched channels: confident rules answers only, at most ${watch.WATCH_ANSWERS_PER_HOUR} per channel per hour`];
+  if (slackIds.length > 0) lines.push(`    slack: ${slackIds.join(', ')} (invite the bot to each)`);
+  if (discordIds.length > 0) {
+    lines.push(
+      `    discord: ${discordIds.join(', ')}`,
+      '    note: a Discord watch list needs the privileged Message Content intent, which this check cannot see.',
+      '          Turn it on under Developer Portal → your application → Bot → Privileged Gateway Intents →',
+      '          Message Content Intent; without it Discord refuses the connection (close 4014).',
+    );
+  }
+  return lines;
 }
 
 /**

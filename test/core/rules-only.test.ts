@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createDoctor } from '../../src/doctor';
-import type { FallbackRequest, ModelFallback } from '../../src/ports';
+import type { FallbackOutcome, FallbackRequest, ModelFallback } from '../../src/ports';
 
 /** `diagnose(inquiry, { rulesOnly: true })`: what watched help channels use, where nobody asked. */
 describe('a rules-only diagnosis', () => {
-  const modelAnswer = { kind: 'answer', model: 'claude-haiku-4-5', entry: null, status: null, type: null, category: null, explanation: 'A proxy is failing.', fix: ['Check the proxy.'], confidence: 0.7 } as const;
+  const modelAnswer: FallbackOutcome = { kind: 'answer', model: 'claude-haiku-4-5', entry: null, status: null, type: null, category: null, explanation: 'A proxy is failing.', fix: ['Check the proxy.'], confidence: 0.7 };
   function recordingFallback() {
     const calls: FallbackRequest[] = [];
     const fallback: ModelFallback = { enabled: true, explain: async (r) => (calls.push(r), modelAnswer) };
