@@ -40,7 +40,14 @@ const forceExit = (signal: NodeJS.Signals) => process.exit(128 + (constants.sign
 function chatAdapters(config: AppConfig, doctor: AppDoctor, ops: Ops): ChatAdapter[] {
   const adapters: ChatAdapter[] = [];
   if (config.slack) {
-    adapters.push(createSlackAdapter(config.slack, doctor, { logger: ops.logger, metrics: ops.metrics.adapter('slack'), drainTimeoutMs: REPLY_DRAIN_MS }));
+    adapters.push(
+      createSlackAdapter(config.slack, doctor, {
+        logger: ops.logger,
+        metrics: ops.metrics.adapter('slack'),
+        drainTimeoutMs: REPLY_DRAIN_MS,
+        watchAnswersPerHour: config.watch.WATCH_ANSWERS_PER_HOUR,
+      }),
+    );
   }
   if (config.discord) {
     adapters.push(

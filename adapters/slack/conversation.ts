@@ -6,8 +6,9 @@ import { conversationKey, type InboundMessage, replyThreadTs } from './inbound';
 import { buildInquiry } from './inquiry';
 import type { SlackMetrics } from './metrics';
 import { renderFailure, renderPrivateNotes, renderReply } from './render';
-import { postEphemeral, postPublic, type Poster, type ReplyTarget } from './reply';
+import { postEphemeral, type Poster, type ReplyTarget } from './reply';
 import type { DedupeStore, TtlMap } from './store';
+import { WorkingReply } from './working';
 
 export interface ConversationDeps {
   doctor: Doctor;
@@ -17,6 +18,8 @@ export interface ConversationDeps {
   download: Omit<DownloadOptions, 'lookup'>;
   logger: Logger;
   metrics: SlackMetrics;
+  /** A slower answer first shows a placeholder (WORKING_AFTER_MS by default). */
+  workingAfterMs?: number;
 }
 
 /**
@@ -46,22 +49,27 @@ export async function handleMessage(
   const poster: Poster = { client, logger: deps.logger, metrics: deps.metrics };
   const target: ReplyTarget = { channel: m.channel, threadTs: replyThreadTs(m), user: m.user };
   const started = Date.now();
+  const working = new WorkingReply(poster, target, deps.workingAfterMs);
   let diagnosis: Diagnosis;
   let notes: string[];
   try {
-    const built = await buildInquiry(m, { client, botUserId, download: deps.download, logger: deps.logger }, !!previous);
-    notes = built.notes;
-    diagnosis = previous ? await deps.doctor.followUp(previous, built.inquiry) : await deps.doctor.diagnose(built.inquiry);
+    ({ diagnosis, notes } = await working.wait(
+      (async () => {
+        const built = await buildInquiry(m, { client, botUserId, download: deps.download, logger: deps.logger }, !!previous);
+        const d = previous ? await deps.doctor.followUp(previous, built.inquiry) : await deps.doctor.diagnose(built.inquiry);
+        return { diagnosis: d, notes: built.notes };
+      })(),
+    ));
   } catch (error) {
     deps.logger.error({ err: error, channel: m.channel, ts: m.ts }, 'slack diagnosis failed');
-    await postPublic(poster, target, [renderFailure()], 'failure');
+    await working.deliver([renderFailure()], 'failure');
     return;
   }
 
   const audience = m.isDM ? 'dm' : 'channel';
   const feedback = { entry: diagnosis.entry, source: diagnosis.source };
   const messages = renderReply(diagnosis.document, { audience, extraNotes: notes, feedback });
-  const sent = await postPublic(poster, target, messages, previous ? 'follow-up' : 'answer');
+  const sent = (await working.deliver(messages, previous ? 'follow-up' : 'answer')).ok;
   if (sent) deps.answered.set(key, diagnosis);
   if (audience === 'channel' && diagnosis.document.privateNotes.length > 0) {
     await postEphemeral(poster, target, renderPrivateNotes(diagnosis.document.privateNotes), 'private-notes');

@@ -19,6 +19,7 @@ import {
 } from './sections';
 
 export { ConfigError, type ConfigProblem } from './problems';
+export { WATCH_ANSWERS_PER_HOUR_DEFAULT } from './sections';
 export type { DiscordEnv, FallbackEnv, OcrEnv, OpsEnv, SlackEnv, WatchEnv } from './sections';
 
 /** The whole bot's settings, validated once at start-up. Absent adapters are `null`. */

@@ -101,7 +101,8 @@ export type OcrEnv = z.output<typeof OcrEnvSchema>;
  * so each channel gets at most this many answers in any hour; the rest of that hour stays silent.
  */
 const PER_HOUR = 'must be a whole number of answers per channel per hour, 1 or more';
+export const WATCH_ANSWERS_PER_HOUR_DEFAULT = 20;
 export const WatchEnvSchema = z.object({
-  WATCH_ANSWERS_PER_HOUR: z.coerce.number({ error: PER_HOUR }).int(PER_HOUR).positive(PER_HOUR).default(20),
+  WATCH_ANSWERS_PER_HOUR: z.coerce.number({ error: PER_HOUR }).int(PER_HOUR).positive(PER_HOUR).default(WATCH_ANSWERS_PER_HOUR_DEFAULT),
 });
 export type WatchEnv = z.output<typeof WatchEnvSchema>;
