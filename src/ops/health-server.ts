@@ -10,6 +10,8 @@ export interface HealthServerOptions {
   /** Each adapter's state by name, read at every request ('up', 'starting', 'reconnecting', 'down'). */
   adapters: () => Record<string, string>;
   metrics: { render(): Promise<{ contentType: string; body: string }> };
+  /** Events received so far by adapter and kind (mention, shortcut, watched …), shown as `events`. */
+  events?: () => Record<string, Record<string, number>>;
   logger?: Logger;
 }
 
@@ -27,6 +29,8 @@ export class HealthPortError extends Error {
 export interface HealthReport {
   status: 'ok' | 'degraded';
   adapters: Record<string, string>;
+  /** Present when the server was given event counts: `{ slack: { handled: 3, shortcut: 1 } }`. */
+  events?: Record<string, Record<string, number>>;
 }
 
 /** Connecting or reconnecting on its own: not fully up, but nothing for an operator to fix yet. */
@@ -53,7 +57,8 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
     if (path === '/healthz') {
       const { code, report } = healthReport(options.adapters());
-      return void res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(report));
+      const body: HealthReport = options.events ? { ...report, events: options.events() } : report;
+      return void res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
     }
     const { contentType, body } = await options.metrics.render();
     res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body);

@@ -33,7 +33,7 @@ export async function serveChat(o: ServeOptions): Promise<number> {
   const states = () => Object.fromEntries(o.adapters.map((a) => [a.name, a.state()]));
   metrics.watchAdapters(states);
   metrics.watchInFlight(() => inFlight.size);
-  const health = await startHealthServer({ port: o.healthPort, adapters: states, metrics, logger });
+  const health = await startHealthServer({ port: o.healthPort, adapters: states, metrics, events: () => metrics.eventCounts(), logger });
 
   const closers: Closable[] = [{ name: 'health server', close: () => health.close() }, { name: 'doctor', close: () => o.doctor.close() }];
   let stopping: Promise<ShutdownResult> | null = null;

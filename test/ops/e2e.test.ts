@@ -140,7 +140,7 @@ describe('Slack and Discord in one process', () => {
       DISCORD_APPLICATION_ID: discord.applicationId,
       DISCORD_API_URL: discord.apiUrl,
     });
-    expect(await (await get('/healthz')).json()).toEqual({ status: 'ok', adapters: { slack: 'up', discord: 'up' } });
+    expect(await (await get('/healthz')).json()).toEqual({ status: 'ok', adapters: { slack: 'up', discord: 'up' }, events: {} });
 
     await slack.socket.sendEvent(mentionEvent({ text: PASTE }));
     const dm = discord.dm({ content: PASTE });
@@ -153,6 +153,7 @@ describe('Slack and Discord in one process', () => {
     expect(sample(metrics, 'claude_doctor_events_received_total', { adapter: 'discord', kind: 'dm' })).toBe(1);
     expect(sample(metrics, 'claude_doctor_replies_sent_total', { adapter: 'discord', kind: 'dm' })).toBe(1);
     expect(sample(metrics, 'claude_doctor_adapter_up', { adapter: 'discord' })).toBe(1);
+    expect(((await (await get('/healthz')).json()) as { events: unknown }).events).toEqual({ slack: { handled: 1 }, discord: { dm: 1 } });
 
     bot.signal('SIGTERM');
     expect((await bot.exited).code).toBe(0);
