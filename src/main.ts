@@ -51,7 +51,12 @@ function chatAdapters(config: AppConfig, doctor: AppDoctor, ops: Ops): ChatAdapt
   }
   if (config.discord) {
     adapters.push(
-      createDiscordAdapter(config.discord, doctor, { logger: ops.logger, metrics: ops.metrics.adapter('discord'), timing: { drainMs: REPLY_DRAIN_MS } }),
+      createDiscordAdapter(config.discord, doctor, {
+        logger: ops.logger,
+        metrics: ops.metrics.adapter('discord'),
+        timing: { drainMs: REPLY_DRAIN_MS },
+        watchAnswersPerHour: config.watch.WATCH_ANSWERS_PER_HOUR,
+      }),
     );
   }
   return adapters;
