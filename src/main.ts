@@ -23,6 +23,8 @@ Starts claude-error-doctor.
   - Slack starts when SLACK_BOT_TOKEN is set (Socket Mode with SLACK_APP_TOKEN, else HTTP mode with
     SLACK_SIGNING_SECRET on PORT).
   - Discord starts when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set.
+  - SLACK_WATCH_CHANNELS / DISCORD_WATCH_CHANNELS (optional) list help channels where new messages
+    get an answer when the rules are confident (Discord: needs the Message Content intent).
   - While a chat adapter runs, GET /healthz and GET /metrics are served on HEALTH_PORT (8080).
   - With neither, the local console starts: paste an error, send it with an empty line or Ctrl-D.
     With piped input (npm start < error.txt) it answers once and exits.
