@@ -1,3 +1,5 @@
+import { type CommandInteraction, InteractionContextType } from 'discord.js';
+import type { ImageInput, Inquiry } from '../../src/contracts';
 import { settleWithin } from '../shared/settle';
 import type { HandlerContext } from './context';
 import { FAILURE, TOO_SLOW } from './copy';
@@ -9,6 +11,18 @@ import type { ReplyKind } from './types';
 export type Answer =
   | { kind: 'diagnosis'; rendered: Rendered; entry: string | null; source: string }
   | { kind: 'text'; message: DiscordMessage; failed: boolean };
+
+/** The Inquiry for what a command brought; the user who ran it is the asker (their model quota). */
+export function commandInquiry(interaction: CommandInteraction, text: string, images: ImageInput[]): Inquiry {
+  return {
+    platform: 'discord',
+    text,
+    images,
+    user: `discord:${interaction.user.id}`,
+    ...(interaction.channelId ? { channel: interaction.channelId } : {}),
+    isDM: interaction.context === InteractionContextType.BotDM,
+  };
+}
 
 export interface InTimeOptions {
   /** Only the user sees the answer (and the "thinking…" state before it). */

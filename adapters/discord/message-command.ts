@@ -1,6 +1,5 @@
 import { InteractionContextType, type Message, type MessageContextMenuCommandInteraction, PermissionFlagsBits } from 'discord.js';
-import type { Inquiry } from '../../src/contracts';
-import { type Answer, answerInTime } from './answer-in-time';
+import { type Answer, answerInTime, commandInquiry } from './answer-in-time';
 import { MAX_FILES, readFiles } from './attachments';
 import { MESSAGE_COMMAND_NAME } from './commands';
 import type { HandlerContext } from './context';
@@ -47,16 +46,8 @@ async function answer(interaction: MessageContextMenuCommandInteraction, target:
     const { texts, images, skipped } = await readFiles([...target.attachments.values()].slice(0, MAX_FILES), ctx.origins);
     const text = [target.content, ...texts].filter((t) => t.trim()).join('\n\n');
     if (!text && images.length === 0) return { kind: 'text', message: textMessage(`${skippedNotice(skipped)}\n\n${NOTHING_TO_READ}`), failed: false };
-    const inquiry: Inquiry = {
-      platform: 'discord',
-      text,
-      images,
-      // The person who asked, not the author: their model quota, their question.
-      user: `discord:${interaction.user.id}`,
-      ...(interaction.channelId ? { channel: interaction.channelId } : {}),
-      isDM: interaction.context === InteractionContextType.BotDM,
-    };
-    const diagnosis = await ctx.doctor.diagnose(inquiry);
+    // The asker is the person who ran the command, not the message's author.
+    const diagnosis = await ctx.doctor.diagnose(commandInquiry(interaction, text, images));
     const rendered = renderReply(diagnosis.document, { audience, feedback: true });
     const head = [audience === 'public' ? answerTo(target.url) : '', skippedNotice(skipped)].filter((line) => line !== '').join('\n');
     if (head) rendered.messages[0]!.content = head;

@@ -1,7 +1,6 @@
 import { type ChatInputCommandInteraction, InteractionContextType } from 'discord.js';
-import type { Inquiry } from '../../src/contracts';
 import { attachmentKind, fetchAttachment, IMAGE_MAX_BYTES } from './attachments';
-import { type Answer, answerInTime } from './answer-in-time';
+import { type Answer, answerInTime, commandInquiry } from './answer-in-time';
 import { COMMAND_NAME } from './commands';
 import type { HandlerContext } from './context';
 import { FAILURE, SLASH_USAGE, skippedNotice } from './copy';
@@ -50,15 +49,7 @@ async function answer(interaction: ChatInputCommandInteraction, text: string, au
     const skipped = fetched?.kind === 'skipped' ? [fetched] : [];
     const images = fetched?.kind === 'image' ? [fetched.image] : [];
     if (!text.trim() && images.length === 0) return { kind: 'text', message: textMessage(skippedNotice(skipped)), failed: false };
-    const inquiry: Inquiry = {
-      platform: 'discord',
-      text,
-      images,
-      user: `discord:${interaction.user.id}`,
-      ...(interaction.channelId ? { channel: interaction.channelId } : {}),
-      isDM: interaction.context === InteractionContextType.BotDM,
-    };
-    const diagnosis = await ctx.doctor.diagnose(inquiry);
+    const diagnosis = await ctx.doctor.diagnose(commandInquiry(interaction, text, images));
     const rendered = renderReply(diagnosis.document, { audience, feedback: true });
     if (skipped.length > 0) rendered.messages[0]!.content = skippedNotice(skipped);
     return { kind: 'diagnosis', rendered, entry: diagnosis.entry, source: diagnosis.source };

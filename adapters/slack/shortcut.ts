@@ -1,36 +1,14 @@
 import type { App, RespondFn, webApi } from '@slack/bolt';
-import { z } from 'zod';
 import type { Diagnosis } from '../../src/contracts';
 import { section } from './blocks';
 import type { ConversationDeps } from './conversation';
-import { conversationKey, type InboundMessage, replyThreadTs, SlackFileSchema } from './inbound';
+import { conversationKey, replyThreadTs } from './inbound';
 import { buildInquiry } from './inquiry';
 import { renderFailure, renderPrivateNotes, renderReply } from './render';
+import { inboundOf, SHORTCUT, type Shortcut, ShortcutSchema } from './shortcut-payload';
 import { ephemeralOne, isNotAMember, postEphemeral, type PostOutcome, type Poster, type ReplyTarget } from './reply';
 import { TtlMap } from './store';
 import { WorkingReply } from './working';
-
-/** Callback ids of the two message shortcuts (adapters/slack/manifest.yaml). */
-export const SHORTCUT = { inThread: 'diagnose_error', privately: 'diagnose_error_private' } as const;
-
-/** The fields of a `message_action` payload we read; the payload is parsed, never trusted. */
-const ShortcutSchema = z.object({
-  callback_id: z.string(),
-  action_ts: z.string().optional(),
-  response_url: z.string().optional(),
-  user: z.object({ id: z.string(), team_id: z.string().nullish() }),
-  team: z.object({ id: z.string() }).nullish(),
-  channel: z.object({ id: z.string() }),
-  message: z.object({
-    ts: z.string(),
-    thread_ts: z.string().nullish(),
-    text: z.string().nullish(),
-    user: z.string().nullish(),
-    bot_id: z.string().nullish(),
-    files: z.array(SlackFileSchema).nullish(),
-  }),
-});
-type Shortcut = z.infer<typeof ShortcutSchema>;
 
 export interface ShortcutDeps extends ConversationDeps {
   /** Runs work after the acknowledgement, tracked for a clean stop. */
@@ -160,22 +138,6 @@ async function handleShortcut(
     'slack answered a shortcut',
   );
   return true;
-}
-
-/** The target message as the conversation code reads messages; the shortcut's user is the asker. */
-function inboundOf(s: Shortcut): InboundMessage {
-  return {
-    channel: s.channel.id,
-    ts: s.message.ts,
-    threadTs: s.message.thread_ts ?? undefined,
-    user: s.user.id,
-    team: s.team?.id ?? s.user.team_id ?? undefined,
-    text: s.message.text ?? '',
-    files: s.message.files ?? [],
-    // DM conversation ids start with D; an answer there goes to the conversation, not a thread.
-    isDM: s.channel.id.startsWith('D'),
-    mentioned: true,
-  };
 }
 
 async function sendEphemeral(p: Poster, to: ReplyTarget, messages: ReturnType<typeof renderReply>): Promise<PostOutcome> {

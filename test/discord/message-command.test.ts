@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type RestCall, snowflake, user } from '../fakes/discord';
 import { type FakeAnthropic, hang, startFakeAnthropic } from '../fakes/anthropic';
 import { PASTE_529, PASTE_UNKNOWN, realDoctor, realStack, type SpyDoctor } from './support/doctors';
+import { until } from '../support/until';
 import { startWorld, type World } from './support/world';
 
 /**
@@ -26,13 +27,6 @@ const isCallback = (id: string) => (c: RestCall) => c.method === 'POST' && c.pat
 const bodyOf = (c: RestCall) => c.body as { type?: number; data?: Record<string, unknown> } & Record<string, unknown>;
 const flagsOf = (c: RestCall) => (bodyOf(c).data!.flags ?? 0) as number;
 
-async function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('"Diagnose error" on a message', () => {
   it('answers a message with a .log attachment within 3 s, publicly, linking the message', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DiscordSetupError } from '../../adapters/discord';
 import { type RestCall, snowflake, user } from '../fakes/discord';
 import { PASTE_529, realDoctor, type SpyDoctor } from './support/doctors';
+import { until } from '../support/until';
 import { instantClock, startWorld, type World } from './support/world';
 
 /**
@@ -52,13 +53,6 @@ async function watching(perHour = 20): Promise<Watching> {
   };
 }
 
-async function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('a watched Discord channel', () => {
   it('asks for GuildMessages and Message Content only when channels are watched', async () => {

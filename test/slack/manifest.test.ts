@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { SHORTCUT } from '../../adapters/slack/shortcut';
+import { SHORTCUT } from '../../adapters/slack/shortcut-payload';
 
 const ManifestSchema = z.object({
   display_information: z.object({ name: z.string().min(1).max(35), description: z.string().max(140) }),
