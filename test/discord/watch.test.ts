@@ -72,6 +72,7 @@ describe('a watched Discord channel', () => {
     expect(body.allowed_mentions).toMatchObject({ parse: [] });
     expect(w.doctor.options).toEqual([{ rulesOnly: true }]);
     expect(world!.metrics.events).toEqual(['watched']);
+    await until(() => world!.metrics.replies.length === 1);
     expect(world!.metrics.replies).toEqual(['watch']);
   });
 

@@ -39,7 +39,7 @@ describe('"Diagnose this error" on a message', () => {
     expect(posts()).toHaveLength(0);
     bot.doctor.release();
 
-    await bot.fake.waitFor(() => posts().length === 1, 5_000, 'the answer');
+    await bot.fake.waitFor(() => bot!.recorded.replies.length === 1, 5_000, 'the answer');
     const answer = posts()[0]!.params;
     expect(answer).toMatchObject({ channel: 'C0CHANNEL', thread_ts: target.ts });
     expect(messageText(answer)).toContain('overloaded (529)');

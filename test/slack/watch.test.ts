@@ -36,7 +36,7 @@ describe('a watched help channel', () => {
     bot = await watching();
     const ts = nextTs();
     await deliver(inWatched(PASTE_529, { ts }));
-    await bot.fake.waitFor(() => posts().length === 1, 5_000, 'the answer');
+    await bot.fake.waitFor(() => bot!.recorded.replies.length === 1, 5_000, 'the answer');
     expect(posts()[0]!.params).toMatchObject({ channel: WATCHED, thread_ts: ts });
     expect(messageText(posts()[0]!.params)).toContain('overloaded (529)');
     expect(JSON.stringify(posts()[0]!.params.blocks)).toContain('feedback_up');
