@@ -64,7 +64,7 @@ describe('a watched Discord channel', () => {
   it('replies to a confident paste with the answer, from the rules alone', async () => {
     const w = await watching();
     await w.post(w.watched, PASTE_529);
-    expect(w.replies()).toHaveLength(1);
+    await until(() => w.replies().length === 1);
     const body = w.replies()[0]!.body as Record<string, unknown>;
     expect(body.message_reference).toMatchObject({ fail_if_not_exists: false });
     expect(JSON.stringify(body.embeds)).toContain('529');
@@ -90,6 +90,7 @@ describe('a watched Discord channel', () => {
   it('answers a new post once and leaves replies under it alone', async () => {
     const w = await watching();
     await w.post(w.watched, PASTE_529);
+    await until(() => w.replies().length === 1);
     await w.post(w.watched, PASTE_429, { type: 19 }); // a reply to someone: conversation, not a new question
     expect(w.replies()).toHaveLength(1);
     expect(w.doctor.diagnosed).toHaveLength(1);
@@ -98,7 +99,9 @@ describe('a watched Discord channel', () => {
   it('gives each channel at most WATCH_ANSWERS_PER_HOUR answers', async () => {
     const w = await watching(1);
     await w.post(w.watched, PASTE_529);
+    await until(() => w.replies().length === 1);
     await w.post(w.watched, PASTE_429);
+    await until(() => world!.logger.lines.some((l) => l.msg === 'discord watch: channel answer limit reached, staying silent'));
     expect(w.doctor.diagnosed).toHaveLength(2);
     expect(w.replies()).toHaveLength(1);
   });
