@@ -129,7 +129,7 @@ async function handleShortcut(
   const sent: PostOutcome = privately ? await sendEphemeral(poster, target, messages) : await working.deliver(messages, 'shortcut-answer');
   if (isNotAMember(sent)) return note(COPY.invite);
   if (!sent.ok) return false;
-  if (!privately) deps.answered.set(conversationKey(m), diagnosis);
+  if (!privately) await deps.answered.set(conversationKey(m), diagnosis);
   if (!inline && author && diagnosis.document.privateNotes.length > 0) {
     await postEphemeral(poster, { channel: m.channel, threadTs: replyThreadTs(m), user: author }, renderPrivateNotes(diagnosis.document.privateNotes), 'private-notes');
   }

@@ -74,7 +74,7 @@ export class SlackWatch {
     if (!(await postPublic(poster, target, messages, 'watch-answer'))) return;
     const key = conversationKey(m);
     // A mention in the thread can still ask for another client ("@error-doctor python?").
-    deps.answered.set(key, diagnosis);
+    await deps.answered.set(key, diagnosis);
     this.quiet.set(key, true);
     if (diagnosis.document.privateNotes.length > 0) {
       await postEphemeral(poster, target, renderPrivateNotes(diagnosis.document.privateNotes), 'private-notes');
