@@ -3,7 +3,7 @@ import type { AppConfig } from './config';
 import { type CoreDoctor, createDoctor } from './doctor';
 import type { FallbackMetrics } from './fallback';
 import { loadModels } from './models';
-import { type DoctorObserver, type ImageReader, type Logger, silentLogger, type StatusSource } from './ports';
+import { type DoctorObserver, type ImageReader, type Logger, type ReviewSink, type SharedStore, silentLogger, type StatusSource } from './ports';
 
 export interface AppDoctor extends CoreDoctor {
   /** Releases what the doctor holds (the OCR worker). */
@@ -17,6 +17,10 @@ export interface ComposeOptions {
   fallbackMetrics?: FallbackMetrics;
   /** The live status page, quoted on server-side errors (built by the operations layer). */
   statusSource?: StatusSource;
+  /** Shared state (fallback quota and cache, incident and feedback counters). Default: this process. */
+  store?: SharedStore;
+  /** The review queue; only `npm start` passes one, so the CLI never writes to it. */
+  review?: ReviewSink;
 }
 
 /**
@@ -49,11 +53,31 @@ export async function createAppDoctor(config: AppConfig, options: ComposeOptions
         defaultModel: models.fallbackModel,
         logger,
         metrics: options.fallbackMetrics,
+        store: options.store,
+      })
+    : undefined;
+  // Ids newer than the models data are checked against the API's own list, with the same key.
+  const liveModels = config.fallback.ANTHROPIC_API_KEY
+    ? (await import('./models/live-model-list')).createLiveModelList({
+        apiKey: config.fallback.ANTHROPIC_API_KEY,
+        baseURL: config.fallback.ANTHROPIC_BASE_URL,
+        logger,
       })
     : undefined;
   const imageReader = config.ocr.OCR_ENABLED
     ? lazyImageReader(() => import('./ocr').then((m) => m.createTesseractReader({ timeoutMs: config.ocr.OCR_TIMEOUT_MS, maxWaiting: config.ocr.OCR_MAX_WAITING, logger })))
     : undefined;
-  const doctor = createDoctor({ catalog, models, fallback, imageReader, logger, observer: options.observer, statusSource: options.statusSource });
+  const doctor = createDoctor({
+    catalog,
+    models,
+    fallback,
+    liveModels,
+    imageReader,
+    logger,
+    observer: options.observer,
+    statusSource: options.statusSource,
+    store: options.store,
+    review: options.review,
+  });
   return { ...doctor, close: async () => imageReader?.close?.() };
 }

@@ -13,7 +13,10 @@ import { type AppConfig, ConfigError, loadConfig } from './config';
 import { checkSetup } from './ops/check';
 import { HealthPortError } from './ops/health-server';
 import { createOps, type Ops } from './ops/ops';
+import type { SharedStore } from './ports';
 import { redactSecrets } from './redact';
+import { createReviewQueue } from './review';
+import { openStore } from './store';
 import { type ChatAdapter, serveChat } from './ops/service';
 import { onShutdownSignals, REPLY_DRAIN_MS, shutdown } from './ops/shutdown';
 
@@ -23,11 +26,15 @@ Starts claude-error-doctor.
   - Slack starts when SLACK_BOT_TOKEN is set (Socket Mode with SLACK_APP_TOKEN, else HTTP mode with
     SLACK_SIGNING_SECRET on PORT).
   - Discord starts when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set.
+  - With neither, the local console starts: paste an error, send it with an empty line or Ctrl-D.
+    With piped input (npm start < error.txt) it answers once and exits.
   - SLACK_WATCH_CHANNELS / DISCORD_WATCH_CHANNELS (optional) list help channels where new messages
     get an answer when the rules are confident (Discord: needs the Message Content intent).
   - While a chat adapter runs, GET /healthz and GET /metrics are served on HEALTH_PORT (8080).
-  - With neither, the local console starts: paste an error, send it with an empty line or Ctrl-D.
-    With piped input (npm start < error.txt) it answers once and exits.
+  - REDIS_URL shares dedupe, threads, quotas and caches between replicas (several can run at once;
+    on Discord one holds the gateway, the others stand by). Without it everything stays in this
+    process. Unanswered and 👎 pastes go, redacted, to the review queue (npm run review;
+    REVIEW_QUEUE=off turns it off).
 Settings come from the environment or a .env file; see .env.example. Logs are JSON lines on stderr.
 SIGTERM or SIGINT stops taking new questions, lets answers in flight finish (up to 10 s), and exits 0.
 
@@ -39,23 +46,28 @@ SIGTERM or SIGINT stops taking new questions, lets answers in flight finish (up 
 /** A second Ctrl-C (or SIGTERM) during the shutdown: leave now, with the conventional code. */
 const forceExit = (signal: NodeJS.Signals) => process.exit(128 + (constants.signals[signal] ?? 15));
 
-function chatAdapters(config: AppConfig, doctor: AppDoctor, ops: Ops): ChatAdapter[] {
+function chatAdapters(config: AppConfig, doctor: AppDoctor, ops: Ops, store: SharedStore): ChatAdapter[] {
   const adapters: ChatAdapter[] = [];
   if (config.slack) {
     adapters.push(
       createSlackAdapter(config.slack, doctor, {
         logger: ops.logger,
         metrics: ops.metrics.adapter('slack'),
+        store,
         drainTimeoutMs: REPLY_DRAIN_MS,
         watchAnswersPerHour: config.watch.WATCH_ANSWERS_PER_HOUR,
       }),
     );
   }
   if (config.discord) {
+    // With Redis, replicas share one gateway session under a lease; alone, this process holds it.
+    const lease = config.state.REDIS_URL ? { ttlMs: config.state.DISCORD_LEASE_TTL_MS } : undefined;
     adapters.push(
       createDiscordAdapter(config.discord, doctor, {
         logger: ops.logger,
         metrics: ops.metrics.adapter('discord'),
+        store,
+        lease,
         timing: { drainMs: REPLY_DRAIN_MS },
         watchAnswersPerHour: config.watch.WATCH_ANSWERS_PER_HOUR,
       }),
@@ -65,20 +77,24 @@ function chatAdapters(config: AppConfig, doctor: AppDoctor, ops: Ops): ChatAdapt
 }
 
 /** The console: no health server; a signal stops it the same clean way. */
-async function runConsole(doctor: AppDoctor, ops: Ops): Promise<number> {
+async function runConsole(doctor: AppDoctor, ops: Ops, store: SharedStore): Promise<number> {
   const console = createConsoleAdapter(doctor, {
     input: process.stdin,
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),
     replies: ops.inFlight,
   });
-  const stopAll = (reason: string) => shutdown({ adapters: [console], inFlight: ops.inFlight, closers: [{ name: 'doctor', close: () => doctor.close() }], logger: ops.logger }, reason);
+  const closers = [
+    { name: 'doctor', close: () => doctor.close() },
+    { name: 'shared store', close: () => store.close() },
+  ];
+  const stopAll = (reason: string) => shutdown({ adapters: [console], inFlight: ops.inFlight, closers, logger: ops.logger }, reason);
   let stopping: ReturnType<typeof stopAll> | null = null;
   const removeHandlers = onShutdownSignals(process, (s) => void (stopping = stopAll(s)), forceExit);
   await console.start();
   ops.logger.info({ interactive: Boolean(process.stdin.isTTY) }, 'console started');
   await console.finished;
-  await (stopping ?? doctor.close());
+  await (stopping ?? Promise.all(closers.map((c) => c.close())));
   removeHandlers();
   return 0;
 }
@@ -106,17 +122,23 @@ async function main(argv: string[]): Promise<number> {
     ops.logger.fatal({ err: reason }, 'unhandled promise rejection; exiting');
     process.exit(1);
   });
+  // Redis when REDIS_URL is set (never fatal: the process stands in while it is unreachable).
+  const { store, redis } = await openStore(config.state, ops.logger);
+  const review = createReviewQueue(config.state, { store, redis, logger: ops.logger }) ?? undefined;
   const doctor = await createAppDoctor(config, {
     logger: ops.logger,
     observer: ops.metrics.observer,
     fallbackMetrics: ops.metrics.fallback,
     statusSource: ops.statusSource,
+    store,
+    review,
   });
   ops.metrics.knownEntries(doctor.catalog.map((e) => e.id));
-  if (!chat) return runConsole(doctor, ops);
+  if (!chat) return runConsole(doctor, ops, store);
   return serveChat({
-    adapters: chatAdapters(config, doctor, ops),
+    adapters: chatAdapters(config, doctor, ops, store),
     doctor,
+    store: redis ? store : undefined,
     ops,
     healthPort: config.ops.HEALTH_PORT,
     signals: process,

@@ -1,14 +1,16 @@
 import { type Client, Events, type Interaction, type Message, MessageFlags } from 'discord.js';
 import { type DiscordEnv, WATCH_ANSWERS_PER_HOUR_DEFAULT } from '../../src/config';
 import type { Doctor } from '../../src/ports';
+import { ConversationMemory, MemoryStore } from '../../src/store';
 import { allowedOrigins } from './attachments';
 import { COMMAND_NAME, MESSAGE_COMMAND_NAME } from './commands';
 import { DiscordConnection } from './connection';
-import { BoundedSet, Conversations, type HandlerContext } from './context';
+import { CLAIM_TTL_MS, CONVERSATION_TTL_MS, type HandlerContext } from './context';
 import { UNKNOWN_COMMAND } from './copy';
 import { handleDirectMessage, ignoreMessage } from './dm';
 import { loggableError } from './errors';
 import { handleFeedback, isFeedbackButton } from './feedback';
+import { type GatewayConnection, LeasedConnection } from './lease';
 import { handleMessageCommand } from './message-command';
 import { NO_MENTIONS } from './replies';
 import { handleSlash } from './slash';
@@ -24,14 +26,15 @@ export function createDiscordAdapter(config: DiscordEnv, doctor: Doctor, deps: D
   const logger = deps.logger;
   const metrics = deps.metrics ?? {};
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
+  const store = deps.store ?? new MemoryStore();
   const ctx: HandlerContext = {
     doctor,
     logger,
     metrics,
     timing,
     origins: allowedOrigins(config.DISCORD_API_URL),
-    votes: new BoundedSet(),
-    conversations: new Conversations(),
+    store,
+    conversations: new ConversationMemory(store, { namespace: 'discord', ttlMs: CONVERSATION_TTL_MS }),
   };
   const watched = config.DISCORD_WATCH_CHANNELS ?? [];
   const watch = watched.length > 0 ? new DiscordWatch(watched, deps.watchAnswersPerHour ?? WATCH_ANSWERS_PER_HOUR_DEFAULT, ctx) : null;
@@ -48,11 +51,13 @@ export function createDiscordAdapter(config: DiscordEnv, doctor: Doctor, deps: D
 
   // `live()` turns false when the client is replaced: a revived old client must not answer twice.
   const attach = (client: Client, live: () => boolean) => {
-    client.on(Events.InteractionCreate, (interaction) => live() && run(() => routeInteraction(interaction, ctx)));
+    client.on(Events.InteractionCreate, (interaction) => live() && run(() => claimed(`interaction:${interaction.id}`, () => routeInteraction(interaction, ctx))));
     client.on(Events.MessageCreate, (message: Message) => {
       if (!live()) return;
       if (watch?.owns(message)) {
-        run(() => watch.handle(message));
+        if (!watch.isQuestion(message)) metrics.eventReceived?.('ignored');
+        // The same claim as a DM's: each message is decided on once, by one session.
+        else run(() => claimed(`message:${message.id}`, () => watch.handle(message)));
         return;
       }
       if (ignoreMessage(message)) {
@@ -60,8 +65,12 @@ export function createDiscordAdapter(config: DiscordEnv, doctor: Doctor, deps: D
         if (message.author.id !== client.user?.id) metrics.eventReceived?.('ignored');
         return;
       }
-      metrics.eventReceived?.('dm');
-      run(() => handleDirectMessage(message, ctx));
+      run(() =>
+        claimed(`message:${message.id}`, async () => {
+          metrics.eventReceived?.('dm');
+          await handleDirectMessage(message, ctx);
+        }),
+      );
     });
     client.once(Events.ClientReady, (ready) => {
       if (ready.application.id !== config.DISCORD_APPLICATION_ID) {
@@ -73,7 +82,16 @@ export function createDiscordAdapter(config: DiscordEnv, doctor: Doctor, deps: D
     });
   };
 
-  const connection = new DiscordConnection({ config, logger, metrics, clock: deps.clock ?? systemClock, timing, attach });
+  // Only one session should exist (the gateway lease); if two overlap during a handover, the
+  // first replica to claim an event answers it.
+  const claimed = async (key: string, work: () => Promise<void>) => {
+    if (await store.claim(`discord:${key}`, CLAIM_TTL_MS)) await work();
+    else logger.debug({ key }, 'discord: event already answered by another session');
+  };
+
+  const clock = deps.clock ?? systemClock;
+  const connect = () => new DiscordConnection({ config, logger, metrics, clock, timing, attach });
+  const connection: GatewayConnection = deps.lease ? new LeasedConnection({ store, ttlMs: deps.lease.ttlMs, clock, logger, connect }) : connect();
 
   return {
     name: 'discord',

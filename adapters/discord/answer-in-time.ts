@@ -20,6 +20,7 @@ export function commandInquiry(interaction: CommandInteraction, text: string, im
     images,
     user: `discord:${interaction.user.id}`,
     ...(interaction.channelId ? { channel: interaction.channelId } : {}),
+    ...(interaction.guildId ? { workspace: `discord:${interaction.guildId}` } : {}),
     isDM: interaction.context === InteractionContextType.BotDM,
   };
 }

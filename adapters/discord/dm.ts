@@ -33,11 +33,11 @@ export async function handleDirectMessage(message: Message, ctx: HandlerContext)
     }
 
     const inquiry = { platform: 'discord' as const, text, images, user: `discord:${message.author.id}`, channel: message.channelId, isDM: true };
-    const previous = ctx.conversations.get(message.channelId);
+    const previous = await ctx.conversations.get(message.channelId);
     const diagnosis = previous ? await ctx.doctor.followUp(previous, inquiry) : await ctx.doctor.diagnose(inquiry);
-    ctx.conversations.set(message.channelId, diagnosis);
+    await ctx.conversations.set(message.channelId, diagnosis);
     // A DM is seen by the asker alone, so private notes (rotate a pasted key) go in the answer.
-    const { messages } = renderReply(diagnosis.document, { audience: 'private', feedback: true });
+    const { messages } = renderReply(diagnosis.document, { audience: 'private', feedback: true, reviewRef: diagnosis.reviewRef });
     if (skipped.length > 0) messages[0]!.content = skippedNotice(skipped);
     if (await replyToMessage(message, messages, ctx)) {
       ctx.metrics.replySent?.('dm');

@@ -1,5 +1,5 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
-import type { HandlerContext } from './context';
+import { type HandlerContext, VOTE_TTL_MS } from './context';
 import { ALREADY_VOTED, THANKS_DOWN, THANKS_UP } from './copy';
 import { loggableError } from './errors';
 import { parseFeedbackCustomId } from './feedback-ids';
@@ -9,12 +9,13 @@ export const isFeedbackButton = (interaction: ButtonInteraction) => parseFeedbac
 
 /**
  * A 👍 / 👎 click: acknowledged at once with an ephemeral thank-you, logged with the entry id and
- * counted once per user and answer (a second click on the same answer is not counted again).
+ * counted once per user and answer (a second click on the same answer is not counted again); a
+ * 👎 adds the answered paste to the review queue.
  */
 export async function handleFeedback(interaction: ButtonInteraction, ctx: HandlerContext): Promise<void> {
   const parsed = parseFeedbackCustomId(interaction.customId);
   if (!parsed) return;
-  const first = ctx.votes.add(`${interaction.message.id}:${interaction.user.id}`);
+  const first = await ctx.store.claim(`discord:vote:${interaction.message.id}:${interaction.user.id}`, VOTE_TTL_MS);
   if (first) {
     ctx.metrics.feedback?.(parsed.entry, parsed.vote);
     ctx.logger.info({ event: 'discord.feedback', entry: parsed.entry, vote: parsed.vote, message: interaction.message.id }, 'discord: feedback');
@@ -25,4 +26,6 @@ export async function handleFeedback(interaction: ButtonInteraction, ctx: Handle
   } catch (error) {
     ctx.logger.warn({ err: loggableError(error) }, 'discord: could not acknowledge feedback');
   }
+  // After the acknowledgement: Discord's 3 seconds do not wait on the review queue.
+  if (first) await ctx.doctor.feedback?.({ vote: parsed.vote, entry: parsed.entry, ...(parsed.ref ? { ref: parsed.ref } : {}), platform: 'discord' });
 }

@@ -48,7 +48,7 @@ async function answer(interaction: MessageContextMenuCommandInteraction, target:
     if (!text && images.length === 0) return { kind: 'text', message: textMessage(`${skippedNotice(skipped)}\n\n${NOTHING_TO_READ}`), failed: false };
     // The asker is the person who ran the command, not the message's author.
     const diagnosis = await ctx.doctor.diagnose(commandInquiry(interaction, text, images));
-    const rendered = renderReply(diagnosis.document, { audience, feedback: true });
+    const rendered = renderReply(diagnosis.document, { audience, feedback: true, reviewRef: diagnosis.reviewRef });
     const head = [audience === 'public' ? answerTo(target.url) : '', skippedNotice(skipped)].filter((line) => line !== '').join('\n');
     if (head) rendered.messages[0]!.content = head;
     return { kind: 'diagnosis', rendered, entry: diagnosis.entry, source: diagnosis.source };

@@ -16,6 +16,8 @@ export interface RenderOptions {
   audience: 'public' | 'private';
   /** Adds the 👍 / 👎 row to the last message. */
   feedback: boolean;
+  /** The answer's review-queue reference, carried by the 👎 button. */
+  reviewRef?: string;
   /** At most this many messages; the rest is cut with a note (user-installed apps get 5 follow-ups). */
   maxMessages?: number;
 }
@@ -61,7 +63,7 @@ export function renderReply(doc: ReplyDocument, options: RenderOptions): Rendere
   if (messages.length > max) shorten(messages, max, colour, budget);
   const final = messages[messages.length - 1]!;
   final.embeds[final.embeds.length - 1]!.footer = footer;
-  if (options.feedback) final.components = [feedbackRow(doc.provenance.entry)];
+  if (options.feedback) final.components = [feedbackRow(doc.provenance.entry, options.reviewRef)];
 
   const privateFollowUp =
     options.audience === 'public' && doc.privateNotes.length > 0

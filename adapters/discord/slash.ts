@@ -50,7 +50,7 @@ async function answer(interaction: ChatInputCommandInteraction, text: string, au
     const images = fetched?.kind === 'image' ? [fetched.image] : [];
     if (!text.trim() && images.length === 0) return { kind: 'text', message: textMessage(skippedNotice(skipped)), failed: false };
     const diagnosis = await ctx.doctor.diagnose(commandInquiry(interaction, text, images));
-    const rendered = renderReply(diagnosis.document, { audience, feedback: true });
+    const rendered = renderReply(diagnosis.document, { audience, feedback: true, reviewRef: diagnosis.reviewRef });
     if (skipped.length > 0) rendered.messages[0]!.content = skippedNotice(skipped);
     return { kind: 'diagnosis', rendered, entry: diagnosis.entry, source: diagnosis.source };
   } catch (error) {

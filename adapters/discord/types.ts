@@ -1,11 +1,12 @@
-import type { Logger } from '../../src/ports';
+import type { Logger, SharedStore } from '../../src/ports';
 import type { Adapter } from '../port';
 
 /**
  * What `/healthz` reads: `starting` while connecting (first login or a reconnect discord.js runs
- * itself), `up` once READY, `down` while waiting to restart or after a setting problem.
+ * itself), `up` once READY, `down` while waiting to restart or after a setting problem, `standby`
+ * while another replica holds the gateway (REDIS_URL).
  */
-export type DiscordState = 'starting' | 'up' | 'down';
+export type DiscordState = 'starting' | 'up' | 'down' | 'standby';
 
 export interface DiscordAdapter extends Adapter {
   readonly name: 'discord';
@@ -63,6 +64,13 @@ export const DEFAULT_TIMING: DiscordTiming = {
 
 export interface DiscordAdapterDeps {
   logger: Logger;
+  /**
+   * Interaction and DM dedupe, DM follow-up memory and votes. Shared by every replica on Redis.
+   * Default: this process's memory.
+   */
+  store?: SharedStore;
+  /** Set with REDIS_URL: replicas compete for one gateway session under a lease in `store`. */
+  lease?: { ttlMs: number };
   metrics?: DiscordMetrics;
   clock?: Clock;
   timing?: Partial<DiscordTiming>;

@@ -1,5 +1,6 @@
 import type { Diagnosis } from '../../src/contracts';
 import { CONFIDENT } from '../../src/match';
+import type { SharedStore } from '../../src/ports';
 
 /**
  * What both chat adapters do in a watched help channel, where nobody asked the bot anything: speak
@@ -18,27 +19,10 @@ export function worthAnsweringUnasked(d: Diagnosis): boolean {
 const HOUR_MS = 3_600_000;
 
 /**
- * At most `perHour` answers per channel in any sliding hour. Only watched channels are ever keys,
- * and each keeps at most `perHour` timestamps, so memory is bounded by the configuration.
+ * Takes one answer from a watched channel's budget of `perHour` in any sliding hour; false (and
+ * nothing taken) when it is used up. The window lives in the shared store, so the budget holds for
+ * the channel however many replicas answer in it.
  */
-export class ChannelRateLimit {
-  private readonly sent = new Map<string, number[]>();
-
-  constructor(
-    private readonly perHour: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Takes one answer from the channel's budget; false (and nothing taken) when it is used up. */
-  take(channel: string): boolean {
-    const now = this.now();
-    const recent = (this.sent.get(channel) ?? []).filter((at) => now - at < HOUR_MS);
-    if (recent.length >= this.perHour) {
-      this.sent.set(channel, recent);
-      return false;
-    }
-    recent.push(now);
-    this.sent.set(channel, recent);
-    return true;
-  }
+export async function takeWatchAnswer(store: SharedStore, channelKey: string, perHour: number): Promise<boolean> {
+  return (await store.take(`watch:answers:${channelKey}`, perHour, HOUR_MS)).ok;
 }

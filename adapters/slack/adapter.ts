@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { App, webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { type SlackEnv, WATCH_ANSWERS_PER_HOUR_DEFAULT } from '../../src/config';
-import type { Diagnosis } from '../../src/contracts';
-import type { Doctor, Logger } from '../../src/ports';
+import type { Doctor, Logger, SharedStore } from '../../src/ports';
+import { ConversationMemory, MemoryStore } from '../../src/store';
 import type { Adapter } from '../port';
 import { type BoltParts, buildBoltApp, type SlackMode } from './bolt-app';
 import { handleMessage, type ConversationDeps } from './conversation';
@@ -13,7 +13,7 @@ import { classifyEvent } from './inbound';
 import { Jobs } from './jobs';
 import type { SlackMetrics } from './metrics';
 import { registerShortcuts } from './shortcut';
-import { type DedupeStore, MemoryDedupeStore, TtlMap } from './store';
+import { DEDUPE_TTL_MS } from './store';
 import { SlackWatch } from './watch';
 
 export type SlackAdapterState = 'starting' | 'up' | 'reconnecting' | 'down';
@@ -23,8 +23,11 @@ export interface SlackAdapterDeps {
   metrics?: SlackMetrics;
   /** Used for file downloads (screenshots, snippets). Defaults to the global fetch. */
   fetch?: typeof fetch;
-  /** Shared dedupe for several instances; an in-memory store by default. */
-  dedupe?: DedupeStore;
+  /**
+   * Dedupe and thread memory. Shared by every replica on Redis, so each event is answered once and
+   * a follow-up is answered by whichever replica gets it. Default: this process's memory.
+   */
+  store?: SharedStore;
   /** How long `stop()` lets answers in flight finish. Default 30 s. */
   drainTimeoutMs?: number;
   /** Unasked answers per watched channel in any hour (WATCH_ANSWERS_PER_HOUR). Default 20. */
@@ -46,7 +49,6 @@ export interface SlackAdapter extends Adapter {
 
 /** Answers are remembered per thread for follow-ups ("I'm on Node") for half a day. */
 const ANSWERED_TTL_MS = 12 * 3_600_000;
-const ANSWERED_MAX = 2_000;
 
 const EventEnvelopeSchema = z.object({ event_id: z.string().optional() });
 
@@ -57,7 +59,7 @@ const EventEnvelopeSchema = z.object({ event_id: z.string().optional() });
 export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: SlackAdapterDeps): SlackAdapter {
   const logger = deps.logger;
   const metrics = deps.metrics ?? {};
-  const dedupe = deps.dedupe ?? new MemoryDedupeStore();
+  const store = deps.store ?? new MemoryStore();
   const parts = buildBoltApp(config, logger);
   const jobs = new Jobs(logger);
   let state: SlackAdapterState = 'down';
@@ -66,8 +68,8 @@ export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: Slack
 
   const conversation: ConversationDeps = {
     doctor,
-    dedupe,
-    answered: new TtlMap<Diagnosis>(ANSWERED_TTL_MS, ANSWERED_MAX),
+    store,
+    answered: new ConversationMemory(store, { namespace: 'slack', ttlMs: ANSWERED_TTL_MS }),
     download: { botToken: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, fetch: deps.fetch ?? globalThis.fetch },
     logger,
     metrics,
@@ -78,7 +80,7 @@ export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: Slack
   const onEvent = async (event: unknown, body: unknown, context: { botUserId?: string; retryNum?: number }, client: webApi.WebClient) => {
     const eventId = EventEnvelopeSchema.safeParse(body).data?.event_id;
     // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num / retry_attempt).
-    if (eventId && !(await dedupe.claim(`event:${eventId}`))) {
+    if (eventId && !(await store.claim(`slack:event:${eventId}`, DEDUPE_TTL_MS))) {
       metrics.eventReceived?.('duplicate');
       logger.debug({ eventId, retryNum: context.retryNum }, 'slack duplicate delivery ignored');
       return;
@@ -89,7 +91,7 @@ export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: Slack
       return;
     }
     const { botUserId } = context;
-    if (watch?.owns(classified.message)) {
+    if (watch && (await watch.owns(classified.message))) {
       jobs.run('watch', () => watch.handle(classified.message, client, botUserId));
       return;
     }
@@ -97,7 +99,7 @@ export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: Slack
   };
   parts.app.event('app_mention', async ({ event, body, context, client }) => onEvent(event, body, context, client));
   parts.app.event('message', async ({ event, body, context, client }) => onEvent(event, body, context, client));
-  registerFeedback(parts.app, { dedupe, logger, metrics });
+  registerFeedback(parts.app, { store, doctor, logger, metrics });
   registerShortcuts(parts.app, { ...conversation, run: (name, work) => jobs.run(name, work) });
   parts.app.error(async (error) => {
     logger.error({ err: error, code: error.code }, 'slack listener error');

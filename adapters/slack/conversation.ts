@@ -1,20 +1,23 @@
 import type { webApi } from '@slack/bolt';
 import type { Diagnosis } from '../../src/contracts';
-import type { Doctor, Logger } from '../../src/ports';
+import type { Doctor, Logger, SharedStore } from '../../src/ports';
+import type { ConversationMemory } from '../../src/store';
+import { feedbackRefOf } from './feedback-buttons';
 import type { DownloadOptions } from './files';
 import { conversationKey, type InboundMessage, replyThreadTs } from './inbound';
 import { buildInquiry } from './inquiry';
 import type { SlackMetrics } from './metrics';
 import { renderFailure, renderPrivateNotes, renderReply } from './render';
 import { postEphemeral, type Poster, type ReplyTarget } from './reply';
-import type { DedupeStore, TtlMap } from './store';
+import { DEDUPE_TTL_MS } from './store';
 import { WorkingReply } from './working';
 
 export interface ConversationDeps {
   doctor: Doctor;
-  dedupe: DedupeStore;
+  /** Claims a delivery, so only one copy (and one replica) answers it. */
+  store: SharedStore;
   /** The last diagnosis per conversation the bot answered (see `conversationKey`). */
-  answered: TtlMap<Diagnosis>;
+  answered: ConversationMemory;
   download: Omit<DownloadOptions, 'lookup'>;
   logger: Logger;
   metrics: SlackMetrics;
@@ -33,14 +36,14 @@ export async function handleMessage(
   deps: ConversationDeps,
 ): Promise<void> {
   const key = conversationKey(m);
-  const previous = deps.answered.get(key);
+  const previous = await deps.answered.get(key);
   // In a channel we only speak when addressed: a mention, or a reply in a thread we answered.
   if (!m.isDM && !m.mentioned && !previous) {
     deps.metrics.eventReceived?.('ignored');
     return;
   }
   // One mention arrives twice (app_mention and message.channels): the first copy wins.
-  if (!(await deps.dedupe.claim(`msg:${m.channel}:${m.ts}`))) {
+  if (!(await deps.store.claim(`slack:msg:${m.channel}:${m.ts}`, DEDUPE_TTL_MS))) {
     deps.metrics.eventReceived?.('duplicate');
     return;
   }
@@ -67,10 +70,9 @@ export async function handleMessage(
   }
 
   const audience = m.isDM ? 'dm' : 'channel';
-  const feedback = { entry: diagnosis.entry, source: diagnosis.source };
-  const messages = renderReply(diagnosis.document, { audience, extraNotes: notes, feedback });
+  const messages = renderReply(diagnosis.document, { audience, extraNotes: notes, feedback: feedbackRefOf(diagnosis) });
   const sent = (await working.deliver(messages, previous ? 'follow-up' : 'answer')).ok;
-  if (sent) deps.answered.set(key, diagnosis);
+  if (sent) await deps.answered.set(key, diagnosis);
   if (audience === 'channel' && diagnosis.document.privateNotes.length > 0) {
     await postEphemeral(poster, target, renderPrivateNotes(diagnosis.document.privateNotes), 'private-notes');
   }

@@ -1,14 +1,11 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { Logger } from '../../src/ports';
+import type { Doctor, Logger, SharedStore } from '../../src/ports';
 import { escapeMrkdwn } from './mrkdwn';
 import { FEEDBACK_ACTION, parseFeedbackValue, type Vote } from './feedback-buttons';
 import type { SlackMetrics } from './metrics';
 import { postEphemeral } from './reply';
-import type { DedupeStore } from './store';
-
-/** A vote counts once per user and answer; after a week a click counts again. */
-const VOTE_TTL_MS = 7 * 24 * 3_600_000;
+import { VOTE_TTL_MS } from './store';
 
 const ClickSchema = z.object({
   user: z.object({ id: z.string() }),
@@ -19,12 +16,15 @@ const ClickSchema = z.object({
 });
 
 export interface FeedbackDeps {
-  dedupe: DedupeStore;
+  /** One vote per user and answer, on every replica. */
+  store: SharedStore;
+  /** Counts the vote; a 👎 puts the paste in the review queue. */
+  doctor: Pick<Doctor, 'feedback'>;
   logger: Logger;
   metrics: SlackMetrics;
 }
 
-/** 👍 / 👎 on an answer: acknowledged at once, counted by catalogue entry, thanked privately. */
+/** 👍 / 👎 on an answer: acknowledged at once, counted by catalogue entry, thanked privately; a 👎 goes to the review queue. */
 export function registerFeedback(app: App, deps: FeedbackDeps): void {
   app.action(new RegExp(`^(${FEEDBACK_ACTION.up}|${FEEDBACK_ACTION.down})$`), async ({ ack, body, client }) => {
     await ack();
@@ -38,10 +38,11 @@ export function registerFeedback(app: App, deps: FeedbackDeps): void {
     const vote: Vote = action.action_id === FEEDBACK_ACTION.up ? 'up' : 'down';
     const ref = parseFeedbackValue(action.value);
     const messageTs = message?.ts ?? container?.message_ts ?? 'unknown';
-    const first = await deps.dedupe.claim(`vote:${channel?.id ?? ''}:${messageTs}:${user.id}`, VOTE_TTL_MS);
+    const first = await deps.store.claim(`slack:vote:${channel?.id ?? ''}:${messageTs}:${user.id}`, VOTE_TTL_MS);
     if (first) {
       deps.metrics.feedbackVote?.(vote, ref?.entry ?? null);
       deps.logger.info({ vote, entry: ref?.entry ?? null, source: ref?.source ?? null, messageTs }, 'slack feedback');
+      await deps.doctor.feedback?.({ vote, entry: ref?.entry ?? null, ...(ref?.ref ? { ref: ref.ref } : {}), platform: 'slack' });
     }
     if (!channel) return;
     const text = first

@@ -3,4 +3,4 @@ export { EVENTS_PATH, type SlackMode } from './bolt-app';
 export { SlackAdapterError } from './errors';
 export type { EventOutcome, ReplyKind, SlackMetrics } from './metrics';
 export type { Vote } from './feedback-buttons';
-export { type DedupeStore, MemoryDedupeStore } from './store';
+export { DEDUPE_TTL_MS } from './store';

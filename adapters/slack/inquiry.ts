@@ -40,6 +40,7 @@ export async function buildInquiry(m: InboundMessage, ctx: InquiryContext, isFol
     images: attachments.images,
     user: `slack:${m.team ? `${m.team}:` : ''}${m.user}`,
     channel: m.channel,
+    ...(m.team ? { workspace: `slack:${m.team}` } : {}),
     isDM: m.isDM,
   };
   const thread = replyThreadTs(m);

@@ -1,40 +1,20 @@
 import type { App, RespondFn, webApi } from '@slack/bolt';
 import type { Diagnosis } from '../../src/contracts';
+import { AnsweredMessages } from './answered-messages';
 import { section } from './blocks';
 import type { ConversationDeps } from './conversation';
+import { feedbackRefOf } from './feedback-buttons';
 import { conversationKey, replyThreadTs } from './inbound';
 import { buildInquiry } from './inquiry';
 import { renderFailure, renderPrivateNotes, renderReply } from './render';
 import { inboundOf, SHORTCUT, type Shortcut, ShortcutSchema } from './shortcut-payload';
 import { ephemeralOne, isNotAMember, postEphemeral, type PostOutcome, type Poster, type ReplyTarget } from './reply';
-import { TtlMap } from './store';
+import { DEDUPE_TTL_MS } from './store';
 import { WorkingReply } from './working';
 
 export interface ShortcutDeps extends ConversationDeps {
   /** Runs work after the acknowledgement, tracked for a clean stop. */
   run(name: string, work: () => Promise<void>): void;
-}
-
-/**
- * Messages that already have a public answer (or are getting one), so a second person using the
- * shortcut is pointed to it. Marked only once the answer is posted: a refusal ("invite me") must
- * not block the same request after the bot was invited.
- */
-class AnsweredMessages {
-  private readonly done = new TtlMap<true>(12 * 3_600_000, 2_000);
-  private readonly inFlight = new Set<string>();
-
-  /** False when `key` is answered or being answered; otherwise marks it in flight. */
-  begin(key: string): boolean {
-    if (this.done.has(key) || this.inFlight.has(key)) return false;
-    this.inFlight.add(key);
-    return true;
-  }
-
-  end(key: string, answered: boolean): void {
-    this.inFlight.delete(key);
-    if (answered) this.done.set(key, true);
-  }
 }
 
 const COPY = {
@@ -52,7 +32,7 @@ const COPY = {
  */
 export function registerShortcuts(app: App, deps: ShortcutDeps): void {
   const ids = new RegExp(`^(${SHORTCUT.inThread}|${SHORTCUT.privately})$`);
-  const answered = new AnsweredMessages();
+  const answered = new AnsweredMessages(deps.store);
   app.shortcut({ type: 'message_action', callback_id: ids }, async ({ ack, body, client, respond, context }) => {
     await ack();
     const parsed = ShortcutSchema.safeParse(body);
@@ -65,19 +45,19 @@ export function registerShortcuts(app: App, deps: ShortcutDeps): void {
       const s = parsed.data;
       const privately = s.callback_id === SHORTCUT.privately;
       // A redelivered payload (Socket Mode resends what it thinks was not acknowledged) is one request.
-      if (!(await deps.dedupe.claim(`shortcut:${s.callback_id}:${s.user.id}:${s.action_ts ?? s.message.ts}`))) {
+      if (!(await deps.store.claim(`slack:shortcut:${s.callback_id}:${s.user.id}:${s.action_ts ?? s.message.ts}`, DEDUPE_TTL_MS))) {
         deps.metrics.eventReceived?.('duplicate');
         return;
       }
       deps.metrics.eventReceived?.(privately ? 'shortcut-private' : 'shortcut');
       const key = `${s.channel.id}:${s.message.ts}`;
       // One public answer per message: a second person asking is pointed to it.
-      if (!privately && !answered.begin(key)) return tellUser(s, respond, { client, logger: deps.logger, metrics: deps.metrics }, COPY.already);
+      if (!privately && !(await answered.begin(key))) return tellUser(s, respond, { client, logger: deps.logger, metrics: deps.metrics }, COPY.already);
       let posted = false;
       try {
         posted = await handleShortcut(s, client, respond, bot, deps);
       } finally {
-        if (!privately) answered.end(key, posted);
+        if (!privately) await answered.end(key, posted);
       }
     });
   });
@@ -122,10 +102,9 @@ async function handleShortcut(
   }
 
   const { diagnosis, notes } = answer;
-  const feedback = { entry: diagnosis.entry, source: diagnosis.source };
   // The rotate-your-key warning is for whoever pasted the key: inline when that is the reader.
   const inline = privately && author === s.user.id;
-  const messages = renderReply(diagnosis.document, { audience: inline ? 'dm' : 'channel', extraNotes: notes, feedback });
+  const messages = renderReply(diagnosis.document, { audience: inline ? 'dm' : 'channel', extraNotes: notes, feedback: feedbackRefOf(diagnosis) });
   const sent: PostOutcome = privately ? await sendEphemeral(poster, target, messages) : await working.deliver(messages, 'shortcut-answer');
   if (isNotAMember(sent)) return note(COPY.invite);
   if (!sent.ok) return false;

@@ -1,16 +1,16 @@
 import type { webApi } from '@slack/bolt';
-import { ChannelRateLimit, worthAnsweringUnasked } from '../shared/watch-policy';
+import { takeWatchAnswer, worthAnsweringUnasked } from '../shared/watch-policy';
 import type { ConversationDeps } from './conversation';
+import { feedbackRefOf } from './feedback-buttons';
 import { kindOf } from './files';
 import { conversationKey, type InboundMessage } from './inbound';
 import { buildInquiry } from './inquiry';
 import { renderPrivateNotes, renderReply } from './render';
 import { postEphemeral, postPublic, type Poster, type ReplyTarget } from './reply';
-import { TtlMap } from './store';
+import { DEDUPE_TTL_MS } from './store';
 
 /** Same lifetime as the thread memory for follow-ups. */
 const QUIET_TTL_MS = 12 * 3_600_000;
-const QUIET_MAX = 2_000;
 
 /**
  * Watched help channels (SLACK_WATCH_CHANNELS): every new top-level message is read by the rules,
@@ -19,26 +19,23 @@ const QUIET_MAX = 2_000;
  */
 export class SlackWatch {
   private readonly channels: ReadonlySet<string>;
-  private readonly rate: ChannelRateLimit;
-  /** Threads this watch answered: replies there stay unanswered unless they mention the bot. */
-  private readonly quiet = new TtlMap<true>(QUIET_TTL_MS, QUIET_MAX);
 
   constructor(
     channels: readonly string[],
-    perHour: number,
+    private readonly perHour: number,
     private readonly deps: ConversationDeps,
   ) {
     this.channels = new Set(channels);
-    this.rate = new ChannelRateLimit(perHour);
   }
 
   /**
    * True for messages this watch decides about: unaddressed top-level messages in a watched
-   * channel, and unaddressed replies in threads it answered (which it leaves alone).
+   * channel, and unaddressed replies in threads it answered (which it leaves alone), whichever
+   * replica answered them.
    */
-  owns(m: InboundMessage): boolean {
+  async owns(m: InboundMessage): Promise<boolean> {
     if (m.isDM || m.mentioned || !this.channels.has(m.channel)) return false;
-    return isTopLevel(m) || this.quiet.has(conversationKey(m));
+    return isTopLevel(m) || (await this.deps.store.get(quietKey(m))) !== null;
   }
 
   async handle(m: InboundMessage, client: webApi.WebClient, botUserId: string | undefined): Promise<void> {
@@ -48,7 +45,7 @@ export class SlackWatch {
       return;
     }
     // The same key as a mention's: one message is answered once, whichever way it arrived.
-    if (!(await deps.dedupe.claim(`msg:${m.channel}:${m.ts}`))) {
+    if (!(await deps.store.claim(`slack:msg:${m.channel}:${m.ts}`, DEDUPE_TTL_MS))) {
       deps.metrics.eventReceived?.('duplicate');
       return;
     }
@@ -63,24 +60,28 @@ export class SlackWatch {
       deps.logger.debug({ channel: m.channel, ts: m.ts, source: diagnosis.source, confidence: diagnosis.confidence }, 'slack watch: not confident, staying silent');
       return;
     }
-    if (!this.rate.take(m.channel)) {
+    if (!(await takeWatchAnswer(deps.store, `slack:${m.channel}`, this.perHour))) {
       deps.logger.info({ channel: m.channel, ts: m.ts, entry: diagnosis.entry }, 'slack watch: channel answer limit reached, staying silent');
       return;
     }
 
     const poster: Poster = { client, logger: deps.logger, metrics: deps.metrics };
     const target: ReplyTarget = { channel: m.channel, threadTs: m.ts, user: m.user };
-    const messages = renderReply(diagnosis.document, { audience: 'channel', feedback: { entry: diagnosis.entry, source: diagnosis.source } });
+    const messages = renderReply(diagnosis.document, { audience: 'channel', feedback: feedbackRefOf(diagnosis) });
     if (!(await postPublic(poster, target, messages, 'watch-answer'))) return;
-    const key = conversationKey(m);
     // A mention in the thread can still ask for another client ("@error-doctor python?").
-    await deps.answered.set(key, diagnosis);
-    this.quiet.set(key, true);
+    await deps.answered.set(conversationKey(m), diagnosis);
+    await deps.store.set(quietKey(m), true, QUIET_TTL_MS);
     if (diagnosis.document.privateNotes.length > 0) {
       await postEphemeral(poster, target, renderPrivateNotes(diagnosis.document.privateNotes), 'private-notes');
     }
     deps.logger.info({ channel: m.channel, ts: m.ts, entry: diagnosis.entry, category: diagnosis.category, parts: messages.length }, 'slack watch answered');
   }
+}
+
+/** Marks a thread this watch answered: replies there stay unanswered unless they mention the bot. */
+function quietKey(m: InboundMessage): string {
+  return `slack:watch-answered:${conversationKey(m)}`;
 }
 
 /** A message that starts a thread rather than replying in one. */

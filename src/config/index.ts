@@ -14,13 +14,15 @@ import {
   SLACK_VARS,
   type SlackEnv,
   SlackEnvSchema,
+  type StateEnv,
+  StateEnvSchema,
   type WatchEnv,
   WatchEnvSchema,
 } from './sections';
 
 export { ConfigError, type ConfigProblem } from './problems';
 export { WATCH_ANSWERS_PER_HOUR_DEFAULT } from './sections';
-export type { DiscordEnv, FallbackEnv, OcrEnv, OpsEnv, SlackEnv, WatchEnv } from './sections';
+export type { DiscordEnv, FallbackEnv, OcrEnv, OpsEnv, SlackEnv, StateEnv, WatchEnv } from './sections';
 
 /** The whole bot's settings, validated once at start-up. Absent adapters are `null`. */
 export interface AppConfig {
@@ -29,6 +31,8 @@ export interface AppConfig {
   fallback: FallbackEnv;
   ocr: OcrEnv;
   ops: OpsEnv;
+  /** Shared state (REDIS_URL) and the review queue. */
+  state: StateEnv;
   /** Watched help channels: the per-channel answer limit (the channel lists are the adapters'). */
   watch: WatchEnv;
 }
@@ -53,8 +57,9 @@ export function loadConfig(source: NodeJS.ProcessEnv | Env = process.env): AppCo
   const fallback = section(FallbackEnvSchema, 'model fallback');
   const ocr = section(OcrEnvSchema, 'screenshots (OCR)');
   const ops = section(OpsEnvSchema, 'operations');
+  const state = section(StateEnvSchema, 'shared state and review queue');
   const watch = section(WatchEnvSchema, 'watched channels');
 
-  if (problems.length > 0 || !fallback || !ocr || !ops || !watch) throw new ConfigError(problems);
-  return { slack, discord, fallback, ocr, ops, watch };
+  if (problems.length > 0 || !fallback || !ocr || !ops || !state || !watch) throw new ConfigError(problems);
+  return { slack, discord, fallback, ocr, ops, state, watch };
 }

@@ -85,6 +85,25 @@ export const OpsEnvSchema = z.object({
 });
 export type OpsEnv = z.output<typeof OpsEnvSchema>;
 
+/**
+ * State shared by replicas, and the review queue. Without REDIS_URL everything stays in the
+ * process and the review queue goes to a file under DATA_DIR.
+ */
+export const StateEnvSchema = z.object({
+  REDIS_URL: z
+    .string()
+    .refine((v) => /^rediss?:\/\/./.test(v) && URL.canParse(v), 'must be a redis:// or rediss:// URL, e.g. redis://redis:6379')
+    .optional(),
+  DATA_DIR: z.string().default('.data'),
+  REVIEW_QUEUE: boolSetting(true),
+  REVIEW_MAX_GROUPS: intSetting(500),
+  REVIEW_MAX_AGE_DAYS: intSetting(30),
+  // With REDIS_URL, one Discord replica holds the gateway under a lease this long; a standby takes over
+  // within about 1⅓ × this after the holder dies. Shorter only for tests.
+  DISCORD_LEASE_TTL_MS: z.coerce.number().int().min(1_000, 'must be at least 1000 (ms)').max(20_000, 'must be at most 20000 (ms), so a standby takes over within 30 s').default(15_000),
+});
+export type StateEnv = z.output<typeof StateEnvSchema>;
+
 /** True when any of the variables is set: the user meant to configure that adapter. */
 export const anySet = (env: Env, vars: readonly string[]) => vars.some((v) => env[v] !== undefined);
 

@@ -39,11 +39,13 @@ export const DiagnosisSchema = z.object({
   candidates: z.array(z.object({ entry: z.string(), category: CategorySchema, confidence: z.number() })),
   model: z.string().nullable(),
   document: ReplyDocumentSchema,
+  /** Adapter-only, like `document`: names this answer to the review queue, for a 👎 on it. */
+  reviewRef: z.string().optional(),
 });
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
 
-/** The JSON a CLI user or tool sees: the contract fields, without the adapter-only document. */
-export function toDiagnosisJson(d: Diagnosis): Omit<Diagnosis, 'document'> {
-  const { document: _document, ...rest } = d;
+/** The JSON a CLI user or tool sees: the contract fields, without the adapter-only fields. */
+export function toDiagnosisJson(d: Diagnosis): Omit<Diagnosis, 'document' | 'reviewRef'> {
+  const { document: _document, reviewRef: _reviewRef, ...rest } = d;
   return rest;
 }

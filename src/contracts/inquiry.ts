@@ -17,6 +17,12 @@ export const InquirySchema = z.object({
   /** Stable per-user id, for quotas. */
   user: z.string().default('local'),
   channel: z.string().optional(),
+  /**
+   * The Slack workspace or Discord server the question was asked in ("slack:T123",
+   * "discord:456"), for counts that stay inside it (incident awareness). Absent in DMs on Discord,
+   * the CLI and the console.
+   */
+  workspace: z.string().max(200).optional(),
   thread: z.string().optional(),
   isDM: z.boolean().default(false),
   /** Forces the snippet's client (a follow-up such as "I'm on Node"). */

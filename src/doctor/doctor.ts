@@ -10,13 +10,29 @@ import {
 } from '../contracts';
 import { type Candidate, CONFIDENT, Matcher } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
-import type { DiagnoseOptions, Doctor, DoctorObserver, FallbackOutcome, ImageReader, Logger, ModelFallback, StatusSource } from '../ports';
+import type {
+  DiagnoseOptions,
+  Doctor,
+  DoctorObserver,
+  FallbackOutcome,
+  FeedbackVote,
+  ImageReader,
+  LiveModelList,
+  Logger,
+  ModelFallback,
+  ReviewSample,
+  ReviewSink,
+  SharedStore,
+  StatusSource,
+} from '../ports';
 import { silentLogger } from '../ports';
 import { type DocumentContext, entryDocument, modelDocument, renderMarkdown, unknownDocument } from '../render';
 import { pickSnippet } from '../render/snippet';
 import { type Analysis, analyzeText } from './analyze';
 import { requestedClient } from './follow-up';
+import { incidentLine } from './incidents';
 import { readImages } from './images';
+import { modelsFor } from './live-models';
 import { liveStatusLine } from './live-status';
 import { reportedStatusAndType } from './reported';
 import { secretWarning } from './secrets';
@@ -29,9 +45,18 @@ export interface DoctorOptions {
   observer?: DoctorObserver;
   /** Live status page, quoted on server-side errors. */
   statusSource?: StatusSource;
+  /** The API's own model list (GET /v1/models), for ids newer than the models data. */
+  liveModels?: LiveModelList;
   logger?: Logger;
   now?: () => Date;
+  /** Shared state (incident and feedback counters). Without it nothing is counted. */
+  store?: SharedStore;
+  /** The review queue (`npm start` only: the CLI and tests never write to it). */
+  review?: ReviewSink;
 }
+
+/** Feedback counters in the shared store live this long after their last vote. */
+const FEEDBACK_TTL_MS = 90 * 24 * 3_600_000;
 
 export interface CoreDoctor extends Doctor {
   readonly catalog: readonly CompiledEntry[];
@@ -100,7 +125,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     return modelNote ? `${base} ${modelNote}` : base;
   }
 
-  function build(a: Analysis, answer: Answer, inquiry: ParsedInquiry, notes: string[], privateNotes: string[]): Diagnosis {
+  function build(a: Analysis, answer: Answer, inquiry: ParsedInquiry, notes: string[], privateNotes: string[], modelIndex: ModelIndex): Diagnosis {
     const entry =
       answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry : answer.kind === 'model-entry' ? answer.entry : null;
     const { status, type } = reportedStatusAndType(entry, a.signals);
@@ -117,7 +142,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       client,
       text: a.extraction.focus,
       now: now(),
-      models,
+      models: modelIndex,
       notes: extraNote ? [...notes, extraNote] : notes,
       privateNotes,
       // Worth a look: close to the best, and not a generic catch-all far below it.
@@ -169,17 +194,41 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (a.warnings.includes('multiple-errors')) notes.push(`Your paste holds ${a.signals.errorCount} error bodies; this answer is about the most recent one.`);
     if (a.warnings.includes('input-truncated')) notes.push('Your paste was very long; I read its beginning and its end.');
     const warning = secretWarning(a.findings);
-    const answer = await decide(a, inquiry.user, how.rulesOnly === true);
+    const [answer, modelIndex] = await Promise.all([decide(a, inquiry.user, how.rulesOnly === true), modelsFor(models, a.signals.model, options.liveModels)]);
     const category = answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry.category : answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
-    const status = await liveStatusLine(category, options.statusSource, logger);
+    const [status, incident] = await Promise.all([
+      liveStatusLine(category, options.statusSource, logger),
+      incidentLine(category, inquiry, options.store, now().getTime(), logger),
+    ]);
     if (status) notes.push(status);
-    const diagnosis = build(a, answer, inquiry, notes, warning ? [warning] : []);
+    if (incident) notes.push(incident);
+    const built = build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex);
+    const reviewRef = await reviewed(a, answer, built, how.rulesOnly === true);
+    const diagnosis = reviewRef ? { ...built, reviewRef } : built;
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);
     logger.info(
       { entry: diagnosis.entry, category: diagnosis.category, source: diagnosis.source, confidence: diagnosis.confidence, warnings: diagnosis.warnings },
       'diagnosed',
     );
     return diagnosis;
+  }
+
+  /** Hands the answer to the review queue (if any); returns the reference a 👎 on it can name. */
+  async function reviewed(a: Analysis, answer: Answer, d: Diagnosis, unasked: boolean): Promise<string | undefined> {
+    if (!options.review || a.normalized.flat === '' || a.warnings.includes('binary-input')) return undefined;
+    // Unasked text (a watched channel) that the rules cannot answer stays unanswered: it is someone's
+    // chat, not a question for the bot, and is neither queued nor remembered.
+    if (unasked && answer.kind !== 'rules') return undefined;
+    const reason: ReviewSample['reason'] = answer.kind === 'none' ? 'unrecognised' : answer.kind === 'tentative' ? 'hedged' : null;
+    const ref = await options.review.answered({ reason, text: a.normalized.text, focus: a.extraction.focus, entry: d.entry, client: d.client });
+    return ref ?? undefined;
+  }
+
+  async function feedback(vote: FeedbackVote): Promise<void> {
+    // The entry came back through a button: only a catalogue id names a counter.
+    const entry = vote.entry && byId.has(vote.entry) ? vote.entry : 'none';
+    await options.store?.increment(`feedback:${entry}:${vote.vote}`, 1, FEEDBACK_TTL_MS).catch((error: unknown) => logger.debug({ err: (error as Error).message }, 'feedback counter unavailable'));
+    if (vote.vote === 'down' && vote.ref) await options.review?.thumbsDown(vote.ref);
   }
 
   function renderFor(previous: Diagnosis, client: ClientId): Diagnosis {
@@ -199,5 +248,5 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     return client ? renderFor(previous, client) : diagnose(inquiry);
   }
 
-  return { catalog, models, diagnose, followUp, renderFor };
+  return { catalog, models, diagnose, followUp, renderFor, feedback };
 }

@@ -1,44 +1,44 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { CategorySchema } from '../contracts';
+import type { FallbackOutcome, SharedStore } from '../ports';
+
+export type AnswerOutcome = Extract<FallbackOutcome, { kind: 'answer' }>;
+
+/** What a cached answer must look like when read back: another replica, or an older version, wrote it. */
+const CachedAnswerSchema = z.object({
+  kind: z.literal('answer'),
+  model: z.string(),
+  entry: z.string().nullable(),
+  status: z.number().nullable(),
+  type: z.string().nullable(),
+  category: CategorySchema.nullable(),
+  explanation: z.string(),
+  fix: z.array(z.string()),
+  confidence: z.number(),
+});
 
 /**
- * Model answers by normalized paste, for `ttlMs`. Keys are stored as SHA-256 digests, so the cache
- * holds no pasted text; past `maxEntries` the least recently used entry goes.
+ * Model answers by normalized paste, for `ttlMs`, in the shared store (so every replica reuses
+ * them). Keys are SHA-256 digests, so the cache holds no pasted text.
  */
-export class AnswerCache<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+export class AnswerCache {
+  constructor(
+    private readonly store: SharedStore,
+    private readonly ttlMs: number,
+  ) {}
 
-  constructor(private readonly opts: { ttlMs: number; maxEntries?: number; now: () => number }) {}
-
-  get(key: string): V | undefined {
-    const digest = this.digest(key);
-    const hit = this.entries.get(digest);
-    if (!hit) return undefined;
-    if (hit.expiresAt <= this.opts.now()) {
-      this.entries.delete(digest);
-      return undefined;
-    }
-    this.entries.delete(digest); // refresh recency
-    this.entries.set(digest, hit);
-    return hit.value;
+  async get(key: string): Promise<AnswerOutcome | undefined> {
+    const parsed = CachedAnswerSchema.safeParse(await this.store.get(this.key(key)));
+    return parsed.success ? parsed.data : undefined;
   }
 
-  set(key: string, value: V): void {
-    const digest = this.digest(key);
-    this.entries.delete(digest);
-    this.entries.set(digest, { value, expiresAt: this.opts.now() + this.opts.ttlMs });
-    const max = this.opts.maxEntries ?? 1_000;
-    while (this.entries.size > max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+  set(key: string, value: AnswerOutcome): Promise<void> {
+    const { cached: _cached, ...answer } = value;
+    return this.store.set(this.key(key), answer, this.ttlMs);
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
-  private digest(key: string): string {
-    return createHash('sha256').update(key).digest('hex');
+  private key(key: string): string {
+    return `fallback:answer:${createHash('sha256').update(key).digest('hex')}`;
   }
 }

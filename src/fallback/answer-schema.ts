@@ -43,11 +43,11 @@ export type AnswerSchema = ReturnType<typeof buildAnswerSchema>;
 export type ModelAnswer = z.infer<AnswerSchema>;
 
 /**
- * The answer travels as a forced tool call (`tool_choice: {type: "tool"}`), not as the newer
- * `output_config.format` structured output: forced tool use works on every current Claude model and
- * through the gateways people point ANTHROPIC_BASE_URL at (LiteLLM, Bedrock/Vertex proxies), and
- * we re-validate with zod either way. `strict` is left off for the same reason; an off-schema
- * answer simply degrades to the rules answer.
+ * The answer travels as a forced tool call (`tool_choice: {type: "tool"}`) first: forced tool use
+ * works through the gateways people point ANTHROPIC_BASE_URL at (LiteLLM, Bedrock/Vertex proxies),
+ * and on the small models. The newest models refuse forced tools with a 400; for those the same
+ * schema goes out as structured outputs instead (answer-format.ts). We re-validate with zod either
+ * way, so `strict` is left off; an off-schema answer simply degrades to the rules answer.
  */
 export function buildAnswerTool(schema: AnswerSchema): Tool {
   // The API takes a plain JSON schema object; the `$schema` dialect marker adds nothing.

@@ -13,6 +13,8 @@ export interface RetryLoopOptions {
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   random: () => number;
   onRetry?: (failure: AttemptFailure, delayMs: number, attempt: number) => void;
+  /** At most this many attempts (default: the policy's MAX_ATTEMPTS). */
+  maxAttempts?: number;
 }
 
 export type RetryLoopResult<T> =
@@ -46,6 +48,7 @@ export async function callWithRetry<T>(
         attempt: n,
         remainingMs: options.deadlineAt - performance.now(),
         random: options.random,
+        maxAttempts: options.maxAttempts,
       });
       if (!step.retry) return { ok: false, stop: step.stop, attempts: n, cause: error };
       options.onRetry?.(failure, step.delayMs, n);

@@ -1,23 +1,27 @@
 import Anthropic from '@anthropic-ai/sdk';
+import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
 import { performance } from 'node:perf_hooks';
 import type { FallbackEnv } from '../config';
-import type { FallbackOutcome, FallbackRequest, FallbackUnavailableReason, Logger, ModelFallback } from '../ports';
+import type { FallbackOutcome, FallbackRequest, FallbackUnavailableReason, Logger, ModelFallback, SharedStore } from '../ports';
 import { silentLogger } from '../ports';
 import { abortableSleep } from './abortable-sleep';
-import { AnswerCache } from './answer-cache';
+import { MemoryStore } from '../store/memory-store';
+import { AnswerCache, type AnswerOutcome } from './answer-cache';
+import { AnswerFormats, asStructuredOutput, rejectsForcedTool } from './answer-format';
 import { buildAnswerSchema, type CatalogIndexEntry, type ModelAnswer, NONE } from './answer-schema';
 import { callWithRetry } from './call-with-retry';
 import { ConcurrencyLimit } from './concurrency';
 import { buildMessageParams, buildStaticPrompt } from './prompt';
-import { readAnswer } from './read-answer';
+import { readAnswer, readStructuredAnswer } from './read-answer';
 import type { AttemptFailure, StopInfo } from './retry-policy';
 import { looksLikeLiveSecret } from './secret-guard';
 import { unavailable, unavailableFromStop } from './unavailable';
-import { UserQuota } from './user-quota';
 
 /** Used when neither ANTHROPIC_MODEL nor the models data names one: a current small model. */
-export const DEFAULT_FALLBACK_MODEL = 'claude-haiku-4-5';
+export const DEFAULT_FALLBACK_MODEL = 'claude-haiku-5-5';
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+/** FALLBACK_USER_PER_MINUTE counts calls in any sliding minute. */
+const QUOTA_WINDOW_MS = 60_000;
 
 export type FallbackMetricOutcome = 'answer' | 'cached' | FallbackUnavailableReason;
 
@@ -30,6 +34,8 @@ export interface ModelFallbackDeps {
   catalogIndex: ReadonlyArray<CatalogIndexEntry>;
   logger?: Logger;
   metrics?: FallbackMetrics;
+  /** Where the per-user quota and the answer cache live: shared by every replica on Redis. Default: this process. */
+  store?: SharedStore;
   /** The models data's "current small model"; ANTHROPIC_MODEL wins over it. */
   defaultModel?: string;
   /** Wall clock (ms since epoch) for quotas, cache expiry and retry times. Deadlines use real timers. */
@@ -84,14 +90,12 @@ export function createModelFallback(config: FallbackEnv, deps: ModelFallbackDeps
       debug: () => {}, // the SDK's debug lines carry request bodies, i.e. the paste
     },
   });
-  const cache = new AnswerCache<Extract<FallbackOutcome, { kind: 'answer' }>>({
-    ttlMs: config.FALLBACK_CACHE_TTL_SECONDS * 1000,
-    now,
-  });
-  const quota = new UserQuota({ limit: config.FALLBACK_USER_PER_MINUTE, now });
+  const store = deps.store ?? new MemoryStore({ now });
+  const cache = new AnswerCache(store, config.FALLBACK_CACHE_TTL_SECONDS * 1000);
   const limit = new ConcurrencyLimit(config.FALLBACK_MAX_CONCURRENCY);
+  const formats = new AnswerFormats();
 
-  const toOutcome = (answer: ModelAnswer, servedBy: string): Extract<FallbackOutcome, { kind: 'answer' }> => {
+  const toOutcome = (answer: ModelAnswer, servedBy: string): AnswerOutcome => {
     const picked = answer.entry === NONE ? null : (byId.get(answer.entry) ?? null);
     return {
       kind: 'answer',
@@ -113,15 +117,41 @@ export function createModelFallback(config: FallbackEnv, deps: ModelFallbackDeps
     logger.debug({ fallback: { retry: attempt, failure: failure.kind, status, delayMs: Math.round(delayMs) } }, 'model fallback retry');
   };
 
+  /**
+   * One answer within the deadline: the forced tool call, or structured outputs for a model known
+   * to refuse forced tools. A model that refuses it now gets the structured request at once — one
+   * extra request at most — and is remembered.
+   */
+  async function ask(params: MessageCreateParamsNonStreaming, deadline: AbortSignal, deadlineAt: number) {
+    const send = (body: MessageCreateParamsNonStreaming, maxAttempts?: number) =>
+      callWithRetry((signal, timeoutMs) => client.messages.create(body, { signal, timeout: timeoutMs, maxRetries: 0 }), {
+        deadline,
+        deadlineAt,
+        attemptTimeoutMs: config.FALLBACK_ATTEMPT_TIMEOUT_MS,
+        now,
+        sleep: deps.sleep ?? abortableSleep,
+        random: deps.random ?? Math.random,
+        onRetry: logRetry,
+        maxAttempts,
+      });
+    const format = formats.get(model);
+    const first = await send(format === 'structured-output' ? asStructuredOutput(params, schema) : params);
+    if (first.ok || format === 'structured-output' || !rejectsForcedTool(first.cause)) return { result: first, attempts: first.attempts, format };
+    formats.set(model, 'structured-output');
+    logger.info({ fallback: { model, format: 'structured-output' } }, 'model refuses forced tool use; asking through structured outputs');
+    const second = await send(asStructuredOutput(params, schema), 1);
+    return { result: second, attempts: first.attempts + second.attempts, format: 'structured-output' as const };
+  }
+
   async function explain(request: FallbackRequest): Promise<FallbackOutcome> {
     const started = performance.now();
-    const hit = cache.get(request.cacheKey);
+    const hit = await cache.get(request.cacheKey);
     if (hit) return finish({ ...hit, cached: true }, started, 0, true);
     if (looksLikeLiveSecret(request.text)) {
       logger.warn({ fallback: { outcome: 'unsafe_input' } }, 'paste still holds a secret after redaction; not sent');
       return finish(unavailable('unsafe_input', { nowMs: now() }), started, 0);
     }
-    const allowed = quota.take(request.user);
+    const allowed = await store.take(`fallback:quota:${request.user}`, config.FALLBACK_USER_PER_MINUTE, QUOTA_WINDOW_MS);
     if (!allowed.ok) return finish(unavailable('quota', { nowMs: now(), retryInMs: allowed.retryInMs }), started, 0);
 
     const deadline = AbortSignal.timeout(config.FALLBACK_DEADLINE_MS);
@@ -132,32 +162,20 @@ export function createModelFallback(config: FallbackEnv, deps: ModelFallbackDeps
       return finish(slot.why === 'full' ? unavailable('busy', { nowMs: now() }) : stopped(timedOut), started, 0);
     }
     try {
-      const params = buildMessageParams(request, model, prompt);
-      const result = await callWithRetry(
-        (signal, timeoutMs) => client.messages.create(params, { signal, timeout: timeoutMs, maxRetries: 0 }),
-        {
-          deadline,
-          deadlineAt,
-          attemptTimeoutMs: config.FALLBACK_ATTEMPT_TIMEOUT_MS,
-          now,
-          sleep: deps.sleep ?? abortableSleep,
-          random: deps.random ?? Math.random,
-          onRetry: logRetry,
-        },
-      );
+      const { result, attempts, format } = await ask(buildMessageParams(request, model, prompt), deadline, deadlineAt);
       if (!result.ok) {
         // The SDK's error text holds the status and the API's message, never the request body.
         if (result.stop.reason === 'error') logger.warn({ fallback: { error: String(result.cause) } }, 'model fallback failed');
-        return finish(stopped(result.stop), started, result.attempts);
+        return finish(stopped(result.stop), started, attempts);
       }
-      const read = readAnswer(result.value, schema);
+      const read = (format === 'structured-output' ? readStructuredAnswer : readAnswer)(result.value, schema);
       if (!read.ok) {
         logger.warn({ fallback: { outcome: read.reason, detail: read.detail } }, 'model answer set aside');
-        return finish(unavailable(read.reason, { nowMs: now() }), started, result.attempts);
+        return finish(unavailable(read.reason, { nowMs: now() }), started, attempts);
       }
       const outcome = toOutcome(read.answer, typeof result.value.model === 'string' ? result.value.model : model);
-      cache.set(request.cacheKey, outcome);
-      return finish(outcome, started, result.attempts);
+      await cache.set(request.cacheKey, outcome);
+      return finish(outcome, started, attempts);
     } finally {
       slot.release();
     }

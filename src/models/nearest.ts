@@ -1,5 +1,6 @@
 import { editDistance } from './distance';
-import type { ModelsData } from './schema';
+import { compareVersions, parseModelId } from './model-id';
+import type { CurrentModel, ModelsData } from './schema';
 
 export type ModelMistake =
   | 'valid'
@@ -11,6 +12,7 @@ export type ModelMistake =
   | 'cloud-id'
   | 'extra-date'
   | 'retired'
+  | 'maybe-newer'
   | 'unknown';
 
 export interface ModelVerdict {
@@ -22,7 +24,17 @@ export interface ModelVerdict {
   suggestion: string | null;
   /** Set when the id (after fixing its form) names a retired model. */
   retired: { date: string; replacement: string } | null;
+  /** The id after fixing its form, when it needed fixing and is not in the list ("maybe newer"). */
+  repaired: string | null;
+  /** Set when the id names a deprecated model: when it retires and the official replacement. */
+  deprecated: { retires: string; replacement: string } | null;
+  /** When the id to use is a legacy model: the active model of its family. */
+  newer: string | null;
+  /** "live" when only the API's own model list (GET /v1/models) knew the id. */
+  basis: 'data' | 'live';
 }
+
+type Retirement = { date: string; replacement: string };
 
 /** Repairs of the id's form, applied in order; each names the mistake it fixes. */
 const FORM_REPAIRS: ReadonlyArray<[Exclude<ModelMistake, 'valid'>, (id: string) => string | null]> = [
@@ -33,7 +45,7 @@ const FORM_REPAIRS: ReadonlyArray<[Exclude<ModelMistake, 'valid'>, (id: string) 
   [
     'wrong-order',
     (id) => {
-      const m = /^claude-(\d+)((?:-\d+)?)-(opus|sonnet|haiku|fable)(-.*)?$/.exec(id);
+      const m = /^claude-(\d+)((?:-\d+)?)-(opus|sonnet|haiku|fable|mythos)(-.*)?$/.exec(id);
       return m && Number(m[1]) >= 4 ? `claude-${m[3]}-${m[1]}${m[2]}${m[4] ?? ''}` : null;
     },
   ],
@@ -41,23 +53,54 @@ const FORM_REPAIRS: ReadonlyArray<[Exclude<ModelMistake, 'valid'>, (id: string) 
 ];
 
 /** When several repairs were needed, the one to name first. */
-const MISTAKE_ORDER: readonly ModelMistake[] = ['display-name', 'claude-code-alias', 'wrong-order', 'dotted', 'cloud-id', 'extra-date', 'typo'];
+const MISTAKE_ORDER: readonly ModelMistake[] = ['maybe-newer', 'display-name', 'claude-code-alias', 'wrong-order', 'dotted', 'cloud-id', 'extra-date', 'typo'];
 const primaryMistake = (found: ModelMistake[]): ModelMistake | null =>
   MISTAKE_ORDER.find((m) => found.includes(m)) ?? null;
 
-export class ModelIndex {
-  private readonly current = new Map<string, string>();
-  private readonly retired = new Map<string, { date: string; replacement: string }>();
+/** Verdicts that the static data cannot settle: the live model list may know better. */
+const UNSETTLED: ReadonlySet<ModelMistake> = new Set(['typo', 'maybe-newer', 'unknown']);
 
-  constructor(readonly data: ModelsData) {
-    for (const m of data.current) for (const id of [m.id, ...m.aliases]) this.current.set(id, m.id);
+export class ModelIndex {
+  private readonly current = new Map<string, CurrentModel>();
+  private readonly retired = new Map<string, Retirement>();
+  private readonly cloudIds = new Map<string, string>();
+  /** Per family, the newest version any id in the data names (current or retired). */
+  private readonly newestVersion = new Map<string, [number, number]>();
+
+  /** `liveIds`: ids the API listed for the bot's own key (GET /v1/models), treated as valid. */
+  constructor(
+    readonly data: ModelsData,
+    private readonly liveIds: ReadonlySet<string> = new Set(),
+  ) {
+    for (const m of data.current) for (const id of [m.id, ...m.aliases]) this.current.set(id, m);
     for (const r of data.retired) for (const id of r.ids) this.retired.set(id, { date: r.retired, replacement: r.replacement });
+    for (const m of data.current) for (const id of [...(m.cloud?.bedrock ?? []), ...(m.cloud?.vertex ?? [])]) if (id !== m.id) this.cloudIds.set(id, m.id);
+    for (const id of [...this.current.keys(), ...this.retired.keys()]) {
+      const parsed = parseModelId(id);
+      if (!parsed?.family || !parsed.version) continue;
+      const seen = this.newestVersion.get(parsed.family);
+      if (!seen || compareVersions(parsed.version, seen) > 0) this.newestVersion.set(parsed.family, parsed.version);
+    }
+  }
+
+  /** The same data, also trusting the ids the API's live model list returned. */
+  withLiveIds(ids: ReadonlySet<string>): ModelIndex {
+    return new ModelIndex(this.data, ids);
+  }
+
+  /** True when the data alone cannot vouch for `input`, so the live model list is worth asking. */
+  needsLiveCheck(input: string): boolean {
+    return UNSETTLED.has(this.classify(input).mistake);
   }
 
   /** Context window and output cap of a current id or alias. */
   limits(id: string): { contextWindow: number; maxOutput: number } | null {
-    const canonical = this.current.get(id.toLowerCase());
-    return this.data.current.find((m) => m.id === canonical) ?? null;
+    return this.current.get(id.toLowerCase()) ?? null;
+  }
+
+  /** The active model of a family — what to move to from a legacy one. */
+  activeOf(family: string): string | null {
+    return this.data.current.find((m) => m.family === family && m.status === 'active')?.id ?? null;
   }
 
   /** Says what is wrong with a model id and which current id to use. */
@@ -65,35 +108,85 @@ export class ModelIndex {
     const raw = input.trim().replace(/^["'`]+|["'`]+$/g, '');
     let id = raw.toLowerCase();
     const found: ModelMistake[] = [];
-    const verdict = (suggestion: string | null, retired: ModelVerdict['retired'], fallback: ModelMistake): ModelVerdict => ({
+    const verdict = (suggestion: string | null, retired: Retirement | null, fallback: ModelMistake, extra: Partial<ModelVerdict> = {}): ModelVerdict => ({
       input,
       mistake: primaryMistake(found) ?? fallback,
       mistakes: retired ? [...found, 'retired'] : found.length ? found : [fallback],
       suggestion,
       retired,
+      repaired: null,
+      deprecated: null,
+      newer: this.newerThan(retired?.replacement ?? suggestion),
+      basis: 'data',
+      ...extra,
     });
 
-    // "sonnet", "opus[1m]", and the common "sonnet4" are Claude Code names, not API ids.
-    const aliasKey = id.replace(/^(sonnet|opus|haiku)[\d.-]*(\[1m\])?$/, '$1$2');
-    const alias = this.data.claudeCodeAliases[aliasKey];
-    if (alias) return { input, mistake: 'claude-code-alias', mistakes: ['claude-code-alias'], suggestion: alias, retired: null };
+    // "sonnet", "opus[1m]", "fable", and the common "sonnet4" are Claude Code names, not API ids.
+    const aliasKey = id.replace(/^(sonnet|opus|haiku|fable)[\d.-]*(\[1m\])?$/, '$1$2');
+    const alias = this.data.claudeCodeAliases.resolve[aliasKey];
+    if (alias) {
+      return { ...verdict(alias, null, 'claude-code-alias'), mistake: 'claude-code-alias', mistakes: ['claude-code-alias'] };
+    }
 
+    const fromCloud = this.cloudIds.get(id);
+    if (fromCloud) {
+      id = fromCloud;
+      found.push('cloud-id');
+    }
+    // A snapshot date is only wrong on ids that never carry one; for a newer id it may be right.
+    let beforeDate: string | null = null;
     for (const [kind, repair] of FORM_REPAIRS) {
-      if (this.current.has(id) || this.retired.has(id)) break;
+      if (this.isKnown(id)) break;
       const fixed = repair(id);
       if (fixed && fixed !== id) {
+        if (kind === 'extra-date') beforeDate = id;
         id = fixed;
         found.push(kind);
       }
     }
-    if (this.current.has(id)) return verdict(found.length ? id : null, null, 'valid');
+    const model = this.current.get(id);
+    if (model) {
+      const deprecated = model.deprecation ? { retires: model.deprecation.retires, replacement: model.deprecation.replacement } : null;
+      return verdict(found.length ? id : null, null, 'valid', { deprecated, newer: this.newerThan(deprecated?.replacement ?? id) });
+    }
+    if (this.liveIds.has(id)) return verdict(found.length ? id : null, null, 'valid', { basis: 'live', newer: null });
     const retired = this.retired.get(id) ?? this.retiredWithOtherDate(id, found);
     if (retired) return verdict(retired.replacement, retired, 'retired');
+    if (this.mayBeNewer(id)) {
+      const forms = found.filter((m) => m !== 'extra-date');
+      const spelled = beforeDate ?? id;
+      found.splice(0, found.length, 'maybe-newer', ...forms);
+      return verdict(null, null, 'maybe-newer', { repaired: forms.length > 0 ? spelled : null, newer: null });
+    }
     return this.nearest(id, found, verdict);
   }
 
+  private isKnown(id: string): boolean {
+    return this.current.has(id) || this.retired.has(id) || this.liveIds.has(id);
+  }
+
+  /** For a legacy id: the active model of its family; null for an active or unknown id. */
+  private newerThan(id: string | null): string | null {
+    const model = id ? this.current.get(id) : undefined;
+    if (!model || model.status === 'active') return null;
+    return this.activeOf(model.family);
+  }
+
+  /**
+   * An id of a known family with a version past anything in the data ("claude-opus-6"), or of a
+   * family the data has never seen ("claude-lyric-1") — released after the data was verified, as
+   * far as we can tell. A misspelt family ("claude-sonet-5") is a typo, not a new family.
+   */
+  private mayBeNewer(id: string): boolean {
+    const parsed = parseModelId(id);
+    if (!parsed?.family || !parsed.version) return false;
+    const newest = this.newestVersion.get(parsed.family);
+    if (newest) return compareVersions(parsed.version, newest) > 0;
+    return [...this.newestVersion.keys()].every((family) => editDistance(parsed.family!, family, 2) > 2);
+  }
+
   /** "claude-3-7-sonnet-20250125": a real family with a date that never existed. */
-  private retiredWithOtherDate(id: string, found: ModelMistake[]): { date: string; replacement: string } | null {
+  private retiredWithOtherDate(id: string, found: ModelMistake[]): Retirement | null {
     const base = /^(claude-[a-z0-9-]+?)-20\d{6}$/.exec(id)?.[1];
     if (!base) return null;
     for (const [candidate, info] of this.retired) {
@@ -108,10 +201,10 @@ export class ModelIndex {
   private nearest(
     id: string,
     found: ModelMistake[],
-    verdict: (s: string | null, r: ModelVerdict['retired'], f: ModelMistake) => ModelVerdict,
+    verdict: (s: string | null, r: Retirement | null, f: ModelMistake) => ModelVerdict,
   ): ModelVerdict {
     let best: { id: string; d: number } | null = null;
-    for (const candidate of this.current.keys()) {
+    for (const candidate of [...this.current.keys(), ...this.liveIds]) {
       const d = editDistance(id, candidate, 3);
       if (d <= 3 && (!best || d < best.d)) best = { id: candidate, d };
     }
@@ -122,8 +215,7 @@ export class ModelIndex {
         return verdict(info.replacement, info, 'retired');
       }
     }
-    const family = /opus|sonnet|haiku|fable/.exec(id)?.[0];
-    const sameFamily = family ? this.data.current.find((m) => m.family === family) : undefined;
-    return verdict(sameFamily?.id ?? null, null, 'unknown');
+    const family = /opus|sonnet|haiku|fable|mythos/.exec(id)?.[0];
+    return verdict(family ? this.activeOf(family) : null, null, 'unknown');
   }
 }

@@ -1,7 +1,7 @@
 import { CATALOG_DIR, CatalogError, loadCatalog } from '../catalog';
 import { type AppConfig, ConfigError, loadConfig } from '../config';
 import type { Env } from '../config/env';
-import { loadModels } from '../models';
+import { loadModels, type ModelsData } from '../models';
 
 export interface CheckResult {
   ok: boolean;
@@ -9,20 +9,30 @@ export interface CheckResult {
   report: string;
 }
 
+/** Where Redis is, without the password a URL may carry. */
+function redisPlace(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}${u.pathname.length > 1 ? u.pathname : ''}`;
+}
+
 /** One line per part of the bot, saying what will start. Values that are secrets are not shown. */
-function summary(config: AppConfig, entries: number, models: number): string[] {
-  const { slack, discord, fallback, ops } = config;
+
+function summary(config: AppConfig, entries: number, models: ModelsData): string[] {
+  const { slack, discord, fallback, ops, state } = config;
   const chat = Boolean(slack || discord);
   return [
     `  slack: ${slack ? (slack.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP mode on PORT ${slack.PORT}`) : 'not configured'}`,
     `  discord: ${discord ? `application ${discord.DISCORD_APPLICATION_ID}${discord.DISCORD_GUILD_ID ? `, commands in server ${discord.DISCORD_GUILD_ID}` : ''}` : 'not configured'}`,
     ...watchLines(config),
     `  console: ${chat ? 'not used (a chat adapter is configured)' : 'starts (no chat adapter is configured)'}`,
-    `  model fallback: ${fallback.ANTHROPIC_API_KEY ? `on${fallback.ANTHROPIC_MODEL ? ` (${fallback.ANTHROPIC_MODEL})` : ''}${fallback.ANTHROPIC_BASE_URL ? ` via ${fallback.ANTHROPIC_BASE_URL}` : ''}` : 'off (no ANTHROPIC_API_KEY)'}`,
+    `  model fallback: ${fallback.ANTHROPIC_API_KEY ? `on (${fallback.ANTHROPIC_MODEL ?? `${models.fallbackModel}, the models data's default`})${fallback.ANTHROPIC_BASE_URL ? ` via ${fallback.ANTHROPIC_BASE_URL}` : ''}` : 'off (no ANTHROPIC_API_KEY)'}`,
+    `  live model list: ${fallback.ANTHROPIC_API_KEY ? 'GET /v1/models with the same key, for ids newer than the models data (cached 1 h)' : 'off (no ANTHROPIC_API_KEY)'}`,
     `  logs: level ${ops.LOG_LEVEL}, JSON lines on stderr`,
     `  health and metrics: ${chat ? `HEALTH_PORT ${ops.HEALTH_PORT} (/healthz, /metrics)` : 'off (only while a chat adapter runs)'}`,
     `  live status: ${ops.STATUS_URL === 'off' ? 'off' : ops.STATUS_URL}`,
-    `  catalogue: ${entries} entries, ${models} current models`,
+    `  shared state: ${state.REDIS_URL ? `redis at ${redisPlace(state.REDIS_URL)} (dedupe, threads, quotas, caches, counters${discord ? `; Discord gateway lease ${state.DISCORD_LEASE_TTL_MS} ms` : ''})` : 'this process only (set REDIS_URL to run several replicas)'}`,
+    `  review queue: ${state.REVIEW_QUEUE ? `on, ${state.REDIS_URL ? 'in redis' : `in ${state.DATA_DIR}/review-queue.json`}, at most ${state.REVIEW_MAX_GROUPS} groups for ${state.REVIEW_MAX_AGE_DAYS} days (npm run review)` : 'off (REVIEW_QUEUE=off)'}`,
+    `  catalogue: ${entries} entries, ${models.current.length} current models (models data verified ${models.verified})`,
   ];
 }
 
@@ -66,5 +76,5 @@ export function checkSetup(env: NodeJS.ProcessEnv | Env, catalogDir: string = CA
   if (!config || !entries || !models || problems.length > 0) {
     return { ok: false, report: `claude-error-doctor: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}` };
   }
-  return { ok: true, report: ['claude-error-doctor: configuration OK', ...summary(config, entries.length, models.current.length)].join('\n') };
+  return { ok: true, report: ['claude-error-doctor: configuration OK', ...summary(config, entries.length, models)].join('\n') };
 }

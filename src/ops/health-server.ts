@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Logger, silentLogger } from '../ports';
+import { type Logger, silentLogger, type StoreHealth } from '../ports';
 
 export interface HealthServerOptions {
   /** HEALTH_PORT; 0 picks a free port. */
@@ -9,6 +9,8 @@ export interface HealthServerOptions {
   host?: string;
   /** Each adapter's state by name, read at every request ('up', 'starting', 'reconnecting', 'down'). */
   adapters: () => Record<string, string>;
+  /** The shared store's health, when REDIS_URL is set: `degraded` while Redis cannot be reached. */
+  store?: () => StoreHealth;
   metrics: { render(): Promise<{ contentType: string; body: string }> };
   /** Events received so far by adapter and kind (mention, shortcut, watched …), shown as `events`. */
   events?: () => Record<string, Record<string, number>>;
@@ -29,22 +31,28 @@ export class HealthPortError extends Error {
 export interface HealthReport {
   status: 'ok' | 'degraded';
   adapters: Record<string, string>;
+  /** Present with REDIS_URL: `degraded` while Redis cannot be reached (the process stands in). */
+  store?: StoreHealth;
   /** Present when the server was given event counts: `{ slack: { handled: 3, shortcut: 1 } }`. */
   events?: Record<string, Record<string, number>>;
 }
 
 /** Connecting or reconnecting on its own: not fully up, but nothing for an operator to fix yet. */
 const TRANSIENT = new Set(['starting', 'reconnecting']);
+/** Working as meant: connected, or a Discord replica standing by while another holds the gateway. */
+const HEALTHY = new Set(['up', 'standby']);
 
 /**
- * `ok` only when every adapter is up. HTTP 503 when any adapter is down (not merely reconnecting),
- * so a load balancer or process manager acts on real outages and not on a Socket Mode refresh.
+ * `ok` only when every adapter is up (or standing by) and the shared store is reachable. HTTP 503
+ * when any adapter is down (not merely reconnecting), so a load balancer or process manager acts
+ * on real outages and not on a Socket Mode refresh. An unreachable Redis degrades but stays 200:
+ * the bot still answers, and restarting it would not bring Redis back.
  */
-export function healthReport(adapters: Record<string, string>): { code: 200 | 503; report: HealthReport } {
+export function healthReport(adapters: Record<string, string>, store?: StoreHealth): { code: 200 | 503; report: HealthReport } {
   const states = Object.values(adapters);
-  const down = states.some((s) => s !== 'up' && !TRANSIENT.has(s));
-  const status = states.every((s) => s === 'up') ? 'ok' : 'degraded';
-  return { code: down ? 503 : 200, report: { status, adapters } };
+  const down = states.some((s) => !HEALTHY.has(s) && !TRANSIENT.has(s));
+  const status = states.every((s) => HEALTHY.has(s)) && store !== 'degraded' ? 'ok' : 'degraded';
+  return { code: down ? 503 : 200, report: { status, adapters, ...(store ? { store } : {}) } };
 }
 
 /** `/healthz` (JSON) and `/metrics` (Prometheus text) on HEALTH_PORT. Nothing else is served. */
@@ -56,7 +64,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     if (path !== '/healthz' && path !== '/metrics') return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
     if (path === '/healthz') {
-      const { code, report } = healthReport(options.adapters());
+      const { code, report } = healthReport(options.adapters(), options.store?.());
       const body: HealthReport = options.events ? { ...report, events: options.events() } : report;
       return void res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
     }

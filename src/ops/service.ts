@@ -1,4 +1,5 @@
 import { startHealthServer } from './health-server';
+import type { StoreHealth } from '../ports';
 import type { Ops } from './ops';
 import { type Closable, onShutdownSignals, type ShutdownResult, type Stoppable, shutdown } from './shutdown';
 
@@ -12,6 +13,8 @@ export interface ServeOptions {
   adapters: readonly ChatAdapter[];
   /** Closed last (releases the OCR worker). */
   doctor: { close(): Promise<void> };
+  /** The shared store when REDIS_URL is set: its health goes to /healthz; closed after the doctor. */
+  store?: { health(): StoreHealth; close(): Promise<void> };
   ops: Ops;
   /** HEALTH_PORT. */
   healthPort: number;
@@ -33,9 +36,18 @@ export async function serveChat(o: ServeOptions): Promise<number> {
   const states = () => Object.fromEntries(o.adapters.map((a) => [a.name, a.state()]));
   metrics.watchAdapters(states);
   metrics.watchInFlight(() => inFlight.size);
-  const health = await startHealthServer({ port: o.healthPort, adapters: states, metrics, events: () => metrics.eventCounts(), logger });
+  const store = o.store;
+  const health = await startHealthServer({
+    port: o.healthPort,
+    adapters: states,
+    store: store && (() => store.health()),
+    metrics,
+    events: () => metrics.eventCounts(),
+    logger,
+  });
 
   const closers: Closable[] = [{ name: 'health server', close: () => health.close() }, { name: 'doctor', close: () => o.doctor.close() }];
+  if (store) closers.push({ name: 'shared store', close: () => store.close() });
   let stopping: Promise<ShutdownResult> | null = null;
   const stop = (reason: string) => (stopping ??= shutdown({ adapters: o.adapters, inFlight, closers, logger, graceMs: o.graceMs }, reason));
   let signalled = false;

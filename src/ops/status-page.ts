@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type LiveStatus, type Logger, silentLogger, type StatusSource } from '../ports';
+import { cachedLookup } from '../support/cached-lookup';
 
 /** The part of Statuspage's `GET /api/v2/summary.json` the reply uses. Unknown fields are ignored. */
 const SummarySchema = z.object({
@@ -75,8 +76,6 @@ export function createStatusPageSource(options: StatusPageOptions): StatusSource
   const failureTtlMs = options.failureTtlMs ?? 15_000;
   const timeoutMs = options.timeoutMs ?? 2_000;
   const logger = options.logger ?? silentLogger;
-  let cached: { value: LiveStatus | null; until: number } | null = null;
-  let pending: Promise<LiveStatus | null> | null = null;
 
   async function load(): Promise<LiveStatus | null> {
     try {
@@ -94,15 +93,5 @@ export function createStatusPageSource(options: StatusPageOptions): StatusSource
     }
   }
 
-  return {
-    current() {
-      if (cached && now() < cached.until) return Promise.resolve(cached.value);
-      pending ??= load().then((value) => {
-        cached = { value, until: now() + (value ? ttlMs : failureTtlMs) };
-        pending = null;
-        return value;
-      });
-      return pending;
-    },
-  };
+  return { current: cachedLookup(load, { ttlMs, failureTtlMs, now }) };
 }

@@ -1,10 +1,12 @@
 import type { ClientId, Diagnosis, Inquiry } from '../contracts';
+import type { FeedbackVote } from './review';
 
 /** How one diagnosis may be reached. */
 export interface DiagnoseOptions {
   /**
    * Answer from the rules alone: no model call, even when the rules are not confident. For text
    * nobody asked the bot about (a watched help channel), where an unsure answer stays unsent.
+   * Such text never enters the review queue: only a confident answer is remembered, for a 👎 on it.
    */
   rulesOnly?: boolean;
 }
@@ -20,4 +22,9 @@ export interface Doctor {
   followUp(previous: Diagnosis, inquiry: Inquiry): Promise<Diagnosis>;
   /** Re-render a diagnosis for another client without diagnosing again. */
   renderFor(previous: Diagnosis, client: ClientId): Diagnosis;
+  /**
+   * A 👍 / 👎 on an answer: counted per catalogue entry in the shared store, and a 👎 adds the
+   * paste to the review queue. Adapters dedupe votes (one per user and answer) before calling.
+   */
+  feedback?(vote: FeedbackVote): Promise<void>;
 }

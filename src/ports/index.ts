@@ -3,3 +3,6 @@ export * from './fallback';
 export * from './observer';
 export * from './ocr';
 export * from './status';
+export * from './model-list';
+export * from './store';
+export * from './review';

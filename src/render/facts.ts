@@ -73,8 +73,8 @@ const maxTokensFit: FactFn = ({ text, signals, models }) => {
   return limits ? `${signals.model} accepts max_tokens up to ${fmtInt(limits.maxOutput)} (context window ${fmtInt(limits.contextWindow)}).` : null;
 };
 
-const nearestModel: FactFn = ({ signals, models }) =>
-  signals.model ? describeModelVerdict(models.classify(signals.model), models.data.lastVerified) : null;
+const nearestModel: FactFn = ({ signals, models, now }) =>
+  signals.model ? describeModelVerdict(models.classify(signals.model), models.data.verified, now) : null;
 
 const imageSize: FactFn = ({ text }) => {
   const m = /([\d,]+) bytes > ([\d,]+) bytes/i.exec(text);

@@ -1,64 +1,88 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerCache } from '../../src/fallback/answer-cache';
+import { AnswerCache, type AnswerOutcome } from '../../src/fallback/answer-cache';
 import { ConcurrencyLimit } from '../../src/fallback/concurrency';
-import { UserQuota } from '../../src/fallback/user-quota';
+import { MemoryStore } from '../../src/store/memory-store';
+import { SlidingWindows } from '../../src/store/sliding-window';
 
 const clock = (start = 1_000_000) => {
   let t = start;
   return { now: () => t, advance: (ms: number) => void (t += ms) };
 };
 
-describe('UserQuota (sliding window)', () => {
+describe('the per-user quota (SlidingWindows, the memory store behind the fallback)', () => {
   it('allows 5 calls per user per minute, then says when the next is allowed', () => {
     const c = clock();
-    const quota = new UserQuota({ limit: 5, now: c.now });
+    const quota = new SlidingWindows({ now: c.now });
+    const take = (user: string) => quota.take(user, 5, 60_000);
     for (let i = 0; i < 5; i += 1) {
-      expect(quota.take('alice').ok).toBe(true);
+      expect(take('alice').ok).toBe(true);
       c.advance(1000);
     }
-    expect(quota.take('alice')).toEqual({ ok: false, retryInMs: 55_000 });
-    expect(quota.take('bob').ok).toBe(true); // per user
+    expect(take('alice')).toEqual({ ok: false, retryInMs: 55_000 });
+    expect(take('bob').ok).toBe(true); // per user
     c.advance(55_000);
-    expect(quota.take('alice').ok).toBe(true); // the first call left the window
-    expect(quota.take('alice').ok).toBe(false);
+    expect(take('alice').ok).toBe(true); // the first call left the window
+    expect(take('alice').ok).toBe(false);
   });
 
   it('keeps memory bounded when many users pass through', () => {
     const c = clock();
-    const quota = new UserQuota({ limit: 1, now: c.now, maxUsers: 100 });
-    for (let i = 0; i < 1000; i += 1) quota.take(`u${i}`);
-    expect((quota as unknown as { calls: Map<string, number[]> }).calls.size).toBeLessThanOrEqual(100);
+    const quota = new SlidingWindows({ now: c.now, maxKeys: 100 });
+    for (let i = 0; i < 1000; i += 1) quota.take(`u${i}`, 1, 60_000);
+    expect(quota.size).toBeLessThanOrEqual(100);
   });
 });
 
-describe('AnswerCache', () => {
-  it('returns an answer until its TTL runs out', () => {
+const answer = (explanation: string): AnswerOutcome => ({
+  kind: 'answer',
+  model: 'claude-haiku-4-5',
+  entry: null,
+  status: null,
+  type: null,
+  category: 'unknown',
+  explanation,
+  fix: [],
+  confidence: 0.7,
+});
+
+/** A memory store that also records the keys it was asked to write. */
+function recordingStore(now: () => number, maxEntries?: number) {
+  const store = new MemoryStore({ now, maxEntries });
+  const keys: string[] = [];
+  const set = store.set.bind(store);
+  store.set = (key, value, ttlMs) => (keys.push(key), set(key, value, ttlMs));
+  return { store, keys };
+}
+
+describe('AnswerCache (on the shared store)', () => {
+  it('returns an answer until its TTL runs out', async () => {
     const c = clock();
-    const cache = new AnswerCache<string>({ ttlMs: 3_600_000, now: c.now });
-    cache.set('paste', 'answer');
+    const cache = new AnswerCache(new MemoryStore({ now: c.now }), 3_600_000);
+    await cache.set('paste', answer('first'));
     c.advance(3_599_999);
-    expect(cache.get('paste')).toBe('answer');
+    expect((await cache.get('paste'))?.explanation).toBe('first');
     c.advance(1);
-    expect(cache.get('paste')).toBeUndefined();
+    expect(await cache.get('paste')).toBeUndefined();
   });
 
-  it('drops the least recently used entry past its size bound', () => {
+  it('drops the oldest entry past its size bound', async () => {
     const c = clock();
-    const cache = new AnswerCache<number>({ ttlMs: 60_000, maxEntries: 2, now: c.now });
-    cache.set('a', 1);
-    cache.set('b', 2);
-    cache.get('a');
-    cache.set('c', 3);
-    expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')).toBe(1);
-    expect(cache.size).toBe(2);
+    const cache = new AnswerCache(new MemoryStore({ now: c.now, maxEntries: 2 }), 60_000);
+    await cache.set('a', answer('1'));
+    await cache.set('b', answer('2'));
+    await cache.set('c', answer('3'));
+    expect(await cache.get('a')).toBeUndefined();
+    expect((await cache.get('c'))?.explanation).toBe('3');
   });
 
-  it('stores no pasted text', () => {
-    const cache = new AnswerCache<number>({ ttlMs: 60_000, now: () => 0 });
-    cache.set('sk-ant-api03-this-should-not-be-kept', 1);
-    const keys = [...(cache as unknown as { entries: Map<string, unknown> }).entries.keys()];
+  it('stores no pasted text, and reads back nothing that is not an answer', async () => {
+    const { store, keys } = recordingStore(() => 0);
+    const cache = new AnswerCache(store, 60_000);
+    await cache.set('sk-ant-api03-this-should-not-be-kept', answer('x'));
+    expect(keys).toHaveLength(1);
     expect(keys.join()).not.toContain('sk-ant');
+    await store.set(keys[0]!, { kind: 'answer', model: 7 }, 60_000);
+    expect(await cache.get('sk-ant-api03-this-should-not-be-kept')).toBeUndefined();
   });
 });
 

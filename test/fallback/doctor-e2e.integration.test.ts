@@ -48,7 +48,7 @@ describe('the doctor with the model fallback', () => {
     fake = await startFakeAnthropic({ script: [answerForcedTool(noneAnswer('A proxy between you and the API drops the connection.'))] });
     const fallbackCalls: string[] = [];
     const d = await doctorWith(fakeAnthropicEnv(fake), { fallbackCalled: (o) => void fallbackCalls.push(o) }).diagnose({ platform: 'test', text: VAGUE });
-    expect(DiagnosisSchema.parse(d)).toMatchObject({ source: 'model', model: 'claude-haiku-4-5', entry: null });
+    expect(DiagnosisSchema.parse(d)).toMatchObject({ source: 'model', model: 'claude-haiku-5-5', entry: null });
     expect(d.reply).toContain('Model answer');
     expect(d.reply).toContain('A proxy between you and the API drops the connection.');
     expect(messageRequests(fake)).toHaveLength(1);
@@ -60,7 +60,7 @@ describe('the doctor with the model fallback', () => {
       script: [answerForcedTool({ ...noneAnswer(), entry: 'overloaded', status: 529, type: 'overloaded_error', category: 'overloaded', confidence: 0.8 })],
     });
     const d = await doctorWith(fakeAnthropicEnv(fake)).diagnose({ platform: 'test', text: VAGUE });
-    expect(d).toMatchObject({ source: 'model', entry: 'overloaded', category: 'overloaded', model: 'claude-haiku-4-5' });
+    expect(d).toMatchObject({ source: 'model', entry: 'overloaded', category: 'overloaded', model: 'claude-haiku-5-5' });
     expect(d.document.snippet).not.toBeNull();
   });
 
@@ -143,7 +143,7 @@ describe('npm run -s diagnose -- --json, pointed at the fake', () => {
     const r = await diagnoseCli(['--json'], { stdin: VAGUE, env: fakeAnthropicEnv(fake, 'sk-ant-test-cli-key-00000001'), timeoutMs: 45_000 });
     expect(r.code).toBe(0);
     const d = DiagnosisSchema.omit({ document: true }).parse(JSON.parse(r.stdout));
-    expect(d).toMatchObject({ source: 'model', model: 'claude-haiku-4-5' });
+    expect(d).toMatchObject({ source: 'model', model: 'claude-haiku-5-5' });
     expect(d.reply).toContain('The gateway in front of the API timed out.');
     expect(messageRequests(fake)).toHaveLength(1);
     expect(r.stderr).not.toContain('sk-ant-test-cli-key');

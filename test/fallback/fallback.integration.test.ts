@@ -37,7 +37,7 @@ describe('the model call, against the real SDK', () => {
     const outcome = await fallbackFor(fake).explain(fallbackRequest({ text: 'socket hang up after 600000ms' }));
     expect(outcome).toEqual({
       kind: 'answer',
-      model: 'claude-haiku-4-5',
+      model: 'claude-haiku-5-5',
       entry: 'network-timeout',
       status: null,
       type: null,
@@ -50,7 +50,7 @@ describe('the model call, against the real SDK', () => {
     const body = request!.body as Body;
     // SDK 1.x sends the key as `Authorization: Bearer`; older ones as `x-api-key`.
     expect(request!.headers['x-api-key'] ?? request!.headers.authorization).toContain(TEST_KEY);
-    expect(body.model).toBe('claude-haiku-4-5');
+    expect(body.model).toBe('claude-haiku-5-5');
     expect(body.tools.map((t) => t.name)).toEqual([ANSWER_TOOL_NAME]);
     expect(body.tool_choice).toEqual({ type: 'tool', name: ANSWER_TOOL_NAME, disable_parallel_tool_use: true });
     expect(body.system[0]!.text).toBe(SYSTEM_INSTRUCTIONS);

@@ -18,6 +18,16 @@ describe('npm start -- --check', () => {
     expect(r.stdout).toContain('slack: Socket Mode');
     expect(r.stdout).toContain('HEALTH_PORT 9100');
     expect(r.stdout + r.stderr).not.toContain(token);
+    expect(r.stdout).toContain('shared state: this process only');
+    expect(r.stdout).toContain('review queue: on, in .data/review-queue.json');
+  });
+
+  it('names Redis without its password, and the review queue in it', async () => {
+    const r = await start(['--check'], { REDIS_URL: 'redis://:s3cret-pass-123@redis:6379/2', REVIEW_MAX_GROUPS: '50', STATUS_URL: 'off' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('shared state: redis at redis://redis:6379/2');
+    expect(r.stdout).toContain('review queue: on, in redis, at most 50 groups for 30 days');
+    expect(r.stdout + r.stderr).not.toContain('s3cret');
   });
 
   it('exits 1 and lists every problem at once, each naming the variable and who needs it', async () => {
@@ -32,6 +42,11 @@ describe('npm start -- --check', () => {
       /HEALTH_PORT \(operations\)/,
       /STATUS_URL \(operations\)/,
     ]) expect(r.stderr).toMatch(line);
+    const bad = await start(['--check'], { REDIS_URL: 'localhost:6379', REVIEW_QUEUE: 'maybe', DISCORD_LEASE_TTL_MS: '60000' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/REDIS_URL \(shared state and review queue\): must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(bad.stderr).toMatch(/REVIEW_QUEUE \(shared state and review queue\)/);
+    expect(bad.stderr).toMatch(/DISCORD_LEASE_TTL_MS \(shared state and review queue\): must be at most 20000/);
     expect(r.stdout).toBe('');
   });
 
@@ -55,5 +70,17 @@ describe('checkSetup', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('checkSetup on the model fallback', () => {
+  it('names the model the fallback will use and when the models data was verified', () => {
+    const off = checkSetup({});
+    expect(off.report).toContain('model fallback: off (no ANTHROPIC_API_KEY)');
+    expect(off.report).toMatch(/catalogue: \d+ entries, \d+ current models \(models data verified \d{4}-\d{2}-\d{2}\)/);
+    const on = checkSetup({ ANTHROPIC_API_KEY: 'sk-ant-test-check-0001' });
+    expect(on.report).toContain("model fallback: on (claude-haiku-5-5, the models data's default)");
+    expect(on.report).toContain('live model list: GET /v1/models with the same key');
+    expect(checkSetup({ ANTHROPIC_API_KEY: 'sk-ant-test-check-0001', ANTHROPIC_MODEL: 'claude-sonnet-5-5' }).report).toContain('model fallback: on (claude-sonnet-5-5)');
   });
 });

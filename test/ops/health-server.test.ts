@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDoctor } from '../../src/doctor';
-import { type HealthServer, startHealthServer } from '../../src/ops/health-server';
+import { type HealthServer, healthReport, startHealthServer } from '../../src/ops/health-server';
 import { createMetrics } from '../../src/ops/metrics';
 import { sample } from './support/prom';
 
@@ -20,6 +20,16 @@ async function start(states: Record<string, string>) {
   const base = `http://127.0.0.1:${server.port}`;
   return { metrics, get: (path: string, init?: RequestInit) => fetch(`${base}${path}`, init) };
 }
+
+describe('healthReport with several replicas', () => {
+  it('counts a Discord standby as healthy, and an unreachable Redis as degraded but still 200', () => {
+    expect(healthReport({ discord: 'standby' }, 'ok')).toEqual({ code: 200, report: { status: 'ok', adapters: { discord: 'standby' }, store: 'ok' } });
+    expect(healthReport({ slack: 'up' }, 'degraded')).toEqual({ code: 200, report: { status: 'degraded', adapters: { slack: 'up' }, store: 'degraded' } });
+    expect(healthReport({ slack: 'down' }, 'ok').code).toBe(503);
+    // Without REDIS_URL the report has no store field, as before.
+    expect(healthReport({ slack: 'up' }).report).toEqual({ status: 'ok', adapters: { slack: 'up' } });
+  });
+});
 
 describe('health server', () => {
   it('/healthz is 200 "ok" with every adapter up', async () => {
@@ -98,5 +108,14 @@ describe('/healthz event counts', () => {
       events: { slack: { handled: 1, shortcut: 2, 'shortcut-private': 1, watched: 1 }, discord: { 'message-command': 1, watched: 1, slash: 1 } },
     });
     expect(sample(await metrics.render().then((m) => m.body), 'claude_doctor_events_received_total', { adapter: 'slack', kind: 'shortcut' })).toBe(2);
+  });
+
+  it('reports the shared store beside the counts: a standby replica with Redis away is degraded, still 200', async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    server = await startHealthServer({ port: 0, host: '127.0.0.1', adapters: () => ({ discord: 'standby' }), store: () => 'degraded', metrics, events: () => metrics.eventCounts() });
+    metrics.adapter('discord').eventReceived('watched');
+    const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'degraded', adapters: { discord: 'standby' }, store: 'degraded', events: { discord: { watched: 1 } } });
   });
 });

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buttonClick, mentionEvent } from '../fakes/slack/events';
+import { createDoctor } from '../../src/doctor';
+import type { ReviewSample } from '../../src/ports';
 import { type Bot, messageText, startBot } from './support/harness';
+import { TestDoctor } from './support/test-doctor';
 import { RATE_LIMIT_JSON } from './support/pastes';
 
 let bot: Bot | undefined;
@@ -48,5 +51,25 @@ describe('feedback buttons', () => {
     expect(ack.elapsedMs).toBeLessThan(2_500);
     await bot.fake.waitFor(() => bot!.recorded.votes.length === 1, 5_000, 'the vote');
     expect(bot.recorded.votes).toEqual([{ vote: 'up', entry: null }]);
+  });
+
+  it('sends a 👎 with the answer\'s review reference to the core, which puts the paste in the review queue', async () => {
+    const samples: ReviewSample[] = [];
+    const downs: string[] = [];
+    const review = { answered: async (sample: ReviewSample) => (samples.push(sample), '0123456789abcdef'), thumbsDown: async (ref: string) => void downs.push(ref) };
+    const doctor = new TestDoctor(createDoctor({ review }));
+    bot = await startBot('socket', doctor);
+    await bot.fake.socket.sendEvent(mentionEvent({ text: RATE_LIMIT_JSON }));
+    await bot.fake.waitFor(() => bot!.fake.callsTo('chat.postMessage').length === 1, 5_000, 'the answer');
+    expect(doctor.diagnosed[0]).toMatchObject({ workspace: 'slack:T0FAKE', user: 'slack:T0FAKE:U0ASKER' });
+    const answer = bot.fake.callsTo('chat.postMessage')[0]!;
+    const actions = (answer.params.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === 'actions');
+    const down = actions!.elements!.find((e) => e.action_id === 'feedback_down')!;
+
+    await bot.fake.socket.sendInteractive(buttonClick(down.action_id, down.value, '1800000000.000001'));
+    await bot.fake.waitFor(() => downs.length === 1, 5_000, 'the review queue');
+    expect(doctor.votes).toEqual([{ vote: 'down', entry: 'rate-limit', ref: '0123456789abcdef', platform: 'slack' }]);
+    expect(downs).toEqual(['0123456789abcdef']);
+    expect(samples[0]).toMatchObject({ reason: null, entry: 'rate-limit' });
   });
 });

@@ -1,5 +1,5 @@
 import type { FakeAnthropic, FakeStep, RecordedRequest } from './server';
-import { toolUseReply } from './replies';
+import { textReply, toolUseReply } from './replies';
 
 /**
  * A step that answers with a tool call to whatever tool the request forced via
@@ -10,6 +10,18 @@ export function answerForcedTool(input: unknown | ((request: RecordedRequest) =>
     const body = request.body as { tool_choice?: { name?: string }; model?: string } | null;
     const value = typeof input === 'function' ? (input as (r: RecordedRequest) => unknown)(request) : input;
     return toolUseReply(value, { toolName: body?.tool_choice?.name, model: body?.model });
+  };
+}
+
+/**
+ * A step that answers the way the request asked: with the JSON text for a structured-outputs request
+ * (`output_config.format`), otherwise with a call to the forced tool (as `answerForcedTool`).
+ */
+export function answerAsAsked(input: unknown): FakeStep {
+  return (request) => {
+    const body = request.body as { output_config?: { format?: unknown }; tool_choice?: { name?: string }; model?: string } | null;
+    if (body?.output_config?.format) return textReply(JSON.stringify(input), { model: body.model });
+    return toolUseReply(input, { toolName: body?.tool_choice?.name, model: body?.model });
   };
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { errorReply, type FakeReply } from './replies';
+import { errorReply, type FakeModel, type FakeReply, modelListPage } from './replies';
 
 /** One request as the fake saw it. */
 export interface RecordedRequest {
@@ -11,6 +11,8 @@ export interface RecordedRequest {
   at: number;
   method: string;
   path: string;
+  /** Query parameters (`limit`, `after_id`, …). */
+  query: URLSearchParams;
   /** Lower-cased header names. */
   headers: Record<string, string>;
   rawBody: string;
@@ -31,6 +33,10 @@ export interface FakeAnthropicOptions {
    * that sends one request too many fails fast instead of retrying.
    */
   otherwise?: FakeStep;
+  /** Model ids `GET /v1/models` lists, newest first, in pages of the request's `limit` (default 20). */
+  models?: FakeModel[];
+  /** Answers every `GET /v1/models` instead of the list (an error, `hang()`, a slow reply). */
+  modelsReply?: FakeStep;
 }
 
 export interface FakeAnthropic {
@@ -48,6 +54,9 @@ export interface FakeAnthropic {
   /** Stops listening and destroys every open socket (hanging requests included). */
   close(): Promise<void>;
 }
+
+/** What the fake lists when a test does not say: a few current ids, newest first. */
+const DEFAULT_MODELS: FakeModel[] = ['claude-fable-5-2', 'claude-haiku-5-5', 'claude-sonnet-5-5', 'claude-opus-5-5'];
 
 const exhausted = (): FakeReply =>
   errorReply(500, 'api_error', 'fake Anthropic: script exhausted', { headers: { 'x-should-retry': 'false' } });
@@ -91,7 +100,12 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     const rawBody = await readBody(req);
     const recorded = record(req, rawBody);
     const isMessages = req.method === 'POST' && recorded.path === '/v1/messages';
-    const step = isMessages ? (script.shift() ?? otherwise) : errorReply(404, 'not_found_error', `Not found: ${recorded.path}`);
+    const isModels = req.method === 'GET' && recorded.path === '/v1/models';
+    const step = isMessages
+      ? (script.shift() ?? otherwise)
+      : isModels
+        ? (options.modelsReply ?? modelListPage(options.models ?? DEFAULT_MODELS, recorded.query))
+        : errorReply(404, 'not_found_error', `Not found: ${recorded.path}`);
     const reply = typeof step === 'function' ? await step(recorded) : step;
     if (reply.hang) return; // keep the socket open until the client gives up or close() runs
     if (reply.delayMs) await wait(reply.delayMs);
@@ -109,11 +123,13 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     }
     const retry = Number.parseInt(headers['x-stainless-retry-count'] ?? '', 10);
+    const url = new URL(req.url ?? '/', 'http://fake');
     const recorded: RecordedRequest = {
       index: requests.length,
       at: performance.now(),
       method: req.method ?? 'GET',
-      path: new URL(req.url ?? '/', 'http://fake').pathname,
+      path: url.pathname,
+      query: url.searchParams,
       headers,
       rawBody,
       body: parseJson(rawBody),

@@ -14,6 +14,11 @@ export interface EventOptions {
   eventId?: string;
   retryAttempt?: number;
   retryReason?: string;
+  /**
+   * Which open connection gets the envelope (index in `connections`); default the live (last)
+   * one. Slack hands each event to one of an app's connections: several replicas each hold one.
+   */
+  connection?: number;
 }
 
 /**
@@ -72,7 +77,7 @@ export class FakeSocketMode {
       accepts_response_payload: false,
       retry_attempt: options.retryAttempt ?? 0,
       retry_reason: options.retryReason ?? '',
-    });
+    }, options.connection);
   }
 
   /** Sends an `interactive` envelope (a button click). */
@@ -90,16 +95,16 @@ export class FakeSocketMode {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private send(frame: Record<string, unknown>): Promise<AckRecord> {
+  private send(frame: Record<string, unknown>, connection?: number): Promise<AckRecord> {
     const envelopeId = randomUUID();
     return new Promise((resolve) => {
       this.pending.set(envelopeId, { sentAt: performance.now(), resolve });
-      this.live().send(JSON.stringify({ ...frame, envelope_id: envelopeId }));
+      this.live(connection).send(JSON.stringify({ ...frame, envelope_id: envelopeId }));
     });
   }
 
-  private live(): WebSocket {
-    const ws = this.connections.at(-1);
+  private live(connection?: number): WebSocket {
+    const ws = connection === undefined ? this.connections.at(-1) : this.connections[connection];
     if (!ws || ws.readyState !== ws.OPEN) throw new Error('fake socket mode: no open connection');
     return ws;
   }

@@ -16,10 +16,16 @@ export class BotProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly listeners = new Set<() => void>();
 
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  /**
+   * `launch: 'npm start'` runs the bot the way `CMD ["npm", "start"]` does, to prove a signal to
+   * npm reaches the bot. The review queue is off unless a test turns it on, so no test writes to
+   * the repository's .data folder.
+   */
+  constructor(env: Record<string, string>, launch: 'node' | 'npm start' = 'node') {
+    const [command, args] = launch === 'node' ? [process.execPath, ['--import', 'tsx', 'src/main.ts']] : ['npm', ['start']];
+    this.child = spawn(command, args, {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', REVIEW_QUEUE: 'off', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child.stdout.on('data', (d: Buffer) => ((this.stdout += d.toString()), this.notify()));
@@ -55,6 +61,11 @@ export class BotProcess {
   input(text: string, end = false): void {
     if (end) this.child.stdin.end(text);
     else this.child.stdin.write(text);
+  }
+
+  /** The process spawned (npm itself under `npm start`). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   signal(signal: NodeJS.Signals): void {

@@ -1,6 +1,6 @@
 import type { ClientId, Diagnosis, Inquiry } from '../../../src/contracts';
 import { createDoctor } from '../../../src/doctor';
-import type { DiagnoseOptions, Doctor } from '../../../src/ports';
+import type { DiagnoseOptions, Doctor, FeedbackVote } from '../../../src/ports';
 import { diagnosisFor } from './synthetic-doctor';
 
 let shared: Doctor | undefined;
@@ -19,6 +19,7 @@ export class TestDoctor implements Doctor {
   /** The options of each diagnose() call, in the same order (`rulesOnly` for watched channels). */
   readonly options: DiagnoseOptions[] = [];
   readonly followUps: Array<{ previous: Diagnosis; inquiry: Inquiry }> = [];
+  readonly votes: FeedbackVote[] = [];
   /** `throw`: the core fails. `long`: a 20,000-character answer (the real core never writes one). */
   mode: 'normal' | 'throw' | 'long' = 'normal';
   private gate: Promise<void> | null = null;
@@ -53,6 +54,11 @@ export class TestDoctor implements Doctor {
 
   renderFor(previous: Diagnosis, client: ClientId): Diagnosis {
     return this.inner.renderFor(previous, client);
+  }
+
+  async feedback(vote: FeedbackVote): Promise<void> {
+    this.votes.push(vote);
+    await this.inner.feedback?.(vote);
   }
 
   private async wait(): Promise<void> {
