@@ -26,6 +26,14 @@ export interface ConversationDeps {
 }
 
 /**
+ * Claims a message for one answer, on every replica. The key is the message itself, so a mention
+ * delivered twice (app_mention and message) and a watched channel's post are each answered once.
+ */
+export function claimMessage(store: SharedStore, m: InboundMessage): Promise<boolean> {
+  return store.claim(`slack:msg:${m.channel}:${m.ts}`, DEDUPE_TTL_MS);
+}
+
+/**
  * One user message, from "is this for us?" to the posted answer. Runs after Slack has been
  * acknowledged, so it may take as long as the core needs.
  */
@@ -43,7 +51,7 @@ export async function handleMessage(
     return;
   }
   // One mention arrives twice (app_mention and message.channels): the first copy wins.
-  if (!(await deps.store.claim(`slack:msg:${m.channel}:${m.ts}`, DEDUPE_TTL_MS))) {
+  if (!(await claimMessage(deps.store, m))) {
     deps.metrics.eventReceived?.('duplicate');
     return;
   }

@@ -1,13 +1,12 @@
 import type { webApi } from '@slack/bolt';
 import { takeWatchAnswer, worthAnsweringUnasked } from '../shared/watch-policy';
-import type { ConversationDeps } from './conversation';
+import { claimMessage, type ConversationDeps } from './conversation';
 import { feedbackRefOf } from './feedback-buttons';
 import { kindOf } from './files';
 import { conversationKey, type InboundMessage } from './inbound';
 import { buildInquiry } from './inquiry';
 import { renderPrivateNotes, renderReply } from './render';
 import { postEphemeral, postPublic, type Poster, type ReplyTarget } from './reply';
-import { DEDUPE_TTL_MS } from './store';
 
 /** Same lifetime as the thread memory for follow-ups. */
 const QUIET_TTL_MS = 12 * 3_600_000;
@@ -45,7 +44,7 @@ export class SlackWatch {
       return;
     }
     // The same key as a mention's: one message is answered once, whichever way it arrived.
-    if (!(await deps.store.claim(`slack:msg:${m.channel}:${m.ts}`, DEDUPE_TTL_MS))) {
+    if (!(await claimMessage(deps.store, m))) {
       deps.metrics.eventReceived?.('duplicate');
       return;
     }
