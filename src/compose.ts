@@ -6,7 +6,7 @@ import { loadModels } from './models';
 import { type DoctorObserver, type ImageReader, type Logger, type ReviewSink, type SharedStore, silentLogger, type StatusSource } from './ports';
 
 export interface AppDoctor extends CoreDoctor {
-  /** Releases what the doctor holds (the OCR worker). */
+  /** Releases what the doctor holds (the OCR worker, the analysis worker). */
   close(): Promise<void>;
 }
 
@@ -21,6 +21,8 @@ export interface ComposeOptions {
   store?: SharedStore;
   /** The review queue; only `npm start` passes one, so the CLI never writes to it. */
   review?: ReviewSink;
+  /** Long pastes are analysed off the event loop (chat adapters serve many users on one thread). */
+  offloadAnalysis?: boolean;
 }
 
 /**
@@ -78,6 +80,13 @@ export async function createAppDoctor(config: AppConfig, options: ComposeOptions
     statusSource: options.statusSource,
     store: options.store,
     review: options.review,
+    ...(options.offloadAnalysis ? { offload: {} } : {}),
   });
-  return { ...doctor, close: async () => imageReader?.close?.() };
+  return {
+    ...doctor,
+    close: async () => {
+      await doctor.close();
+      await imageReader?.close?.();
+    },
+  };
 }

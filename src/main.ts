@@ -8,8 +8,9 @@ import { createConsoleAdapter } from '../adapters/console';
 import { createDiscordAdapter } from '../adapters/discord';
 import { createSlackAdapter } from '../adapters/slack';
 import { CatalogError } from './catalog';
+import { parseStartArgs } from './cli/start-args';
 import { type AppDoctor, createAppDoctor } from './compose';
-import { type AppConfig, ConfigError, loadConfig } from './config';
+import { type AppConfig, ConfigError, loadConfig, logLevel } from './config';
 import { checkSetup } from './ops/check';
 import { HealthPortError } from './ops/health-server';
 import { createOps, type Ops } from './ops/ops';
@@ -26,7 +27,8 @@ Starts claude-error-doctor.
   - Slack starts when SLACK_BOT_TOKEN is set (Socket Mode with SLACK_APP_TOKEN, else HTTP mode with
     SLACK_SIGNING_SECRET on PORT).
   - Discord starts when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set.
-  - With neither, the local console starts: paste an error, send it with an empty line or Ctrl-D.
+  - With neither, the local console starts: paste an error (a paste is kept whole, blank lines
+    included) and press Enter; while typing, Enter on an empty line or Ctrl-D sends; Ctrl-C quits.
     With piped input (npm start < error.txt) it answers once and exits.
   - SLACK_WATCH_CHANNELS / DISCORD_WATCH_CHANNELS (optional) list help channels where new messages
     get an answer when the rules are confident (Discord: needs the Message Content intent).
@@ -82,6 +84,9 @@ async function runConsole(doctor: AppDoctor, ops: Ops, store: SharedStore): Prom
     input: process.stdin,
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),
+    // Rendered for a terminal on a TTY (colour unless NO_COLOR is set, https://no-color.org); the
+    // markdown as is when stdout is a pipe or a file.
+    format: process.stdout.isTTY ? { kind: 'terminal', color: !process.env.NO_COLOR } : { kind: 'markdown' },
     replies: ops.inFlight,
   });
   const closers = [
@@ -100,11 +105,16 @@ async function runConsole(doctor: AppDoctor, ops: Ops, store: SharedStore): Prom
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const args = parseStartArgs(argv);
+  if ('problem' in args) {
+    process.stderr.write(`claude-error-doctor: ${args.problem}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (args.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (argv.includes('--check')) {
+  if (args.check) {
     const { ok, report } = checkSetup(process.env);
     (ok ? process.stdout : process.stderr).write(`${report}\n`);
     return ok ? 0 : 1;
@@ -112,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const chat = Boolean(config.slack || config.discord);
   // In the console the terminal shows answers; logs below warn appear only when asked for.
-  const ops = createOps(config.ops, chat || process.env.LOG_LEVEL ? {} : { level: 'warn' });
+  const ops = createOps(config.ops, { level: logLevel(config.ops, chat ? 'chat' : 'terminal') });
   // Node would print these raw to stderr; through the logger they are JSON and masked.
   process.on('uncaughtException', (error) => {
     ops.logger.fatal({ err: error }, 'uncaught exception; exiting');
@@ -132,6 +142,7 @@ async function main(argv: string[]): Promise<number> {
     statusSource: ops.statusSource,
     store,
     review,
+    offloadAnalysis: chat,
   });
   ops.metrics.knownEntries(doctor.catalog.map((e) => e.id));
   if (!chat) return runConsole(doctor, ops, store);

@@ -1,1 +1,1 @@
-export { type ConsoleAdapter, type ConsoleAdapterOptions, createConsoleAdapter, type ReplyGate } from './console';
+export { BANNER, type ConsoleAdapter, type ConsoleAdapterOptions, type ConsoleFormat, createConsoleAdapter, type ReplyGate } from './console';

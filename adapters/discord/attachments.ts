@@ -1,7 +1,8 @@
 import type { ImageInput } from '../../src/contracts';
+import { decodeText, formatBytes, MiB } from '../../src/input';
 
-export const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
-export const TEXT_MAX_BYTES = 1024 * 1024;
+export const IMAGE_MAX_BYTES = 10 * MiB;
+export const TEXT_MAX_BYTES = 1 * MiB;
 export const DOWNLOAD_TIMEOUT_MS = 10_000;
 /** At most this many files of one message are read; the rest are ignored. */
 export const MAX_FILES = 4;
@@ -44,8 +45,8 @@ export function allowedOrigins(apiUrl: string | undefined): string[] {
 }
 
 /**
- * Downloads one attachment, bounded: only from `origins`, no redirects, at most 10 MB for images
- * and 1 MB for .txt / .log, within a timeout. Anything else comes back as `skipped` with a reason
+ * Downloads one attachment, bounded: only from `origins`, no redirects, at most 10 MiB for images
+ * and 1 MiB for .txt / .log, within a timeout. Anything else comes back as `skipped` with a reason
  * the user can read.
  */
 export async function fetchAttachment(a: AttachmentRef, origins: readonly string[], only?: 'image'): Promise<Fetched> {
@@ -55,7 +56,7 @@ export async function fetchAttachment(a: AttachmentRef, origins: readonly string
     return { kind: 'skipped', name, reason: only === 'image' ? 'it is not an image (PNG, JPEG, WebP or GIF)' : 'only images and .txt / .log files are read' };
   }
   const limit = kind === 'image' ? IMAGE_MAX_BYTES : TEXT_MAX_BYTES;
-  const limitLabel = kind === 'image' ? '10 MB' : '1 MB';
+  const limitLabel = formatBytes(limit);
   if (a.size > limit) return { kind: 'skipped', name, reason: `it is larger than ${limitLabel}` };
   let origin: string;
   try {
@@ -69,7 +70,7 @@ export async function fetchAttachment(a: AttachmentRef, origins: readonly string
   if (bytes === 'too-large') return { kind: 'skipped', name, reason: `it is larger than ${limitLabel}` };
   if (bytes === 'failed') return { kind: 'skipped', name, reason: 'Discord did not let me download it; please try again' };
   if (kind === 'image') return { kind: 'image', image: { data: bytes, name, ...(a.contentType ? { mimeType: a.contentType } : {}) } };
-  return { kind: 'text', name, text: new TextDecoder('utf-8').decode(bytes) };
+  return { kind: 'text', name, text: decodeText(bytes).text };
 }
 
 /** What the files of one message gave: texts (headed by their name), images, and what was skipped. */

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { type Client, DiscordjsErrorCodes, Events } from 'discord.js';
 import type { DiscordEnv } from '../../src/config';
 import type { Logger } from '../../src/ports';
+import { describeNetworkFailure, hostOf, networkFailure } from '../../src/net';
 import { restartDelay, STABLE_AFTER_MS } from './backoff';
 import { createDiscordClient, destroyWithin, loginAndWaitReady } from './client';
 import {
@@ -132,7 +133,9 @@ export class DiscordConnection {
         this.o.logger.error({ err: loggableError(error), code: setup.code }, setup.message);
         return { kind: 'fatal', error: setup };
       }
-      return { kind: 'failed', reason: `login failed: ${describeError(error)}` };
+      const offline = networkFailure(error);
+      const reason = offline ? describeNetworkFailure(offline, hostOf(this.o.config.DISCORD_API_URL, 'discord.com')) : describeError(error);
+      return { kind: 'failed', reason: `login failed: ${reason}` };
     }
     if (this.loggingIn === generation) this.loggingIn = null;
     if (!live()) return { kind: 'stopped' };

@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { ApplicationCommandType, REST, Routes } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, type DiscordEnv, loadConfig } from '../../src/config';
+import { unknownOption } from '../../src/cli/options';
+import { describeNetworkFailure, networkFailure } from '../../src/net';
 import { restBase } from './client';
 import { buildCommands, inviteUrl } from './commands';
 import { describeError, httpStatus } from './errors';
@@ -39,11 +41,43 @@ export function explainFailure(error: unknown): string {
       'that owns DISCORD_TOKEN and, with DISCORD_GUILD_ID, that the bot was invited to that server with the applications.commands scope.'
     );
   }
+  const offline = networkFailure(error);
+  if (offline) {
+    return `Registration failed: ${describeNetworkFailure(offline, 'discord.com')}. Check the network, a proxy, or DISCORD_API_URL; the token was not checked.`;
+  }
   return `Registration failed: ${describeError(error)}`;
 }
 
-/** The CLI: returns the exit code instead of exiting, so it can be tested. */
-export async function main(env: NodeJS.ProcessEnv, out: Pick<Console, 'log' | 'error'>): Promise<number> {
+export const REGISTER_HELP = `Usage: npm run discord:register [-- --help]
+
+Registers the /claude-error slash command and the "Diagnose error" message command with Discord
+(one bulk PUT) and prints the invite URL. Run it once, and again after the commands change — not at
+every start.
+
+Settings (environment or .env):
+  DISCORD_TOKEN            bot token (Developer Portal → your application → Bot)
+  DISCORD_APPLICATION_ID   application id (Developer Portal → General Information)
+  DISCORD_GUILD_ID         optional: register in this one server only (instant, but not in DMs)
+  DISCORD_API_URL          optional: REST base override (proxies, tests)
+
+Exit status: 0 when registered; 1 when a setting is missing or Discord refused; 2 for usage errors.
+Guide: adapters/discord/SETUP.md`;
+
+const REGISTER_OPTIONS = ['--help', '-h'] as const;
+
+/**
+ * The CLI: returns the exit code instead of exiting, so it can be tested. Options are read before
+ * the settings, so `--help` works on a machine with no Discord settings at all.
+ */
+export async function main(env: NodeJS.ProcessEnv, out: Pick<Console, 'log' | 'error'>, argv: readonly string[] = []): Promise<number> {
+  for (const arg of argv) {
+    if (arg === '--help' || arg === '-h') {
+      out.log(REGISTER_HELP);
+      return 0;
+    }
+    out.error(`discord:register: ${arg.startsWith('-') ? unknownOption(arg, REGISTER_OPTIONS) : `unexpected argument "${arg}"`}\n\n${REGISTER_HELP}`);
+    return 2;
+  }
   let discord: DiscordEnv | null;
   try {
     discord = loadConfig(env).discord;
@@ -72,7 +106,7 @@ export async function main(env: NodeJS.ProcessEnv, out: Pick<Console, 'log' | 'e
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   loadDotenv({ quiet: true });
-  main(process.env, console).then(
+  main(process.env, console, process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },

@@ -1,12 +1,15 @@
 import { type BaseMessageOptions, type Message, MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '../../src/ports';
+import { guardOutbound } from '../../src/redact';
 import { ALREADY_ACKNOWLEDGED, discordCode, loggableError, UNKNOWN_INTERACTION, UNKNOWN_WEBHOOK } from './errors';
 import type { DiscordMessage } from './render';
 
 /** Every message the bot sends pings nobody, whatever the pasted text contains. */
 export const NO_MENTIONS = { parse: [], repliedUser: false } as const;
 
-export function toOptions(message: DiscordMessage): BaseMessageOptions {
+/** Every message the bot sends, as discord.js options; through the outbound gate. */
+export function toOptions(unchecked: DiscordMessage): BaseMessageOptions {
+  const message = guardOutbound(unchecked, 'chat');
   return {
     ...(message.content ? { content: message.content } : {}),
     embeds: message.embeds,

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { App, webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { type SlackEnv, WATCH_ANSWERS_PER_HOUR_DEFAULT } from '../../src/config';
+import { describeNetworkFailure, hostOf, networkFailure } from '../../src/net';
 import type { Doctor, Logger, SharedStore } from '../../src/ports';
 import { ConversationMemory, MemoryStore } from '../../src/store';
 import type { Adapter } from '../port';
@@ -120,6 +121,9 @@ export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: Slack
         await parts.app.init();
       } catch (cause) {
         state = 'down';
+        // No answer at all is not a rejected token: say which host could not be reached, and how.
+        const offline = unreachable(cause, config);
+        if (offline) throw new SlackAdapterError('connect_failed', offline, { cause });
         throw new SlackAdapterError('auth_failed', `Slack rejected SLACK_BOT_TOKEN (auth.test): ${describe(cause)}`, { cause });
       }
       try {
@@ -127,7 +131,7 @@ export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: Slack
       } catch (cause) {
         state = 'down';
         const code = parts.mode === 'socket' ? 'connect_failed' : 'listen_failed';
-        throw new SlackAdapterError(code, `Slack ${parts.mode} mode could not start: ${describe(cause)}`, { cause });
+        throw new SlackAdapterError(code, unreachable(cause, config) ?? `Slack ${parts.mode} mode could not start: ${describe(cause)}`, { cause });
       }
       state = 'up';
       logger.info({ mode: parts.mode, port }, 'slack adapter up');
@@ -162,6 +166,14 @@ function watchSocketState(parts: BoltParts, set: (s: SlackAdapterState) => void)
   // `close` fires when the WebSocket goes away; the client reconnects on its own.
   client.on('close', () => set('reconnecting'));
   client.on('reconnecting', () => set('reconnecting'));
+}
+
+/** "Slack: could not reach slack.com (DNS: …)", or null when Slack did answer. */
+function unreachable(error: unknown, config: SlackEnv): string | null {
+  const failure = networkFailure(error);
+  if (!failure) return null;
+  const setting = config.SLACK_API_URL ? 'SLACK_API_URL' : 'a proxy or firewall';
+  return `Slack: ${describeNetworkFailure(failure, hostOf(config.SLACK_API_URL, 'slack.com'))}. Check the network and ${setting}; the token was not checked.`;
 }
 
 function describe(error: unknown): string {

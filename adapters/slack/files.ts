@@ -1,9 +1,10 @@
 import type { ImageInput } from '../../src/contracts';
+import { decodeText, formatBytes, MiB } from '../../src/input';
 import type { SlackFile } from './inbound';
 
-/** Screenshots up to 10 MB; pasted text snippets up to 1 MB (the core caps text far below that). */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-export const MAX_TEXT_BYTES = 1024 * 1024;
+/** Screenshots up to 10 MiB; pasted text snippets up to 1 MiB (the core caps text far below that). */
+export const MAX_IMAGE_BYTES = 10 * MiB;
+export const MAX_TEXT_BYTES = 1 * MiB;
 /** Attachments read per message; the rest are named in a note. */
 export const MAX_FILES = 5;
 const DOWNLOAD_TIMEOUT_MS = 10_000;
@@ -73,7 +74,7 @@ async function readOne(file: SlackFile, options: DownloadOptions, out: Attachmen
   const kind = kindOf(file);
   if (!kind) return 'I only read screenshots and text snippets';
   const max = kind === 'image' ? MAX_IMAGE_BYTES : MAX_TEXT_BYTES;
-  if ((file.size ?? 0) > max) return `it is larger than ${max / (1024 * 1024)} MB`;
+  if ((file.size ?? 0) > max) return `it is larger than ${formatBytes(max)}`;
   const url = file.url_private ?? file.url_private_download;
   if (!url || !isTrustedFileUrl(url, options.apiUrl)) return 'it is not hosted by Slack';
 
@@ -94,11 +95,11 @@ async function readOne(file: SlackFile, options: DownloadOptions, out: Attachmen
     return 'Slack did not send the file (does the app have the files:read scope?)';
   }
   const bytes = await readCapped(response, max);
-  if (!bytes) return `it is larger than ${max / (1024 * 1024)} MB`;
+  if (!bytes) return `it is larger than ${formatBytes(max)}`;
   if (kind === 'image') {
     out.images.push({ data: bytes, mimeType: type.split(';')[0]!.trim(), ...(file.name ? { name: file.name } : {}) });
   } else {
-    out.texts.push(new TextDecoder('utf-8').decode(bytes));
+    out.texts.push(decodeText(bytes).text);
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/ports';
+import { guardOutbound } from '../../src/redact';
 import type { SlackMessage } from './blocks';
 import type { ReplyKind, SlackMetrics } from './metrics';
 
@@ -23,8 +24,9 @@ export type PostOutcome = { ok: true; ts: string | undefined } | { ok: false; co
 const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
 export const isNotAMember = (o: PostOutcome): boolean => !o.ok && o.code !== null && NOT_A_MEMBER.has(o.code);
 
-/** Posts one public message (in the thread, when the target has one). */
-export function postOne(p: Poster, to: ReplyTarget, message: SlackMessage, kind: ReplyKind): Promise<PostOutcome> {
+/** Posts one public message (in the thread, when the target has one), through the outbound gate. */
+export function postOne(p: Poster, to: ReplyTarget, unchecked: SlackMessage, kind: ReplyKind): Promise<PostOutcome> {
+  const message = guardOutbound(unchecked, 'chat');
   return call(p, 'chat.postMessage', to.channel, kind, async () => {
     const res = await p.client.chat.postMessage({
       channel: to.channel,
@@ -39,8 +41,9 @@ export function postOne(p: Poster, to: ReplyTarget, message: SlackMessage, kind:
   });
 }
 
-/** Posts one message only `to.user` can see, in the channel (and thread) of the conversation. */
-export function ephemeralOne(p: Poster, to: ReplyTarget, message: SlackMessage, kind: ReplyKind): Promise<PostOutcome> {
+/** Posts one message only `to.user` can see, in the channel (and thread) of the conversation; through the outbound gate. */
+export function ephemeralOne(p: Poster, to: ReplyTarget, unchecked: SlackMessage, kind: ReplyKind): Promise<PostOutcome> {
+  const message = guardOutbound(unchecked, 'chat');
   return call(p, 'chat.postEphemeral', to.channel, kind, async () => {
     const res = await p.client.chat.postEphemeral({
       channel: to.channel,
@@ -53,8 +56,9 @@ export function ephemeralOne(p: Poster, to: ReplyTarget, message: SlackMessage, 
   });
 }
 
-/** Replaces the text and blocks of a message the bot posted (`chat.update`; never ephemeral ones). */
-export function updateOne(p: Poster, channel: string, ts: string, message: SlackMessage, kind: ReplyKind): Promise<PostOutcome> {
+/** Replaces the text and blocks of a message the bot posted (`chat.update`; never ephemeral ones), through the outbound gate. */
+export function updateOne(p: Poster, channel: string, ts: string, unchecked: SlackMessage, kind: ReplyKind): Promise<PostOutcome> {
+  const message = guardOutbound(unchecked, 'chat');
   return call(p, 'chat.update', channel, kind, async () => {
     await p.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
     return ts;
@@ -73,8 +77,9 @@ export async function deleteOne(p: Poster, channel: string, ts: string): Promise
 }
 
 /**
- * Posts the parts of a reply in order. Stops at the first failure: later parts without the
- * earlier ones would read as nonsense. Returns whether every part went out.
+ * Posts the parts of a reply in order, each through the outbound gate (postOne). Stops at the
+ * first failure: later parts without the earlier ones would read as nonsense. Returns whether
+ * every part went out.
  */
 export async function postPublic(p: Poster, to: ReplyTarget, messages: SlackMessage[], kind: ReplyKind): Promise<boolean> {
   for (const message of messages) if (!(await postOne(p, to, message, kind)).ok) return false;

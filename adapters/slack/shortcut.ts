@@ -1,5 +1,6 @@
 import type { App, RespondFn, webApi } from '@slack/bolt';
 import type { Diagnosis } from '../../src/contracts';
+import { guardOutbound } from '../../src/redact';
 import { AnsweredMessages } from './answered-messages';
 import { section } from './blocks';
 import type { ConversationDeps } from './conversation';
@@ -136,7 +137,9 @@ async function sendEphemeral(p: Poster, to: ReplyTarget, messages: ReturnType<ty
 async function tellUser(s: Shortcut, respond: RespondFn | undefined, p: Poster, text: string): Promise<void> {
   if (!respond || !s.response_url) return;
   try {
-    await respond({ response_type: 'ephemeral', replace_original: false, text, blocks: [section(text)] });
+    // Fixed copy today, but every message the bot sends passes the outbound gate.
+    const note = guardOutbound({ text, blocks: [section(text)] }, 'chat');
+    await respond({ response_type: 'ephemeral', replace_original: false, text: note.text, blocks: note.blocks });
     p.metrics.replySent?.('shortcut-note');
   } catch (error) {
     p.metrics.replyFailed?.('shortcut-note');

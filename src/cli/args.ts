@@ -1,4 +1,8 @@
 import { ClientIdSchema, type ClientId } from '../contracts';
+import { unknownOption } from './options';
+
+/** Every option the CLI takes (the contract). */
+const OPTIONS = ['--json', '--jsonl', '--image', '--client', '--help', '-h'] as const;
 
 export interface CliArgs {
   mode: 'markdown' | 'json' | 'jsonl';
@@ -24,7 +28,11 @@ Diagnoses a pasted Claude API error and prints the fix.
   --client NAME   show the fix for this client (${ClientIdSchema.options.join(', ')})
   -h, --help      show this help
 
-Exit status: 0 whenever an answer was produced (including "I don't recognise this"); 2 for usage errors.`;
+Settings that apply (environment or .env): LOG_LEVEL (default warn; JSON lines on stderr), STATUS_URL,
+ANTHROPIC_API_KEY and the FALLBACK_* limits, OCR_*. Slack and Discord settings are not read.
+
+Exit status: 0 whenever an answer was produced (including "I don't recognise this"); 2 for usage errors
+and for input that cannot be read.`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = { mode: 'markdown', images: [], file: null, client: null, help: false };
@@ -50,7 +58,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     } else if (arg === '-' || !arg.startsWith('-')) {
       if (args.file !== null) throw new UsageError(`only one FILE can be given (got "${args.file}" and "${arg}")`);
       args.file = arg;
-    } else throw new UsageError(`unknown option "${arg}"`);
+    } else throw new UsageError(unknownOption(arg, OPTIONS));
   }
   if (args.mode === 'jsonl' && args.file !== null && args.file !== '-') {
     // Batch input is a stream of lines; a file works through stdin redirection.

@@ -3,20 +3,19 @@
  * The one-shot CLI. Contract (other tools depend on it):
  *   npm run -s diagnose -- [--json | --jsonl] [--image PATH]... [FILE | -]
  */
-import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import { toDiagnosisJson } from '../contracts';
 import { createAppDoctor } from '../compose';
 import { CatalogError } from '../catalog';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadOfflineConfig, logLevel } from '../config';
+import { boundedLines, InputError, type ReadText, readImageFile, readStdin, readTextFile } from '../input';
+import { DEFAULT_MAX_IMAGE_BYTES } from '../ocr/sniff';
+import { createLogger } from '../ops/logger';
+import { createStatusSource } from '../ops/status-page';
 import { parseArgs, USAGE, UsageError } from './args';
-import { diagnoseLine } from './jsonl';
+import { diagnoseLine, MAX_LINE_BYTES } from './jsonl';
+import { formatDiagnosis } from './output';
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
+/** LOG_LEVEL=debug or trace: a bug's stack trace is printed too. */
+let showStacks = false;
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -24,40 +23,43 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Chat settings are not read: this offline tool needs none, and a half-filled Slack section
+  // must not stop it. LOG_LEVEL (default warn: stdout is the answer) and STATUS_URL apply.
+  const config = loadOfflineConfig();
+  const level = logLevel(config.ops, 'terminal');
+  showStacks = level === 'debug' || level === 'trace';
+  const logger = createLogger({ level });
   const images = await Promise.all(
-    args.images.map(async (path) => {
-      try {
-        return { data: new Uint8Array(await readFile(path)), name: path };
-      } catch (error) {
-        throw new UsageError(`cannot read image "${path}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-    }),
+    args.images.map(async (path) => ({ data: await readImageFile(path, DEFAULT_MAX_IMAGE_BYTES), name: path })),
   );
-  let text = '';
+  let input: ReadText = { text: '', encoding: 'utf-8', truncated: false };
   if (args.mode !== 'jsonl') {
-    if (args.file && args.file !== '-') {
-      text = await readFile(args.file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`cannot read "${args.file}": ${error.code ?? error.message}`);
-      });
-    } else if (images.length === 0 || !process.stdin.isTTY) {
+    if (args.file && args.file !== '-') input = await readTextFile(args.file);
+    else if (images.length === 0 || !process.stdin.isTTY) {
       if (process.stdin.isTTY) process.stderr.write('Paste the error, then press Ctrl-D:\n');
-      text = await readAll(process.stdin);
+      input = await readStdin(process.stdin);
     }
   }
 
-  const doctor = await createAppDoctor(loadConfig());
+  const doctor = await createAppDoctor(config, { logger, statusSource: createStatusSource(config.ops, logger) });
   try {
     if (args.mode === 'jsonl') {
-      const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       let n = 0;
-      for await (const line of lines) {
+      for await (const { line, cut } of boundedLines(process.stdin, MAX_LINE_BYTES)) {
         n += 1;
-        process.stdout.write(`${JSON.stringify(await diagnoseLine(doctor, line, n))}\n`);
+        process.stdout.write(`${JSON.stringify(await diagnoseLine(doctor, cut ? null : line, n))}\n`);
       }
       return 0;
     }
-    const d = await doctor.diagnose({ platform: 'cli', text, images, user: 'cli', client: args.client ?? undefined });
-    process.stdout.write(args.mode === 'json' ? `${JSON.stringify(toDiagnosisJson(d), null, 2)}\n` : `${d.reply}\n`);
+    const d = await doctor.diagnose({
+      platform: 'cli',
+      text: input.text,
+      truncated: input.truncated,
+      images,
+      user: 'cli',
+      client: args.client ?? undefined,
+    });
+    process.stdout.write(formatDiagnosis(d, args.mode));
     return 0;
   } finally {
     await doctor.close();
@@ -70,8 +72,12 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) process.stderr.write(`diagnose: ${error.message}\n\n${USAGE}\n`);
-    else if (error instanceof ConfigError || error instanceof CatalogError) process.stderr.write(`diagnose: ${error.message}\n`);
-    else process.stderr.write(`diagnose: ${(error as Error).stack ?? String(error)}\n`);
+    else if (error instanceof ConfigError || error instanceof CatalogError || error instanceof InputError) {
+      process.stderr.write(`diagnose: ${error.message}\n`);
+    } else {
+      // A bug, not a user error: one line for the user; the stack only when asked for (LOG_LEVEL=debug).
+      process.stderr.write(`diagnose: unexpected error: ${showStacks ? ((error as Error).stack ?? String(error)) : (error as Error).message}\n`);
+    }
     process.exitCode = 2;
   },
 );

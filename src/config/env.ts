@@ -15,21 +15,30 @@ export function cleanEnv(source: NodeJS.ProcessEnv | Env): Env {
   return out;
 }
 
+/** A whole-number setting with a default and a lower bound, e.g. `PORT=3000`; its messages are plain words. */
+export const wholeNumber = (fallback: number, min = 1, max?: number) => {
+  const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
+  const message = `must be a whole number ${range}, such as ${fallback}`;
+  const base = z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message });
+  return (max === undefined ? base : base.max(max, { error: message })).default(fallback);
+};
+
 /** A positive integer setting with a default, e.g. `PORT=3000`. */
-export const intSetting = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+export const intSetting = (fallback: number) => wholeNumber(fallback, 1);
+
+const BOOLEAN_WORDS = ['1', 'true', 'yes', 'on', '0', 'false', 'no', 'off'] as const;
 
 /** A boolean setting: 1/true/yes/on vs 0/false/no/off. */
 export const boolSetting = (fallback: boolean) =>
   z
-    .enum(['1', 'true', 'yes', 'on', '0', 'false', 'no', 'off'])
+    .enum(BOOLEAN_WORDS, { error: 'must be true or false (1/0, yes/no, on/off also work)' })
     .optional()
     .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes', 'on'].includes(v)));
 
 /** An http(s) URL setting; trailing slashes removed so callers can append paths. */
 export const urlSetting = z
   .string()
-  .url()
-  .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
+  .refine((u) => URL.canParse(u) && /^https?:\/\//.test(u), 'must be an http(s) URL, such as https://proxy.example.com')
   .transform((u) => u.replace(/\/+$/, ''));
 
 /**

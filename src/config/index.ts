@@ -2,6 +2,7 @@ import { cleanEnv, type Env } from './env';
 import { ConfigError, type ConfigProblem, problemsFromZod } from './problems';
 import {
   anySet,
+  type LogLevel,
   DISCORD_VARS,
   type DiscordEnv,
   DiscordEnvSchema,
@@ -21,8 +22,19 @@ import {
 } from './sections';
 
 export { ConfigError, type ConfigProblem } from './problems';
-export { WATCH_ANSWERS_PER_HOUR_DEFAULT } from './sections';
+export { LOG_LEVELS, type LogLevel, WATCH_ANSWERS_PER_HOUR_DEFAULT } from './sections';
 export type { DiscordEnv, FallbackEnv, OcrEnv, OpsEnv, SlackEnv, StateEnv, WatchEnv } from './sections';
+
+/** The settings the offline CLI uses: every section but the chat adapters'. */
+export const loadOfflineConfig = (): AppConfig => loadConfig(process.env, { chat: false });
+
+/**
+ * The log level in force: LOG_LEVEL when set; otherwise `info` where logs are the only output (chat
+ * adapters) and `warn` in a terminal (the console, the CLI), where stdout is the answer.
+ */
+export function logLevel(ops: OpsEnv, where: 'chat' | 'terminal'): LogLevel {
+  return ops.LOG_LEVEL ?? (where === 'chat' ? 'info' : 'warn');
+}
 
 /** The whole bot's settings, validated once at start-up. Absent adapters are `null`. */
 export interface AppConfig {
@@ -42,8 +54,10 @@ export interface AppConfig {
  * reported together, each naming the variable and the adapter that needs it.
  * This module and `src/main.ts` are the only places that read `process.env`.
  */
-export function loadConfig(source: NodeJS.ProcessEnv | Env = process.env): AppConfig {
+export function loadConfig(source: NodeJS.ProcessEnv | Env = process.env, options: { chat?: boolean } = {}): AppConfig {
   const env = cleanEnv(source);
+  // The offline CLI needs no chat settings: a half-filled Slack section must not stop it.
+  const chat = options.chat ?? true;
   const problems: ConfigProblem[] = [];
   const section = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, adapter: string): T | null => {
     const parsed = schema.safeParse(env);
@@ -52,8 +66,8 @@ export function loadConfig(source: NodeJS.ProcessEnv | Env = process.env): AppCo
     return null;
   };
 
-  const slack = anySet(env, SLACK_VARS) ? section(SlackEnvSchema, 'slack') : null;
-  const discord = anySet(env, DISCORD_VARS) ? section(DiscordEnvSchema, 'discord') : null;
+  const slack = chat && anySet(env, SLACK_VARS) ? section(SlackEnvSchema, 'slack') : null;
+  const discord = chat && anySet(env, DISCORD_VARS) ? section(DiscordEnvSchema, 'discord') : null;
   const fallback = section(FallbackEnvSchema, 'model fallback');
   const ocr = section(OcrEnvSchema, 'screenshots (OCR)');
   const ops = section(OpsEnvSchema, 'operations');

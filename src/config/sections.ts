@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { boolSetting, type Env, idListSetting, intSetting, urlSetting } from './env';
+import { boolSetting, type Env, idListSetting, intSetting, urlSetting, wholeNumber } from './env';
 
 /** Slack: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP mode with the signing secret. */
 export const SlackEnvSchema = z
   .object({
-    SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-...)'),
+    SLACK_BOT_TOKEN: z
+      .string({ error: 'is required for Slack: the Bot User OAuth Token (xoxb-…) from OAuth & Permissions' })
+      .startsWith('xoxb-', 'must be a bot token (xoxb-...)'),
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token (xapp-...)').optional(),
     SLACK_SIGNING_SECRET: z.string().optional(),
     SLACK_API_URL: urlSetting.optional(),
@@ -72,11 +74,15 @@ export const FallbackEnvSchema = z.object({
 });
 export type FallbackEnv = z.output<typeof FallbackEnvSchema>;
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** Operations: logs, health/metrics port, live status page. */
 export const OpsEnvSchema = z.object({
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: `info` for chat adapters, `warn` in the console and the CLI (see logLevel in ./index).
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   // 0 picks a free port (tests, several bots on one host); the bound port is logged.
-  HEALTH_PORT: z.coerce.number().int().min(0).max(65_535, 'must be a TCP port (0-65535)').default(8080),
+  HEALTH_PORT: wholeNumber(8080, 0, 65_535),
   // "off" for networks that cannot reach the status page, so no reply waits on it.
   STATUS_URL: z
     .string()
@@ -111,7 +117,7 @@ export const anySet = (env: Env, vars: readonly string[]) => vars.some((v) => en
 export const OcrEnvSchema = z.object({
   OCR_ENABLED: boolSetting(true),
   OCR_TIMEOUT_MS: intSetting(20_000),
-  OCR_MAX_WAITING: z.coerce.number().int().min(0).default(8),
+  OCR_MAX_WAITING: wholeNumber(8, 0),
 });
 export type OcrEnv = z.output<typeof OcrEnvSchema>;
 

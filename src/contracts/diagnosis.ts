@@ -13,6 +13,8 @@ export const WarningSchema = z.enum([
   'image-rejected',
   'model-unavailable',
   'multiple-errors',
+  /** A paste the rules could not read within the analysis deadline (chat adapters only). */
+  'analysis-timeout',
 ]);
 export type Warning = z.infer<typeof WarningSchema>;
 

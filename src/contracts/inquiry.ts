@@ -25,6 +25,8 @@ export const InquirySchema = z.object({
   workspace: z.string().max(200).optional(),
   thread: z.string().optional(),
   isDM: z.boolean().default(false),
+  /** The adapter read only part of the input (a file or stream over its read cap): warn `input-truncated`. */
+  truncated: z.boolean().default(false),
   /** Forces the snippet's client (a follow-up such as "I'm on Node"). */
   client: ClientIdSchema.optional(),
 });

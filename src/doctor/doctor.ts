@@ -26,9 +26,11 @@ import type {
   StatusSource,
 } from '../ports';
 import { silentLogger } from '../ports';
+import { guardOutbound } from '../redact';
 import { type DocumentContext, entryDocument, modelDocument, renderMarkdown, unknownDocument } from '../render';
 import { pickSnippet } from '../render/snippet';
 import { type Analysis, analyzeText } from './analyze';
+import { OffloadedAnalyzer, type OffloadOptions } from './offload/analyzer';
 import { requestedClient } from './follow-up';
 import { incidentLine } from './incidents';
 import { readImages } from './images';
@@ -53,6 +55,8 @@ export interface DoctorOptions {
   store?: SharedStore;
   /** The review queue (`npm start` only: the CLI and tests never write to it). */
   review?: ReviewSink;
+  /** Analyse long pastes on a worker thread with a deadline (chat adapters: many users, one event loop). */
+  offload?: OffloadOptions;
 }
 
 /** Feedback counters in the shared store live this long after their last vote. */
@@ -61,6 +65,8 @@ const FEEDBACK_TTL_MS = 90 * 24 * 3_600_000;
 export interface CoreDoctor extends Doctor {
   readonly catalog: readonly CompiledEntry[];
   readonly models: ModelIndex;
+  /** Stops the analysis worker, if one runs. */
+  close(): Promise<void>;
 }
 
 type Answer =
@@ -72,7 +78,7 @@ type Answer =
 
 const parseInquiry = (inquiry: Inquiry): ParsedInquiry => {
   const parsed = InquirySchema.safeParse(inquiry);
-  return parsed.success ? parsed.data : { platform: 'test', text: '', images: [], user: 'local', isDM: false };
+  return parsed.success ? parsed.data : { platform: 'test', text: '', images: [], user: 'local', isDM: false, truncated: false };
 };
 
 export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
@@ -82,6 +88,8 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
   const matcher = new Matcher(catalog);
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
+  const analyzer = options.offload ? new OffloadedAnalyzer(catalog, matcher, logger, options.offload) : null;
+  void analyzer?.warmUp();
 
   async function decide(a: Analysis, user: string, rulesOnly: boolean): Promise<Answer> {
     const best = a.candidates[0];
@@ -188,11 +196,13 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     const images = await readImages(inquiry.images, options.imageReader, logger);
     if (inquiry.images.length > 0 && options.imageReader) options.observer?.ocrRead?.(images.elapsedMs, images.text !== '');
     const text = [inquiry.text, images.text].filter((t) => t.trim() !== '').join('\n\n');
-    const a = analyzeText(text, matcher, now(), images.findings);
+    const a = analyzer ? await analyzer.analyze(text, now(), images.findings) : analyzeText(text, matcher, now(), images.findings);
     a.warnings.push(...images.warnings);
+    if (inquiry.truncated && !a.warnings.includes('input-truncated')) a.warnings.push('input-truncated');
     const notes = [...images.notes];
     if (a.warnings.includes('multiple-errors')) notes.push(`Your paste holds ${a.signals.errorCount} error bodies; this answer is about the most recent one.`);
     if (a.warnings.includes('input-truncated')) notes.push('Your paste was very long; I read its beginning and its end.');
+    if (a.warnings.includes('analysis-timeout')) notes.push('Reading this paste took too long, so this answer comes without the catalogue rules. Paste just the error itself for a full answer.');
     const warning = secretWarning(a.findings);
     const [answer, modelIndex] = await Promise.all([decide(a, inquiry.user, how.rulesOnly === true), modelsFor(models, a.signals.model, options.liveModels)]);
     const category = answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry.category : answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
@@ -202,7 +212,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     ]);
     if (status) notes.push(status);
     if (incident) notes.push(incident);
-    const built = build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex);
+    const built = outbound(build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex));
     const reviewRef = await reviewed(a, answer, built, how.rulesOnly === true);
     const diagnosis = reviewRef ? { ...built, reviewRef } : built;
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);
@@ -231,6 +241,13 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (vote.vote === 'down' && vote.ref) await options.review?.thumbsDown(vote.ref);
   }
 
+  /** Every Diagnosis leaves through the outbound gate; a mask there means redaction missed a secret. */
+  function outbound(diagnosis: Diagnosis): Diagnosis {
+    const checked = guardOutbound(diagnosis, 'diagnosis');
+    if (checked !== diagnosis) logger.warn({ outbound: 'diagnosis' }, 'outbound gate masked a key-shaped run that redaction had missed');
+    return checked;
+  }
+
   function renderFor(previous: Diagnosis, client: ClientId): Diagnosis {
     const entry = previous.entry ? byId.get(previous.entry) : undefined;
     const document: ReplyDocument = {
@@ -240,7 +257,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       // The rotate-your-key warning was delivered with the first answer.
       privateNotes: [],
     };
-    return { ...previous, client, document, reply: renderMarkdown(document) };
+    return outbound({ ...previous, client, document, reply: renderMarkdown(document) });
   }
 
   async function followUp(previous: Diagnosis, inquiry: Inquiry): Promise<Diagnosis> {
@@ -248,5 +265,5 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     return client ? renderFor(previous, client) : diagnose(inquiry);
   }
 
-  return { catalog, models, diagnose, followUp, renderFor, feedback };
+  return { catalog, models, diagnose, followUp, renderFor, feedback, close: async () => analyzer?.close() };
 }

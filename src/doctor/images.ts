@@ -21,7 +21,7 @@ const firstLines = (text: string) =>
 
 /**
  * Reads every image with OCR. The text read is redacted at once, like a paste; the reply quotes
- * its first lines so users can spot a misread.
+ * the first lines of the redacted text (never the raw reading) so users can spot a misread.
  */
 export async function readImages(images: ImageInput[], reader: ImageReader | undefined, logger: Logger): Promise<ImageReading> {
   const out: ImageReading = { text: '', notes: [], warnings: [], findings: [], elapsedMs: 0 };
@@ -36,7 +36,8 @@ export async function readImages(images: ImageInput[], reader: ImageReader | und
   for (const image of images) {
     try {
       const result = await reader.read(image);
-      const redacted = redactSecrets(result.text);
+      // An OCR reading is uncertain: near a secret, mask generously (a wrapped tail, a lost `_`).
+      const redacted = redactSecrets(result.text, { uncertain: true });
       out.findings.push(...redacted.findings);
       const lines = firstLines(redacted.text);
       if (lines.length === 0) {

@@ -4,6 +4,7 @@ import { BEDROCK_CUE, CLIENT_CUES, detectClient, detectCloud, VERTEX_CUE } from 
 import { CueGate } from './cue-gate';
 import { extractException } from './exception';
 import { extractHeaders } from './headers';
+import { blankSpans, capSpaceRuns } from './blank';
 import { type ErrorInstance, findInstances } from './instances';
 import { extractModel } from './model';
 import { extractNumbers } from './numbers';
@@ -44,14 +45,29 @@ function pickPrimary(instances: ErrorInstance[], mentions: StatusMention[]): Err
   return pool[pool.length - 1]!;
 }
 
-/** The status written just before a body ("Error code: 401 - {"), or in its own `code`. */
+/** The first of `mentions` (in text order) whose index is above `index`: a binary search. */
+function firstAbove(mentions: StatusMention[], index: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mentions[mid]!.index > index) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The status written just before a body ("Error code: 401 - {"), or in its own `code`. Mentions are
+ * in text order, so the nearest ones are found by binary search: a log with thousands of bodies and
+ * thousands of statuses stays fast.
+ */
 function statusNear(instance: ErrorInstance, mentions: StatusMention[]): number | null {
-  let best: StatusMention | null = null;
-  for (const m of mentions) if (m.index < instance.start && instance.start - m.index < 400) best = m;
-  if (best) return best.status;
+  const before = mentions[firstAbove(mentions, instance.start - 1) - 1];
+  if (before && instance.start - before.index < 400) return before.status;
   if (instance.code) return instance.code;
-  const after = mentions.find((m) => m.index > instance.end && m.index - instance.end < 400);
-  return after?.status ?? null;
+  const after = mentions[firstAbove(mentions, instance.end)];
+  return after && after.index - instance.end < 400 ? after.status : null;
 }
 
 function blankOthers(flat: string, instances: ErrorInstance[], primary: ErrorInstance | null): string {
@@ -64,30 +80,12 @@ function blankOthers(flat: string, instances: ErrorInstance[], primary: ErrorIns
       // A container whose text holds the primary body (a wrapper's message) must not hide it.
       !(i.start <= primary.start && i.end >= primary.end),
   );
-  if (blank.length === 0) return flat;
-  // One pass over the text, so a log with thousands of bodies stays linear.
-  const parts: string[] = [];
-  let at = 0;
-  for (const i of blank.sort((a, b) => a.start - b.start)) {
-    if (i.start < at) continue;
-    parts.push(flat.slice(at, i.start), ' '.repeat(i.end - i.start));
-    at = i.end;
-  }
-  parts.push(flat.slice(at));
-  return parts.join('');
+  return blankSpans(flat, blank);
 }
 
 /** Blanks every error body from `from` on (the stale /bug log), keeping the banner before it. */
 function blankLogged(flat: string, instances: ErrorInstance[], from: number): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const i of instances.filter((x) => x.start >= from && x.message !== null).sort((a, b) => a.start - b.start)) {
-    if (i.start < at) continue;
-    parts.push(flat.slice(at, i.start), ' '.repeat(i.end - i.start));
-    at = i.end;
-  }
-  parts.push(flat.slice(at));
-  return parts.join('');
+  return blankSpans(flat, instances.filter((x) => x.start >= from && x.message !== null));
 }
 
 /**
@@ -131,12 +129,10 @@ export function latestRetryOnly(flat: string): string {
     : (what: string) => what === lastLine[1];
   const older = finalStatus ? lines : lines.slice(0, -1);
   if (older.length === 0 || (!finalStatus && lines.length < 2)) return flat;
-  let out = flat;
-  for (const m of older) {
-    if (keep(m[1]!)) continue;
-    out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(m.index + m[0].length);
-  }
-  return out;
+  return blankSpans(
+    flat,
+    older.filter((m) => !keep(m[1]!)).map((m) => ({ start: m.index, end: m.index + m[0].length })),
+  );
 }
 
 /** Claude Code's /bug template: `**Errors**` opens a log of earlier errors (`[{"error":"…","timestamp":…}]`). */
@@ -181,7 +177,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const message = primary?.message ?? null;
   // 529 exists only at Anthropic and means exactly one thing.
   const typeOrOverloaded = type ?? (status === 529 ? 'overloaded_error' : null);
-  const focus = logStart < 0 ? blankOthers(flat, instances, primary) : blankLogged(flat, instances, logStart);
+  const focus = capSpaceRuns(logStart < 0 ? blankOthers(flat, instances, primary) : blankLogged(flat, instances, logStart));
   const requestIds = primary ? flat.slice(primary.end, primary.end + 200).match(REQUEST_ID) : null;
 
   return {

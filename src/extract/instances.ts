@@ -36,15 +36,30 @@ function readValue(flat: string, from: number, quote: string): { value: string; 
   }
   // Cut pastes end mid-message ("...decrease input`"): keep what is there.
   const rest = flat.slice(from, limit);
-  return rest.length > 0 ? { value: rest.replace(/["'`]+$/, ''), end: limit } : null;
+  return rest.length > 0 ? { value: withoutClosingQuotes(rest), end: limit } : null;
 }
 
-/** The enclosing object's text around the message key: back to `{`, forward to `}` (no nesting). */
+/** The text without the quotes it ends with; a loop from the end, where a regex would try every quote. */
+function withoutClosingQuotes(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '"' || text[end - 1] === "'" || text[end - 1] === '`')) end--;
+  return text.slice(0, end);
+}
+
+/** How far the enclosing object's braces are looked for around a message key. */
+const OBJECT_REACH = 300;
+
+/**
+ * The enclosing object's text around the message key: back to `{`, forward to `}` (no nesting).
+ * The braces are looked for only within reach: a search over the whole paste for each key would make
+ * a paste of thousands of brace-less keys quadratic.
+ */
 function enclosingObject(flat: string, keyStart: number, valueEnd: number): string {
-  const open = flat.lastIndexOf('{', keyStart);
-  const before = open >= 0 && keyStart - open < 300 ? flat.slice(open, keyStart) : flat.slice(Math.max(0, keyStart - 120), keyStart);
-  const close = flat.indexOf('}', valueEnd);
-  const after = close >= 0 && close - valueEnd < 300 ? flat.slice(valueEnd, close + 1) : flat.slice(valueEnd, valueEnd + 120);
+  const from = Math.max(0, keyStart - OBJECT_REACH + 1);
+  const open = flat.slice(from, keyStart + 1).lastIndexOf('{');
+  const before = open >= 0 ? flat.slice(from + open, keyStart) : flat.slice(Math.max(0, keyStart - 120), keyStart);
+  const close = flat.slice(valueEnd, valueEnd + OBJECT_REACH).indexOf('}');
+  const after = close >= 0 ? flat.slice(valueEnd, valueEnd + close + 1) : flat.slice(valueEnd, valueEnd + 120);
   return before + ' ' + after;
 }
 

@@ -22,8 +22,11 @@ const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 const FENCE_LINE = /^[ \t]*(?:```|~~~)[\w+-]*[ \t]*$/gm;
 const NON_ASCII = /[^\u0000-\u007f]/;
 
-/** Control characters other than tab, newlines and ESC (terminal colours), or U+FFFD replacement chars. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\ufffd]/g;
+/**
+ * Control characters other than whitespace (tab, newlines, vertical tab, form feed — a log or a
+ * printout may start with a page break) and ESC (terminal colours), or U+FFFD replacement chars.
+ */
+const CONTROL = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/g;
 
 /** More than 2 % control characters (or any NUL) means bytes, not a paste. */
 export function looksBinary(text: string): boolean {
@@ -44,17 +47,23 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = { quot: '"', apos: "'", 
 const HTML_ENTITY = /&(quot|apos|lt|gt|amp|#34|#39|#x22|#x27);/gi;
 
 /**
+ * A run of backslashes (any depth of JSON-in-JSON escaping) and what it escapes: a quote, a
+ * newline / return / tab, or a `\\uXXXX` code. The look-behind makes only the first backslash of a run
+ * a start: without it every backslash of a 64,000-long run would rescan the rest (quadratic time).
+ */
+const ESCAPE_RUN = /(?<!\\)\\+(?:(["'])|[nrt]|u([0-9a-fA-F]{4}))/g;
+
+/**
  * Undo JSON / Python-repr escaping so nested bodies read like plain ones, and the few HTML entities
  * that web UIs and issue trackers leave in copied error text (`roles must alternate between &quot;user&quot;`).
+ * One pass; a Windows path such as C:\\npm loses a letter here, but only matching reads this text.
  */
 function unescape(text: string): string {
   return text
     .replace(HTML_ENTITY, (_, name: string) => HTML_ENTITIES[name.toLowerCase()] ?? _)
-    .replace(/\\+"/g, '"')
-    .replace(/\\+'/g, "'")
-    // A Windows path such as C:\\npm loses a letter here; only matching reads this text.
-    .replace(/\\+[nrt]/g, ' ')
-    .replace(/\\+u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    .replace(ESCAPE_RUN, (_, quote: string | undefined, hex: string | undefined) =>
+      quote ?? (hex === undefined ? ' ' : String.fromCharCode(parseInt(hex, 16))),
+    );
 }
 
 const WRAPPED_TYPE_VALUE = /(["']type["']\s*:\s*["'])([a-z_]{2,25} [a-z_]{1,25})(?=["'])/g;

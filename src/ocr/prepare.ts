@@ -36,6 +36,8 @@ export interface PreparedImage {
   steps: { inverted: boolean; scale: number; lineHeight: number | null; background: number };
 }
 
+const megapixels = (pixels: number) => String(Math.round(pixels / 1e5) / 10);
+
 /** Keeps the decoder's error as `cause` for logs; the user only sees the message. */
 function undecodable(label: string, cause: unknown): ImageRejectedError {
   const error = new ImageRejectedError(`That ${label} file is damaged or incomplete, so I could not open it. Paste the error text instead.`);
@@ -47,14 +49,16 @@ async function decodeGray(data: Uint8Array, sniffed: SniffedImage, maxInputPixel
   const label = sniffed.format.toUpperCase();
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
   try {
-    meta = await sharp(data).metadata();
+    // The header alone: no pixel limit here, or sharp's own (268 megapixels) would call a valid
+    // 20000×20000 PNG damaged before our size check below could say it is too large.
+    meta = await sharp(data, { limitInputPixels: false }).metadata();
   } catch (cause) {
     throw undecodable(label, cause);
   }
   const pixels = (meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0);
   if (pixels > maxInputPixels) {
     throw new ImageRejectedError(
-      `That ${label} is ${meta.width}×${meta.height} pixels, more than I read (${(maxInputPixels / 1e6).toFixed(0)} megapixels). Crop it to the error.`,
+      `That ${label} is too large in pixels: ${meta.width}×${meta.height} (${megapixels(pixels)} megapixels); I read screenshots up to ${megapixels(maxInputPixels)} megapixels. Crop it to the error, or paste the text.`,
     );
   }
   try {

@@ -1,10 +1,11 @@
+import { formatBytes, MiB } from '../input/bytes';
 import { ImageRejectedError } from '../ports/ocr';
 
 /** The formats we read. A file's name and claimed MIME type are hints; the bytes decide. */
 export const ACCEPTED_FORMATS = ['png', 'jpeg', 'webp', 'gif'] as const;
 export type ImageFormat = (typeof ACCEPTED_FORMATS)[number];
 
-export const DEFAULT_MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_IMAGE_BYTES = 10 * MiB;
 
 const ACCEPTED_TEXT = 'PNG, JPEG, WebP or GIF';
 
@@ -48,12 +49,6 @@ export function describeUnsupported(data: Uint8Array): string {
   const printable = sample.filter((b) => b === 9 || b === 10 || b === 13 || (b >= 0x20 && b !== 0x7f)).length;
   if (printable / sample.length > 0.95) return 'a text file';
   return 'a file of an unknown type';
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CATALOG_DIR, CatalogError, loadCatalog } from '../catalog';
-import { type AppConfig, ConfigError, loadConfig } from '../config';
+import { type AppConfig, ConfigError, loadConfig, logLevel } from '../config';
+import { countProblems } from '../config/problems';
 import type { Env } from '../config/env';
 import { loadModels, type ModelsData } from '../models';
 
@@ -27,7 +28,7 @@ function summary(config: AppConfig, entries: number, models: ModelsData): string
     `  console: ${chat ? 'not used (a chat adapter is configured)' : 'starts (no chat adapter is configured)'}`,
     `  model fallback: ${fallback.ANTHROPIC_API_KEY ? `on (${fallback.ANTHROPIC_MODEL ?? `${models.fallbackModel}, the models data's default`})${fallback.ANTHROPIC_BASE_URL ? ` via ${fallback.ANTHROPIC_BASE_URL}` : ''}` : 'off (no ANTHROPIC_API_KEY)'}`,
     `  live model list: ${fallback.ANTHROPIC_API_KEY ? 'GET /v1/models with the same key, for ids newer than the models data (cached 1 h)' : 'off (no ANTHROPIC_API_KEY)'}`,
-    `  logs: level ${ops.LOG_LEVEL}, JSON lines on stderr`,
+    `  logs: level ${logLevel(ops, chat ? 'chat' : 'terminal')}${ops.LOG_LEVEL ? '' : ` (default ${chat ? 'with a chat adapter' : 'in the console'}; set LOG_LEVEL to change it)`}, JSON lines on stderr`,
     `  health and metrics: ${chat ? `HEALTH_PORT ${ops.HEALTH_PORT} (/healthz, /metrics)` : 'off (only while a chat adapter runs)'}`,
     `  live status: ${ops.STATUS_URL === 'off' ? 'off' : ops.STATUS_URL}`,
     `  shared state: ${state.REDIS_URL ? `redis at ${redisPlace(state.REDIS_URL)} (dedupe, threads, quotas, caches, counters${discord ? `; Discord gateway lease ${state.DISCORD_LEASE_TTL_MS} ms` : ''})` : 'this process only (set REDIS_URL to run several replicas)'}`,
@@ -74,7 +75,7 @@ export function checkSetup(env: NodeJS.ProcessEnv | Env, catalogDir: string = CA
   const entries = attempt(() => loadCatalog(catalogDir));
   const models = attempt(() => loadModels(catalogDir));
   if (!config || !entries || !models || problems.length > 0) {
-    return { ok: false, report: `claude-error-doctor: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}` };
+    return { ok: false, report: `claude-error-doctor: ${countProblems(problems.length)}:\n${problems.map((p) => `  - ${p}`).join('\n')}` };
   }
   return { ok: true, report: ['claude-error-doctor: configuration OK', ...summary(config, entries.length, models)].join('\n') };
 }

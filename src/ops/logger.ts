@@ -1,12 +1,12 @@
 import pino from 'pino';
-import type { OpsEnv } from '../config';
-import { redactSecrets } from '../redact';
+import type { LogLevel } from '../config';
+import { guardOutbound } from '../redact';
 import { scrub, scrubRecord, scrubString } from './scrub';
 
 export type AppLogger = pino.Logger;
 
 export interface LoggerOptions {
-  level: OpsEnv['LOG_LEVEL'];
+  level: LogLevel;
   /** Where JSON lines go. Default: stderr, because stdout belongs to the console adapter and the CLI. */
   destination?: pino.DestinationStream;
 }
@@ -29,11 +29,11 @@ function scrubArgs(args: unknown[]): unknown[] {
  * no longer valid JSON is withheld rather than written half-masked.
  */
 function scrubLine(line: string): string {
-  const masked = redactSecrets(line);
-  if (masked.findings.length === 0) return line;
+  const masked = guardOutbound(line, 'log');
+  if (masked === line) return line;
   try {
-    JSON.parse(masked.text);
-    return masked.text;
+    JSON.parse(masked);
+    return masked;
   } catch (error) {
     return `${JSON.stringify({ level: 50, time: new Date().toISOString(), msg: 'log line withheld: it held a secret that could not be masked in place', reason: (error as Error).name })}\n`;
   }

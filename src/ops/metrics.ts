@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DoctorObserver } from '../ports';
+import { outboundMaskedCounts } from '../redact';
 
 /**
  * Hooks a chat adapter calls. One object fits both adapters' hook interfaces structurally
@@ -87,6 +88,18 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
     registers,
     collect() {
       this.set(inFlight());
+    },
+  });
+
+  // Read at each scrape from the gate's own count: every exit passes the gate, also outside the doctor.
+  new Counter({
+    name: `${PREFIX}outbound_masked_total`,
+    help: 'Key-shaped runs the final outbound gate had to mask, by exit (diagnosis, chat, cli, log, model-request, review-queue). Non-zero means redaction missed a secret.',
+    labelNames: ['exit'],
+    registers,
+    collect() {
+      this.reset();
+      for (const [exit, count] of Object.entries(outboundMaskedCounts())) this.inc({ exit }, count);
     },
   });
 

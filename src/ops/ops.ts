@@ -1,9 +1,9 @@
-import type { OpsEnv } from '../config';
+import { type LogLevel, logLevel, type OpsEnv } from '../config';
 import type { StatusSource } from '../ports';
 import { InFlight } from './in-flight';
 import { type AppLogger, createLogger } from './logger';
 import { type AppMetrics, createMetrics } from './metrics';
-import { createStatusPageSource } from './status-page';
+import { createStatusSource } from './status-page';
 
 /** The operations layer the composition root hands to the core and the adapters. */
 export interface Ops {
@@ -15,12 +15,12 @@ export interface Ops {
 }
 
 export interface OpsOverrides {
-  /** A level chosen by the composition root (the console keeps the terminal quiet). */
-  level?: OpsEnv['LOG_LEVEL'];
+  /** A level chosen by the composition root; default: LOG_LEVEL, else `info`. */
+  level?: LogLevel;
 }
 
 export function createOps(config: OpsEnv, overrides: OpsOverrides = {}): Ops {
-  const logger = createLogger({ level: overrides.level ?? config.LOG_LEVEL });
-  const statusSource = config.STATUS_URL === 'off' ? undefined : createStatusPageSource({ url: config.STATUS_URL, logger });
-  return { logger, metrics: createMetrics(), statusSource, inFlight: new InFlight() };
+  const logger = createLogger({ level: overrides.level ?? logLevel(config, 'chat') });
+  return { logger, metrics: createMetrics(), statusSource: createStatusSource(config, logger), inFlight: new InFlight() };
 }
+

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../redact';
+import { guardOutbound } from '../redact';
 
 /** Deeper than any record we log on purpose; deeper structures are someone's payload. */
 const MAX_DEPTH = 8;
@@ -6,7 +6,7 @@ const MAX_DEPTH = 8;
 const MAX_STRING = 4_000;
 
 const scrubString = (s: string): string => {
-  const masked = redactSecrets(s).text;
+  const masked = guardOutbound(s, 'log');
   return masked.length > MAX_STRING ? `${masked.slice(0, MAX_STRING)}…[${masked.length - MAX_STRING} more chars]` : masked;
 };
 

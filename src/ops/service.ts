@@ -22,10 +22,13 @@ export interface ServeOptions {
   signals: Pick<NodeJS.Process, 'on' | 'off'>;
   /** A second signal during the shutdown: the operator wants out now. */
   onForce: (signal: NodeJS.Signals) => void;
-  /** Every adapter started (pm2's `wait_ready` listens for this). */
+  /** Every adapter started, connected or retrying (pm2's `wait_ready` listens for this). */
   onReady?: () => void;
   graceMs?: number;
 }
+
+/** How often adapter states are looked at while one is still connecting. */
+const READY_POLL_MS = 1_000;
 
 /**
  * Runs the chat adapters with /healthz and /metrics until SIGTERM or SIGINT, then stops cleanly.
@@ -66,10 +69,23 @@ export async function serveChat(o: ServeOptions): Promise<number> {
     },
   );
 
+  let waitForUp: NodeJS.Timeout | undefined;
   try {
     await Promise.race([Promise.all(o.adapters.map((a) => a.start())), done]);
     if (!signalled) {
-      logger.info({ adapters: states(), healthPort: health.port }, 'ready');
+      // An adapter that could not connect yet (offline, Discord retrying) is running, not ready:
+      // "ready" is logged once every adapter is up.
+      const ready = () => logger.info({ adapters: states(), healthPort: health.port }, 'ready');
+      const allUp = () => o.adapters.every((a) => a.state() === 'up');
+      if (allUp()) ready();
+      else {
+        logger.warn({ adapters: states(), healthPort: health.port }, 'started, but not every adapter is connected yet; retrying in the background');
+        waitForUp = setInterval(() => {
+          if (!allUp()) return;
+          clearInterval(waitForUp);
+          ready();
+        }, READY_POLL_MS).unref();
+      }
       o.onReady?.();
     }
   } catch (error) {
@@ -82,6 +98,7 @@ export async function serveChat(o: ServeOptions): Promise<number> {
     }
   }
   await done;
+  clearInterval(waitForUp);
   removeHandlers();
   return 0;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OpsEnv } from '../config';
 import { type LiveStatus, type Logger, silentLogger, type StatusSource } from '../ports';
 import { cachedLookup } from '../support/cached-lookup';
 
@@ -94,4 +95,9 @@ export function createStatusPageSource(options: StatusPageOptions): StatusSource
   }
 
   return { current: cachedLookup(load, { ttlMs, failureTtlMs, now }) };
+}
+
+/** The live status page quoted on server-side errors (STATUS_URL), or undefined with STATUS_URL=off. */
+export function createStatusSource(config: Pick<OpsEnv, 'STATUS_URL'>, logger: Logger): StatusSource | undefined {
+  return config.STATUS_URL === 'off' ? undefined : createStatusPageSource({ url: config.STATUS_URL, logger });
 }

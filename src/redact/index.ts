@@ -1,1 +1,2 @@
-export { looksLikeSecret, redactSecrets, type RedactionFinding, type RedactionResult } from './redact';
+export { looksLikeSecret, redactSecrets, type RedactionFinding, type RedactionResult, type RedactOptions } from './redact';
+export { guardOutbound, OUTBOUND_EXITS, type OutboundExit, outboundMaskedCounts } from './outbound';

@@ -16,6 +16,13 @@ type FactFn = (ctx: FactContext) => string | null;
 
 const num = (s: string | undefined) => (s === undefined ? NaN : Number(s.replace(/,/g, '')));
 
+// A number that opens a pattern starts only where no digit or comma precedes it: otherwise each digit
+// of a 64,000-digit run would be a start that rescans the run (quadratic time). Same matches, linear.
+/** "180,000 + 32,000 > 200,000": input + max_tokens over the context window. */
+const INPUT_PLUS_MAX = /(?<![\d,])([\d,]+) \+ ([\d,]+) > ([\d,]+)/;
+const NOT_LESS_OR_EQUAL = /(?<![\d,])([\d,]+) is not less (?:than )?or equal to ([\d,]+)/i;
+const IMAGE_BYTES = /(?<![\d,])([\d,]+) bytes > ([\d,]+) bytes/i;
+
 const retryAt: FactFn = ({ signals, now, text }) => {
   const seconds = signals.retryAfterSeconds;
   if (seconds === null) return null;
@@ -47,7 +54,7 @@ const tokenOverage: FactFn = ({ text }) => {
     const [used, max] = [num(tooLong[1]), num(tooLong[2])];
     return `Over by ${fmtInt(used - max)} tokens (${fmtPercent(used - max, max)} over the ${fmtInt(max)}-token window).`;
   }
-  const sum = /([\d,]+) \+ ([\d,]+) > ([\d,]+)/.exec(text);
+  const sum = INPUT_PLUS_MAX.exec(text);
   if (sum) {
     const [input, out, max] = [num(sum[1]), num(sum[2]), num(sum[3])];
     const over = input + out - max;
@@ -57,14 +64,14 @@ const tokenOverage: FactFn = ({ text }) => {
 };
 
 const maxTokensFit: FactFn = ({ text, signals, models }) => {
-  const sum = /([\d,]+) \+ ([\d,]+) > ([\d,]+)/.exec(text);
+  const sum = INPUT_PLUS_MAX.exec(text);
   if (sum) {
     const fit = num(sum[3]) - num(sum[1]);
     return fit > 0
       ? `The largest max_tokens that fits this input is ${fmtInt(fit)}.`
       : `The input alone fills the context window; shorten it before anything else.`;
   }
-  const capped = /max_tokens: ([\d,]+) > ([\d,]+)/i.exec(text) ?? /([\d,]+) is not less (?:than )?or equal to ([\d,]+)/i.exec(text);
+  const capped = /max_tokens: ([\d,]+) > ([\d,]+)/i.exec(text) ?? NOT_LESS_OR_EQUAL.exec(text);
   if (capped) return `The largest max_tokens this model accepts is ${fmtInt(num(capped[2]))} (you sent ${fmtInt(num(capped[1]))}).`;
   // Amazon Bedrock: "The maximum tokens you requested exceed the model limit of 4096."
   const bedrock = /\bexceeds? the model limit of ([\d,]+)/i.exec(text);
@@ -77,7 +84,7 @@ const nearestModel: FactFn = ({ signals, models, now }) =>
   signals.model ? describeModelVerdict(models.classify(signals.model), models.data.verified, now) : null;
 
 const imageSize: FactFn = ({ text }) => {
-  const m = /([\d,]+) bytes > ([\d,]+) bytes/i.exec(text);
+  const m = IMAGE_BYTES.exec(text);
   if (!m) return null;
   const [size, max] = [num(m[1]), num(m[2])];
   // Base64 grows data by 4/3, so the file on disk must be about 3/4 of the limit.

@@ -20,5 +20,4 @@ export function fmtDuration(seconds: number): string {
   return `${Math.round(s / 86400)} days`;
 }
 
-export const fmtBytes = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+export { formatBytes as fmtBytes } from '../input/bytes';

@@ -3,6 +3,7 @@
  * pastes/s, p99 < 1 ms, CLI cold start ≤ 1.5 s. Figures only — nothing here fails a build.
  */
 import { benchColdStart } from './cold-start';
+import { benchHostile, printHostileBench } from './hostile';
 import { benchOcr, printOcrBench } from './ocr';
 import { benchRules } from './rules';
 
@@ -15,6 +16,8 @@ console.log(`  pastes/s          ${rules.pastesPerSecond}   (target ≥ 20000)`)
 console.log(`  p50 per paste     ${fmt(rules.p50Ms)} ms`);
 console.log(`  p99 per paste     ${fmt(rules.p99Ms)} ms   (target < 1 ms)`);
 console.log(`  peak RSS          ${fmt(rules.peakRssMb, 1)} MB`);
+
+printHostileBench(await benchHostile());
 
 const cold = benchColdStart();
 console.log('CLI cold start (one paste, median of 5)');

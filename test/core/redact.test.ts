@@ -74,6 +74,14 @@ describe('redactSecrets', () => {
     ['token counts', 'max_tokens: 128001 > 64000; budget_tokens=32000'],
     ['the bare header name', 'authentication_error: invalid x-api-key'],
     ['cf-ray', "'cf-ray': '8e695a03eed4f9fd-SJC'"],
+    ['model ids', 'model: claude-sonnet-4-5-20250929 (also claude-opus-4-1@20250805 on Vertex)'],
+    ['git hashes in a stack trace', '    at Object.<anonymous> (/app/node_modules/.pnpm/@anthropic-ai+sdk@0.39.0_3f2a9c0e1b7d4e6f8a9b0c1d2e3f4a5b6c7d8e9f/index.js:12:5)'],
+    ['a sha256 digest', 'image sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 pulled'],
+    ['a 40-hex commit next to an example access key id', 'AKIA key rotated in commit 3f2a9c0e1b7d4e6f8a9b0c1d2e3f4a5b6c7d8e9f'],
+    ['a URL with a port and a query', 'POST http://localhost:8080/v1/messages?beta=true failed: ECONNREFUSED'],
+    ['a Vertex region', 'Vertex AI: region asia-southeast1 does not serve claude-sonnet-4-5'],
+    ['prose with escapes', 'the field \\"max_tokens\\" must be \\u2264 64000 &amp; > 0 (100%25 sure)'],
+    ['wrapped prose', 'Your credit balance is too low to access the Anthropic API. Please go to Plans &\nBilling to upgrade or purchase credits.'],
   ])('leaves %s alone', (_name, text) => {
     const { text: out, findings } = redactSecrets(text);
     expect(out).toBe(text);

@@ -59,13 +59,13 @@ describe('attachments', () => {
 
   it('stops reading when the real bytes pass the limit, whatever size was announced', async () => {
     const got = await fetchAttachment(ref('liar.txt', 10), [origin]);
-    expect(got).toMatchObject({ kind: 'skipped', reason: 'it is larger than 1 MB' });
+    expect(got).toMatchObject({ kind: 'skipped', reason: 'it is larger than 1 MiB' });
     expect(40 * 64 * 1024).toBeGreaterThan(TEXT_MAX_BYTES);
   });
 
   it('refuses an announced size over the limit without downloading', async () => {
     const got = await fetchAttachment(ref('big.png', 11 * 1024 * 1024, 'image/png'), [origin]);
-    expect(got).toMatchObject({ kind: 'skipped', reason: 'it is larger than 10 MB' });
+    expect(got).toMatchObject({ kind: 'skipped', reason: 'it is larger than 10 MiB' });
     expect(hits).toEqual([]);
   });
 

@@ -73,14 +73,14 @@ describe('DMs to the bot', () => {
     expect([...doctor.diagnosed[0]!.images![0]!.data]).toEqual([...png]);
   });
 
-  it('skips a text file over 1 MB and says so, without downloading it', async () => {
+  it('skips a text file over 1 MiB and says so, without downloading it', async () => {
     const doctor = realDoctor();
     world = await startWorld({ doctor });
     const big = world.fake.attachment({ filename: 'huge.txt', data: new Uint8Array(10), contentType: 'text/plain', size: 2 * 1024 * 1024 });
     const { channelId } = world.fake.dm({ content: PASTE_529, attachments: [big] });
     const reply = await world.fake.rest.waitForCall(messagesIn(channelId));
     expect(String(body(reply).content)).toContain('huge.txt');
-    expect(String(body(reply).content)).toContain('larger than 1 MB');
+    expect(String(body(reply).content)).toContain('larger than 1 MiB');
     expect(doctor.diagnosed[0]!.text).not.toContain('huge.txt');
   });
 

@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { backgroundLevel, medianTextLineHeight } from '../../src/ocr/layout';
@@ -77,9 +78,38 @@ describe('screenshot preparation', () => {
     const huge = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: '#ffffff' } }).png().toBuffer();
     const error = await prepare(huge, { ...DEFAULT_PREPARE_OPTIONS, maxInputPixels: 1_000_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImageRejectedError);
-    expect((error as ImageRejectedError).userMessage).toMatch(/2000×1000 pixels.*Crop it to the error/);
+    expect((error as ImageRejectedError).userMessage).toMatch(/too large in pixels: 2000×1000 .*Crop it to the error/);
+  });
+
+  it('calls a valid 20000×20000 PNG too large in pixels, not damaged (sharp alone refuses its header)', async () => {
+    const error = await prepare(whitePng(20_000, 20_000)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImageRejectedError);
+    const message = (error as ImageRejectedError).userMessage;
+    expect(message).toMatch(/too large in pixels: 20000×20000 \(400 megapixels\); I read screenshots up to 40 megapixels/);
+    expect(message).not.toMatch(/damaged/);
   });
 });
+
+/** A valid 1-bit white PNG of any size, written by hand: sharp would refuse to encode one this large. */
+function whitePng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([1, 0, 0, 0, 0], 8); // bit depth 1, grayscale, deflate, no filter method, no interlace
+  const rowBytes = 1 + Math.ceil(width / 8);
+  const raw = Buffer.alloc(rowBytes * height, 0xff);
+  for (let y = 0; y < height; y++) raw[y * rowBytes] = 0; // filter type: none
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 describe('layout measurements', () => {
   const raster = (width: number, height: number, fill: (x: number, y: number) => number) => {

@@ -44,7 +44,7 @@ describe('sniffImage: the bytes decide, not the name', () => {
   ])('refuses %s and says what it accepts', (what, data) => {
     const error = rejection(data);
     expect(error.userMessage).toContain(what);
-    expect(error.userMessage).toMatch(/PNG, JPEG, WebP or GIF images up to 10\.0 MB/);
+    expect(error.userMessage).toMatch(/PNG, JPEG, WebP or GIF images up to 10 MiB/);
   });
 
   it('tells a user who attached a text file to paste the text', () => {
@@ -55,8 +55,8 @@ describe('sniffImage: the bytes decide, not the name', () => {
     const big = new Uint8Array(DEFAULT_MAX_IMAGE_BYTES + 1);
     big.set(bytes([0xff, 0xd8, 0xff, 0xe0]));
     const error = rejection(big);
-    expect(error.userMessage).toMatch(/JPEG image of 10\.0 MB; the limit is 10\.0 MB/);
-    expect(rejection(padded(bytes('GIF89a'), 2048), 1024).userMessage).toMatch(/GIF image of 2 KB; the limit is 1 KB/);
+    expect(error.userMessage).toMatch(/JPEG image of 10\.0 MiB; the limit is 10 MiB/);
+    expect(rejection(padded(bytes('GIF89a'), 2048), 1024).userMessage).toMatch(/GIF image of 2 KiB; the limit is 1 KiB/);
   });
 
   it('quotes the file name but cannot be used to break the message', () => {

@@ -52,6 +52,31 @@ describe('serveChat', () => {
     expect(signals.listenerCount('SIGTERM')).toBe(0);
   });
 
+  it('does not log "ready" while an adapter is still trying to connect, and does once it is up', async () => {
+    const o = ops();
+    const signals = new EventEmitter();
+    let state = 'down';
+    const offline: ChatAdapter = {
+      name: 'discord',
+      state: () => state,
+      async start() {
+        state = 'reconnecting'; // the login failed (no network); the adapter retries in the background
+      },
+      async stop() {
+        state = 'down';
+      },
+    };
+    let started = false;
+    const code = serveChat({ adapters: [offline], doctor: { close: async () => {} }, ops: o, healthPort: 0, signals: signals as unknown as NodeJS.Process, onForce: () => {}, onReady: () => (started = true) });
+    await until(() => started);
+    expect(o.records().map((r) => r.msg)).not.toContain('ready');
+    expect(o.records().find((r) => /not every adapter is connected/.test(String(r.msg)))?.adapters).toEqual({ discord: 'reconnecting' });
+    state = 'up';
+    await until(() => o.records().some((r) => r.msg === 'ready'));
+    signals.emit('SIGTERM', 'SIGTERM');
+    expect(await code).toBe(0);
+  });
+
   it('exits 1 when an adapter cannot start, after stopping the others', async () => {
     const o = ops();
     const slack = adapter('slack');

@@ -57,13 +57,13 @@ describe('attachments', () => {
     expect(messageText(posts()[0]!.params)).toContain('it is not hosted by Slack');
   });
 
-  it('skips an image over 10 MB without downloading it', async () => {
+  it('skips an image over 10 MiB without downloading it', async () => {
     bot = await startBot('socket');
     const file = slackFile({ size: 11 * 1024 * 1024, url_private: bot.fake.fileUrl('big.png') });
     await bot.fake.socket.sendEvent(dmEvent({ text: '', files: [file] }));
     await bot.fake.waitFor(() => posts().length === 1, 5_000, 'the reply');
     expect(bot.fake.fileRequests).toEqual([]);
-    expect(messageText(posts()[0]!.params)).toContain('larger than 10 MB');
+    expect(messageText(posts()[0]!.params)).toContain('larger than 10 MiB');
   });
 
   it('refuses a "screenshot" that Slack serves as something else', async () => {

@@ -1,15 +1,21 @@
-/** Deterministic fake credentials in the real formats (never real keys). */
-function pseudoRandom(seed: number, length: number, alphabet: string): string {
-  let x = seed;
+/**
+ * Deterministic pseudo-random text (an LCG in 32-bit integer arithmetic; plain float arithmetic
+ * overflows 2^53 and collapses to one repeated letter). The high bits pick the character: an LCG's
+ * low bits cycle with a short period.
+ */
+export function pseudoRandom(seed: number, length: number, alphabet: string): string {
+  let x = seed >>> 0;
   let out = '';
   for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out += alphabet[x % alphabet.length];
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out += alphabet[(x >>> 16) % alphabet.length];
   }
   return out;
 }
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const KEYCHARS = `${ALNUM}_-`;
+
+/** Deterministic fake credentials in the real formats (never real keys). */
+export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+export const KEYCHARS = `${ALNUM}_-`;
 
 export const fakeSecrets = (seed = 7) => ({
   anthropicApi: `sk-ant-api03-${pseudoRandom(seed, 93, KEYCHARS)}AA`,

@@ -14,7 +14,8 @@ export function run(command: string, args: string[], options: { stdin?: string; 
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
+      // STATUS_URL=off: no test reaches the real status page; tests that need one pass the fake's URL.
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', STATUS_URL: 'off', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,0 +1,26 @@
+/**
+ * The analysis worker: the same synchronous rules path (redact → normalize → extract → rank),
+ * on its own thread, so a long paste cannot hold up the chat adapters' event loop. Started through
+ * worker.mjs, which loads this TypeScript with tsx.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CompiledEntry } from '../../catalog';
+import { Matcher } from '../../match';
+import { analyzeText } from '../analyze';
+import type { AnalyzeRequest, AnalyzeResponse } from './protocol';
+
+const { catalog } = workerData as { catalog: CompiledEntry[] };
+const matcher = new Matcher(catalog);
+const port = parentPort!;
+
+port.on('message', (request: AnalyzeRequest) => {
+  let response: AnalyzeResponse;
+  try {
+    const a = analyzeText(request.text, matcher, new Date(request.now), request.findings);
+    response = { id: request.id, analysis: { ...a, candidates: a.candidates.map((c) => ({ entry: c.entry.id, confidence: c.confidence, rule: c.rule })) } };
+  } catch (error) {
+    response = { id: request.id, error: (error as Error).message };
+  }
+  port.postMessage(response);
+});
+port.postMessage({ ready: true });

@@ -1,0 +1,1 @@
+export { describeNetworkFailure, hostOf, type NetworkFailure, networkFailure } from './network-failure';
