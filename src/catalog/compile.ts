@@ -1,35 +1,68 @@
-import { requiredLiterals } from './literals';
-import type { CatalogEntry, CatalogRule } from './schema';
+import { expandNamed, regexProblem } from '../knowledge/patterns';
+import { requiredLiterals } from '../scan';
+import { EVIDENCE_CONFIDENCE, EVIDENCE_RANK, type CatalogEntry, type CatalogRule } from './schema';
 
-/** A rule ready to run: regexes compiled once, keywords lower-cased. */
+/** A rule ready to run: named patterns expanded, regexes compiled once, keywords lower-cased. */
 export interface CompiledRule extends Omit<CatalogRule, 'pattern' | 'unless' | 'keywords' | 'allKeywords'> {
   pattern?: RegExp;
+  /** The pattern as written in the catalogue (named patterns unexpanded), for the trace. */
+  patternSource?: string;
   /** Lower-case strings of which the text must hold one for `pattern` to be able to match. */
   patternLiterals?: string[];
   unless?: RegExp;
+  unlessSource?: string;
   unlessLiterals?: string[];
   keywords?: string[];
   allKeywords?: string[];
+  /** EVIDENCE_RANK of the rule's tier: 3 exact, 2 shape, 1 hint. */
+  rank: number;
+  confidence: number;
 }
 
 export interface CompiledEntry extends Omit<CatalogEntry, 'match'> {
   match: CompiledRule[];
 }
 
-export function compileEntry(entry: CatalogEntry): CompiledEntry {
-  return {
-    ...entry,
-    // YAML block scalars end in a newline; trimmed once here rather than on every reply.
-    cause: entry.cause.trim(),
-    fix: entry.fix.map((step) => step.trim()),
-    match: entry.match.map((rule) => ({
+/** Compiles one validated entry; `problems` name the field path of anything that does not compile. */
+export function compileEntry(entry: CatalogEntry, named: ReadonlyMap<string, string>): { entry: CompiledEntry; problems: string[] } {
+  const problems: string[] = [];
+  /** The regex with named patterns expanded, and the literals every match contains (null: none derivable). */
+  const regex = (source: string | undefined, path: string): { re: RegExp; literals: string[] | null } | undefined => {
+    if (source === undefined) return undefined;
+    const expanded = expandNamed(source, named);
+    for (const name of expanded.unknown) problems.push(`${path}: unknown named pattern "(?&${name})"`);
+    const problem = expanded.unknown.length ? null : regexProblem(expanded.source);
+    if (problem) problems.push(`${path}: ${problem}`);
+    if (expanded.unknown.length || problem) return undefined;
+    // Three characters are a weaker prefilter than four, but far better than running the regex on every paste.
+    return { re: new RegExp(expanded.source, 'i'), literals: requiredLiterals(expanded.source) ?? requiredLiterals(expanded.source, 3) };
+  };
+  const match = entry.match.map((rule, i): CompiledRule => {
+    const pattern = regex(rule.pattern, `match.${i}.pattern`);
+    const unless = regex(rule.unless, `match.${i}.unless`);
+    const patternLiterals = pattern?.literals ?? undefined;
+    // The matcher files a rule under a needle, a status or a type so that it runs only on pastes that
+    // can wake it; a regex with none of those would run on every paste, so it must say what it needs.
+    if (pattern && !patternLiterals && !rule.keywords && !rule.allKeywords && !rule.status && !rule.type) {
+      problems.push(`match.${i}.pattern: no literal that every match contains can be derived from it; add \`keywords\` (or a status / type condition) so the prefilter can file the rule`);
+    }
+    return {
       ...rule,
-      pattern: rule.pattern === undefined ? undefined : new RegExp(rule.pattern, 'i'),
-      patternLiterals: rule.pattern === undefined ? undefined : (requiredLiterals(rule.pattern) ?? undefined),
-      unless: rule.unless === undefined ? undefined : new RegExp(rule.unless, 'i'),
-      unlessLiterals: rule.unless === undefined ? undefined : (requiredLiterals(rule.unless) ?? undefined),
+      pattern: pattern?.re,
+      patternSource: rule.pattern,
+      patternLiterals,
+      unless: unless?.re,
+      unlessSource: rule.unless,
+      unlessLiterals: unless?.literals ?? undefined,
       keywords: rule.keywords?.map((k) => k.toLowerCase()),
       allKeywords: rule.allKeywords?.map((k) => k.toLowerCase()),
-    })),
+      rank: EVIDENCE_RANK[rule.evidence],
+      confidence: EVIDENCE_CONFIDENCE[rule.evidence],
+    };
+  });
+  return {
+    // YAML block scalars end in a newline; trimmed once here rather than on every reply.
+    entry: { ...entry, cause: entry.cause.trim(), fix: entry.fix.map((step) => step.trim()), match },
+    problems,
   };
 }

@@ -1,29 +1,52 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { loadNamedPatterns } from '../knowledge/patterns';
+import { PROVIDERS } from '../knowledge/providers';
+import { CatalogError, KNOWLEDGE_DIR } from '../knowledge/read';
+import { parseYamlFiles } from '../knowledge/yaml-cache';
 import { type CompiledEntry, compileEntry } from './compile';
+import { precedenceProblems } from './precedence';
 import { EntrySchema } from './schema';
-import { parseYamlFiles } from './yaml-cache';
 
-export const CATALOG_DIR = fileURLToPath(new URL('../../catalog', import.meta.url));
-
-export class CatalogError extends Error {
-  override readonly name = 'CatalogError';
-  constructor(readonly problems: string[]) {
-    super(`The catalogue is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-}
+export { CatalogError };
+export const CATALOG_DIR = KNOWLEDGE_DIR;
 
 function describe(file: string, error: z.ZodError): string[] {
   return error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
 }
 
+/** The regexes a rule may use by name: catalog/patterns.yaml, and each provider's cue by its id (catalog/providers.yaml). */
+export function namedPatterns(): ReadonlyMap<string, string> {
+  return new Map([...[...loadNamedPatterns()].map(([name, p]) => [name, p.pattern] as const), ...PROVIDERS.named]);
+}
+
+/** Example references that name an entry's example which does not exist (corpus and contract references are checked by the hygiene test). */
+function exampleProblems(entries: readonly CompiledEntry[]): string[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const problems: string[] = [];
+  for (const e of entries) {
+    e.match.forEach((rule, i) => {
+      for (const [field, refs] of [['examples', rule.examples], ['blocks', rule.blocks ?? []]] as const) {
+        for (const ref of refs) {
+          if (ref.startsWith('corpus/') || ref.startsWith('contract/')) continue;
+          const parts = ref.split('/');
+          const [owner, kind, at] = parts.length === 2 ? [e.id, parts[0]!, parts[1]!] : [parts[0]!, parts[1]!, parts[2]!];
+          const list = byId.get(owner)?.examples[kind as 'match' | 'nomatch'];
+          if (!list || Number(at) >= list.length) problems.push(`entries/${e.id}.yaml: match.${i}.${field}: "${ref}" names no example`);
+        }
+      }
+    });
+  }
+  return problems;
+}
+
 /**
  * Loads and validates every `catalog/entries/*.yaml`. Any broken entry stops start-up with the file
- * name and the field path, all problems at once.
+ * name and the field path, all problems at once: schema errors, regexes that do not compile, unknown
+ * named patterns, example references to nothing, and `outranks` edges that are unknown or form a cycle.
  */
-export function loadCatalog(dir: string = CATALOG_DIR): CompiledEntry[] {
+export function loadCatalog(dir: string = CATALOG_DIR, named: ReadonlyMap<string, string> = namedPatterns()): CompiledEntry[] {
   const entriesDir = join(dir, 'entries');
   const files = readdirSync(entriesDir).filter((f) => f.endsWith('.yaml')).sort();
   const problems: string[] = [];
@@ -46,9 +69,12 @@ export function loadCatalog(dir: string = CATALOG_DIR): CompiledEntry[] {
     if (parsed.data.id !== id) problems.push(`${file}: id: "${parsed.data.id}" must equal the file name "${id}"`);
     if (seen.has(parsed.data.id)) problems.push(`${file}: id: "${parsed.data.id}" is used twice`);
     seen.add(parsed.data.id);
-    entries.push(compileEntry(parsed.data));
+    const compiled = compileEntry(parsed.data, named);
+    problems.push(...compiled.problems.map((p) => `${file}: ${p}`));
+    entries.push(compiled.entry);
   });
   if (files.length === 0) problems.push(`${entriesDir}: no entries found`);
+  problems.push(...precedenceProblems(entries), ...exampleProblems(entries));
   if (problems.length > 0) throw new CatalogError(problems);
   return entries;
 }

@@ -1,21 +1,27 @@
 import { z } from 'zod';
 import { CategorySchema, ClientIdSchema, ForeignProviderSchema, ReferenceSchema, SnippetKeySchema } from '../contracts';
+import { ExampleRefSchema, NAME as ENTRY_ID, PatternSourceSchema } from '../knowledge/patterns';
 
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item).min(1)]).transform((v): z.output<T>[] => (Array.isArray(v) ? v : [v]));
 
-const regexSource = z.string().superRefine((source, ctx) => {
-  try {
-    new RegExp(source, 'i');
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${(error as Error).message}` });
-  }
-});
+/**
+ * How strong a rule's evidence is. Each tier is one confidence, so no rule picks its own decimal:
+ * - `exact`: the API's (or a client's) own type, message or code for this error — 0.95;
+ * - `shape`: a status or type plus wording, or a client's documented wrapper — 0.75;
+ * - `hint`: wording alone, a weak cue — 0.5, below CONFIDENT (0.6): the reply says "Possibly:".
+ * Between entries that fire in the same tier, `outranks` decides (src/match/precedence.ts).
+ */
+export const EvidenceSchema = z.enum(['exact', 'shape', 'hint']);
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export const EVIDENCE_CONFIDENCE: Readonly<Record<Evidence, number>> = { exact: 0.95, shape: 0.75, hint: 0.5 };
+/** Higher is stronger. */
+export const EVIDENCE_RANK: Readonly<Record<Evidence, number>> = { exact: 3, shape: 2, hint: 1 };
 
 /**
  * One way an entry recognises a paste. Every condition present must hold; they are checked cheapest
- * first: structured signals, then keywords, then the regex. A rule's confidence is the entry's
- * score when it fires (the best firing rule counts).
+ * first: structured signals, then keywords, then the regex. The entry's best firing rule counts.
+ * `pattern` and `unless` may use named patterns as `(?&name)` (catalog/patterns.yaml, provider ids).
  */
 export const RuleSchema = z
   .object({
@@ -36,16 +42,23 @@ export const RuleSchema = z
     /** Every one of these must appear. */
     allKeywords: z.array(z.string().min(2)).min(1).optional(),
     /** Case-insensitive regex over the one-line, unescaped paste. */
-    pattern: regexSource.optional(),
-    /** Case-insensitive regex that vetoes the rule. */
-    unless: regexSource.optional(),
-    confidence: z.number().min(0).max(1),
-    /** Why this rule exists, for maintainers. */
-    why: z.string().optional(),
+    pattern: PatternSourceSchema.optional(),
+    evidence: EvidenceSchema,
+    /** Why this rule exists, for maintainers (printed by `diagnose --explain`). */
+    why: z.string().min(10),
+    /** The shipped texts this rule decides (see ExampleRefSchema); a rule that decides none is dead. */
+    examples: z.array(ExampleRefSchema).min(1),
+    /** A case-insensitive regex that vetoes the rule: something in the paste that says its evidence is not what it seems. */
+    unless: PatternSourceSchema.optional(),
+    /** The shipped texts the veto blocks; a veto that blocks none is dead. */
+    blocks: z.array(ExampleRefSchema).min(1).optional(),
   })
   .strict()
-  .refine((r) => Object.keys(r).some((k) => !['confidence', 'why', 'unless'].includes(k)), {
+  .refine((r) => Object.keys(r).some((k) => !['evidence', 'why', 'examples', 'unless', 'blocks'].includes(k)), {
     message: 'a rule needs at least one condition',
+  })
+  .refine((r) => (r.unless === undefined) === (r.blocks === undefined), {
+    message: 'a veto (`unless`) names the texts it blocks (`blocks`), and `blocks` needs an `unless`',
   });
 
 const SnippetValueSchema = z.union([
@@ -68,12 +81,15 @@ export const FactKindSchema = z.enum([
 
 export const EntrySchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens'),
+    id: z.string().regex(ENTRY_ID, 'lower-case words joined by hyphens'),
     category: CategorySchema,
     title: z.string().min(5).max(120),
     severity: z.enum(['info', 'warning', 'error']).default('error'),
-    /** Breaks ties between rules of equal confidence; higher wins. */
-    priority: z.number().int().default(0),
+    /**
+     * Entries this one wins over when both fire in the same evidence tier. Closed transitively; a
+     * cycle is a load error. Two same-tier entries with no path between them are an unresolved tie.
+     */
+    outranks: z.array(z.string().regex(ENTRY_ID)).default([]),
     /** Status reported when the paste shows none; `none` = this error never has one (local, in-stream). */
     status: z.union([z.number().int(), z.literal('none')]).optional(),
     /** error.type reported when the paste shows none; `none` = never an API type. */

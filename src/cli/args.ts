@@ -9,6 +9,7 @@ export interface CliArgs {
   images: string[];
   file: string | null;
   client: ClientId | null;
+  explain: boolean;
   help: boolean;
 }
 
@@ -16,7 +17,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const USAGE = `Usage: npm run -s diagnose -- [--json | --jsonl] [--image PATH]... [--client NAME] [FILE | -]
+export const USAGE = `Usage: npm run -s diagnose -- [--json | --jsonl] [--explain] [--image PATH]... [--client NAME] [FILE | -]
 
 Diagnoses a pasted Claude API error and prints the fix.
 
@@ -26,6 +27,9 @@ Diagnoses a pasted Claude API error and prints the fix.
                   prints one Diagnosis per input line, in input order
   --image PATH    a screenshot of the error (PNG, JPEG, WebP, GIF); repeatable
   --client NAME   show the fix for this client (${ClientIdSchema.options.join(', ')})
+  --explain       also show why: the rule that fired for the answer and each runner-up, its tier,
+                  the precedence and vetoes that decided, and the text the rules read
+                  (with --json / --jsonl: a "trace" field)
   -h, --help      show this help
 
 Settings that apply (environment or .env): LOG_LEVEL (default warn; JSON lines on stderr), STATUS_URL,
@@ -35,7 +39,7 @@ Exit status: 0 whenever an answer was produced (including "I don't recognise thi
 and for input that cannot be read.`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { mode: 'markdown', images: [], file: null, client: null, help: false };
+  const args: CliArgs = { mode: 'markdown', images: [], file: null, client: null, explain: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (flag: string) => {
@@ -44,6 +48,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       return v;
     };
     if (arg === '-h' || arg === '--help') args.help = true;
+    else if (arg === '--explain') args.explain = true;
     else if (arg === '--json' || arg === '--jsonl') {
       const mode = arg.slice(2) as 'json' | 'jsonl';
       if (args.mode !== 'markdown' && args.mode !== mode) throw new UsageError('use either --json or --jsonl, not both');

@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 /**
  * The one-shot CLI. Contract (other tools depend on it):
- *   npm run -s diagnose -- [--json | --jsonl] [--image PATH]... [FILE | -]
+ *   npm run -s diagnose -- [--json | --jsonl] [--explain] [--image PATH]... [--client NAME] [FILE | -]
  */
 import { createAppDoctor } from '../compose';
 import { CatalogError } from '../catalog';
@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       let n = 0;
       for await (const { line, cut } of boundedLines(process.stdin, MAX_LINE_BYTES)) {
         n += 1;
-        process.stdout.write(`${JSON.stringify(await diagnoseLine(doctor, cut ? null : line, n))}\n`);
+        process.stdout.write(`${JSON.stringify(await diagnoseLine(doctor, cut ? null : line, n, { explain: args.explain }))}\n`);
       }
       return 0;
     }
@@ -58,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
       images,
       user: 'cli',
       client: args.client ?? undefined,
+      explain: args.explain || undefined,
     });
     process.stdout.write(formatDiagnosis(d, args.mode));
     return 0;

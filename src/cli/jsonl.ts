@@ -40,7 +40,7 @@ function jsonErrorPosition(error: SyntaxError): string {
  * One output line for one input line — never skipped, even when the line is not valid JSON.
  * `null`: the line was longer than MAX_LINE_BYTES, and not kept.
  */
-export async function diagnoseLine(doctor: Doctor, line: string | null, lineNumber: number): Promise<JsonlOutput> {
+export async function diagnoseLine(doctor: Doctor, line: string | null, lineNumber: number, options: { explain?: boolean } = {}): Promise<JsonlOutput> {
   let parsed: z.output<typeof LineSchema>;
   let error: string | undefined;
   try {
@@ -55,7 +55,7 @@ export async function diagnoseLine(doctor: Doctor, line: string | null, lineNumb
     parsed = { id: undefined, text: '', images: [] };
   }
   const { images, problems } = await loadImages(parsed.images);
-  const d: Diagnosis = await doctor.diagnose({ platform: 'cli', text: parsed.text, images, user: 'cli' });
+  const d: Diagnosis = await doctor.diagnose({ platform: 'cli', text: parsed.text, images, user: 'cli', explain: options.explain || undefined });
   const out: JsonlOutput = { ...toDiagnosisJson(d), id: parsed.id ?? null };
   const issues = [error, ...problems].filter(Boolean);
   if (issues.length) out.error = issues.join('; ');

@@ -3,6 +3,7 @@ import { CategorySchema } from './categories';
 import { ClientIdSchema } from './clients';
 import { ReplyDocumentSchema } from './reply';
 import { SignalsSchema } from './signals';
+import { TraceSchema } from './trace';
 
 export const WarningSchema = z.enum([
   'secret-detected',
@@ -40,6 +41,8 @@ export const DiagnosisSchema = z.object({
   retryable: z.boolean().nullable(),
   candidates: z.array(z.object({ entry: z.string(), category: CategorySchema, confidence: z.number() })),
   model: z.string().nullable(),
+  /** Only when the inquiry asked for it (`diagnose --explain`): why the rules answered as they did. */
+  trace: TraceSchema.optional(),
   document: ReplyDocumentSchema,
   /** Adapter-only, like `document`: names this answer to the review queue, for a 👎 on it. */
   reviewRef: z.string().optional(),

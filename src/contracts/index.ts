@@ -4,3 +4,4 @@ export * from './diagnosis';
 export * from './inquiry';
 export * from './reply';
 export * from './signals';
+export * from './trace';

@@ -29,6 +29,8 @@ export const InquirySchema = z.object({
   truncated: z.boolean().default(false),
   /** Forces the snippet's client (a follow-up such as "I'm on Node"). */
   client: ClientIdSchema.optional(),
+  /** Adds a `trace` to the Diagnosis: why the rules answered as they did (`diagnose --explain`). */
+  explain: z.boolean().optional(),
 });
 export type Inquiry = z.input<typeof InquirySchema>;
 export type ParsedInquiry = z.output<typeof InquirySchema>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { PROVIDERS } from '../knowledge/providers';
 import { ClientIdSchema } from './clients';
 
-/** Another provider whose errors look like Claude's; a paste from one of them is out of scope. */
-export const ForeignProviderSchema = z.enum(['openai', 'gemini', 'deepseek', 'openrouter', 'mistral', 'groq', 'azure-openai', 'zhipu', 'perplexity']);
+/** Another provider whose errors look like Claude's (catalog/providers.yaml); a paste from one of them is out of scope. */
+export const ForeignProviderSchema = z.enum(PROVIDERS.foreignIds);
 export type ForeignProvider = z.infer<typeof ForeignProviderSchema>;
 
 /**

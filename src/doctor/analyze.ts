@@ -1,6 +1,6 @@
 import type { Signals, Warning } from '../contracts';
 import { type Extraction, extractSignals } from '../extract';
-import type { Candidate, Matcher } from '../match';
+import type { Candidate, Matcher, Ranking } from '../match';
 import { type NormalizedText, normalizeText } from '../normalize';
 import { type RedactionFinding, redactSecrets } from '../redact';
 import { capRaw } from './input';
@@ -11,6 +11,8 @@ export interface Analysis {
   extraction: Extraction;
   signals: Signals;
   candidates: Candidate[];
+  /** The candidates and the vetoes that shaped them, for the trace. */
+  ranking: Ranking;
   findings: RedactionFinding[];
   warnings: Warning[];
 }
@@ -20,9 +22,10 @@ export function analyzeText(raw: string, matcher: Matcher, now: Date, preRedacte
   const redaction = redactSecrets(capped.text);
   const normalized = normalizeText(redaction.text);
   const extraction = extractSignals(normalized.flat, now, normalized.lower);
-  const candidates = normalized.flat
-    ? matcher.rank({ signals: extraction.signals, text: extraction.focus, lower: extraction.focusLower })
-    : [];
+  const ranking: Ranking = normalized.flat
+    ? matcher.match({ signals: extraction.signals, text: extraction.focus, lower: extraction.focusLower })
+    : { candidates: [], vetoed: [] };
+  const candidates = ranking.candidates;
   const warnings: Warning[] = [];
   const findings = [...preRedacted, ...redaction.findings];
   if (findings.some((f) => f.strict)) warnings.push('secret-detected');
@@ -30,5 +33,5 @@ export function analyzeText(raw: string, matcher: Matcher, now: Date, preRedacte
   if (normalized.binary) warnings.push('binary-input');
   if (!normalized.binary && normalized.flat === '') warnings.push('empty-input');
   if (extraction.signals.errorCount > 1) warnings.push('multiple-errors');
-  return { normalized, extraction, signals: extraction.signals, candidates, findings, warnings };
+  return { normalized, extraction, signals: extraction.signals, candidates, ranking, findings, warnings };
 }

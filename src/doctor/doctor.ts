@@ -38,6 +38,7 @@ import { modelsFor } from './live-models';
 import { liveStatusLine } from './live-status';
 import { reportedStatusAndType } from './reported';
 import { secretWarning } from './secrets';
+import { traceOf } from './trace';
 
 export interface DoctorOptions {
   catalog?: CompiledEntry[];
@@ -180,6 +181,8 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       retryable: document.retryable,
       candidates: a.candidates.slice(0, 5).map((c) => ({ entry: c.entry.id, category: c.entry.category, confidence: c.confidence })),
       model,
+      // Only when asked (diagnose --explain): the default JSON keeps its size.
+      ...(inquiry.explain ? { trace: traceOf(a, matcher) } : {}),
       document,
     };
   }

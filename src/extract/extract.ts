@@ -1,14 +1,14 @@
 import type { Signals } from '../contracts';
 import { ERROR_TYPES } from '../normalize/vocabulary';
-import { BEDROCK_CUE, CLIENT_CUES, detectClient, detectCloud, VERTEX_CUE } from './client';
-import { CueGate } from './cue-gate';
+import { CLIENT_CUES, detectClient } from './client';
+import { CueGate } from '../scan';
+import { blankSpans, capSpaceRuns } from './blank';
 import { extractException } from './exception';
 import { extractHeaders } from './headers';
-import { blankSpans, capSpaceRuns } from './blank';
 import { type ErrorInstance, findInstances } from './instances';
 import { extractModel } from './model';
 import { extractNumbers } from './numbers';
-import { BODY_CUES, detectForeignProvider, FOREIGN_CUES, hasAnthropicEvidence } from './provider';
+import { detectCloud, detectForeignProvider, hasAnthropicEvidence, PROVIDER_CUES } from './provider';
 import { findStatusMentions, inferStatus, type StatusMention, TYPE_STATUS } from './status';
 
 /** Official `error.type` values (the SDK enum plus the two the docs add). */
@@ -16,13 +16,35 @@ export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYP
 const ANTHROPIC_ONLY_TYPES: ReadonlySet<string> = new Set(['overloaded_error', 'authentication_error', 'permission_error', 'not_found_error', 'billing_error', 'request_too_large', 'conflict_error']);
 const BARE_TYPE = new RegExp(`\\b(${[...OFFICIAL_TYPES].join('|')})\\b`, 'g');
 const REQUEST_ID = /\breq_(?:vrtx_)?[0-9A-Za-z]{10,}/g;
-const CUES = new CueGate([...CLIENT_CUES, ...FOREIGN_CUES, ...BODY_CUES].map(([, re]) => re).concat(BEDROCK_CUE, VERTEX_CUE));
+const CUES = new CueGate([...CLIENT_CUES, ...PROVIDER_CUES]);
+
+/**
+ * What extraction blanked out of the text the rules read, and by which rule:
+ * - `older-retry-line`: a Claude Code retry line older than the latest attempt (latestRetrySpans);
+ * - `other-error-body`: an error body other than the primary one (otherBodySpans);
+ * - `stale-bug-log`: a body in a /bug report's **Errors** log that is older than the banner (staleFeedbackLog).
+ */
+export type BlankRule = 'older-retry-line' | 'other-error-body' | 'stale-bug-log';
+export interface BlankedSpan {
+  start: number;
+  end: number;
+  rule: BlankRule;
+}
 
 export interface Extraction {
   signals: Signals;
   /** The flat text with the other (older) error bodies blanked, so rules read the primary error. */
   focus: string;
   focusLower: string;
+  /** The spans of `focus` that extraction blanked (positions in `focus`). */
+  blanked: BlankedSpan[];
+}
+
+/** The spans in text order, without any that starts inside an earlier one (a body nested in a blanked body goes with it). */
+function disjoint(spans: readonly BlankedSpan[]): BlankedSpan[] {
+  const out: BlankedSpan[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) if (out.length === 0 || span.start >= out[out.length - 1]!.end) out.push(span);
+  return out;
 }
 
 /**
@@ -70,22 +92,19 @@ function statusNear(instance: ErrorInstance, mentions: StatusMention[]): number 
   return after && after.index - instance.end < 400 ? after.status : null;
 }
 
-function blankOthers(flat: string, instances: ErrorInstance[], primary: ErrorInstance | null): string {
-  if (!primary) return flat;
-  const blank = instances.filter(
-    (i) =>
-      i !== primary &&
-      i.message !== null &&
-      i.message !== primary.message &&
-      // A container whose text holds the primary body (a wrapper's message) must not hide it.
-      !(i.start <= primary.start && i.end >= primary.end),
+/** The error bodies other than the primary one, except a container (a wrapper's message) that holds the primary body. */
+function otherBodySpans(instances: ErrorInstance[], primary: ErrorInstance | null): BlankedSpan[] {
+  if (!primary) return [];
+  return disjoint(
+    instances
+      .filter((i) => i !== primary && i.message !== null && i.message !== primary.message && !(i.start <= primary.start && i.end >= primary.end))
+      .map((i) => ({ start: i.start, end: i.end, rule: 'other-error-body' as const })),
   );
-  return blankSpans(flat, blank);
 }
 
-/** Blanks every error body from `from` on (the stale /bug log), keeping the banner before it. */
-function blankLogged(flat: string, instances: ErrorInstance[], from: number): string {
-  return blankSpans(flat, instances.filter((x) => x.start >= from && x.message !== null));
+/** Every error body from `from` on (the stale /bug log); the banner before it stays. */
+function loggedBodySpans(instances: ErrorInstance[], from: number): BlankedSpan[] {
+  return disjoint(instances.filter((x) => x.start >= from && x.message !== null).map((i) => ({ start: i.start, end: i.end, rule: 'stale-bug-log' as const })));
 }
 
 /**
@@ -118,9 +137,9 @@ const FINAL_STATUS_BANNER = /API Error:? ?\(?([45]\d\d)\b/;
  * When the retries end in a banner that names a status (the final attempt, printed without
  * "Retrying in"), that banner is the latest attempt, and retry lines that name another failure are blanked.
  */
-export function latestRetryOnly(flat: string): string {
+export function latestRetrySpans(flat: string): BlankedSpan[] {
   const lines = [...flat.matchAll(RETRY_LINE)];
-  if (lines.length === 0) return flat;
+  if (lines.length === 0) return [];
   const lastLine = lines[lines.length - 1]!;
   const tail = flat.slice(lastLine.index + lastLine[0].length, lastLine.index + lastLine[0].length + 2000);
   const finalStatus = FINAL_STATUS_BANNER.exec(tail)?.[1];
@@ -128,11 +147,13 @@ export function latestRetryOnly(flat: string): string {
     ? (what: string) => new RegExp(`(?:^|\\D)${finalStatus}(?:\\D|$)`).test(what)
     : (what: string) => what === lastLine[1];
   const older = finalStatus ? lines : lines.slice(0, -1);
-  if (older.length === 0 || (!finalStatus && lines.length < 2)) return flat;
-  return blankSpans(
-    flat,
-    older.filter((m) => !keep(m[1]!)).map((m) => ({ start: m.index, end: m.index + m[0].length })),
-  );
+  if (older.length === 0 || (!finalStatus && lines.length < 2)) return [];
+  return disjoint(older.filter((m) => !keep(m[1]!)).map((m) => ({ start: m.index, end: m.index + m[0].length, rule: 'older-retry-line' as const })));
+}
+
+/** The flat text with the older retry lines blanked (latestRetrySpans). */
+export function latestRetryOnly(flat: string): string {
+  return blankSpans(flat, latestRetrySpans(flat));
 }
 
 /** Claude Code's /bug template: `**Errors**` opens a log of earlier errors (`[{"error":"…","timestamp":…}]`). */
@@ -153,7 +174,8 @@ function staleFeedbackLog(flat: string, instances: ErrorInstance[], mentions: St
 }
 
 export function extractSignals(text: string, now: Date = new Date(), textLower: string = text.toLowerCase()): Extraction {
-  const flat = latestRetryOnly(text);
+  const retrySpans = latestRetrySpans(text);
+  const flat = blankSpans(text, retrySpans);
   const lower = flat === text ? textLower : flat.toLowerCase();
   const instances = findInstances(flat);
   const mentions = findStatusMentions(flat);
@@ -177,12 +199,16 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const message = primary?.message ?? null;
   // 529 exists only at Anthropic and means exactly one thing.
   const typeOrOverloaded = type ?? (status === 529 ? 'overloaded_error' : null);
-  const focus = capSpaceRuns(logStart < 0 ? blankOthers(flat, instances, primary) : blankLogged(flat, instances, logStart));
+  const bodySpans = logStart < 0 ? otherBodySpans(instances, primary) : loggedBodySpans(instances, logStart);
+  // Blanking thousands of retry lines leaves one long run of spaces; the rules read it capped.
+  const capped = capSpaceRuns(blankSpans(flat, bodySpans), [...retrySpans, ...bodySpans].sort((a, b) => a.start - b.start));
+  const focus = capped.text;
   const requestIds = primary ? flat.slice(primary.end, primary.end + 200).match(REQUEST_ID) : null;
 
   return {
     focus,
     focusLower: focus === flat ? lower : focus.toLowerCase(),
+    blanked: capped.spans,
     signals: {
       status,
       type: typeOrOverloaded,
@@ -198,7 +224,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       client: detectClient(flat, may),
       cloud: detectCloud(flat, may),
       numbers: extractNumbers(message ?? flat.slice(0, 600)),
-      foreignProvider: detectForeignProvider(flat, lower, may),
+      foreignProvider: detectForeignProvider(flat, may),
       anthropicEvidence: hasAnthropicEvidence(flat),
       // The same body is often printed twice (a message string and the parsed object): count it once.
       errorCount: countDistinctBodies(instances),

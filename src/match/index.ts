@@ -1,3 +1,4 @@
-export { type Candidate, CONFIDENT, Matcher } from './match';
-export { NeedleIndex } from './needles';
+export { CONFIDENT, Matcher, type Ranking, type RuleOutcome, type Veto } from './match';
+export { type Candidate, type Firing, rankFirings } from './rank';
 export type { MatchInput } from './rule';
+export { describeRule, explainRanking } from './explain';

@@ -36,8 +36,8 @@ function structuredHolds(rule: CompiledRule, s: Signals): boolean {
   return true;
 }
 
-/** True when every condition of the rule holds: structured first, keywords next, regex last. */
-export function ruleHolds(r: IndexedRule, input: MatchInput, found: (id: number) => boolean): boolean {
+/** True when every condition of the rule holds (its veto aside): structured first, keywords next, regex last. */
+export function conditionsHold(r: IndexedRule, input: MatchInput, found: (id: number) => boolean): boolean {
   const { rule } = r;
   if (!structuredHolds(rule, input.signals)) return false;
   if (r.keywordIds && !r.keywordIds.some(found)) return false;
@@ -46,6 +46,22 @@ export function ruleHolds(r: IndexedRule, input: MatchInput, found: (id: number)
     if (r.patternLiteralIds && !r.patternLiteralIds.some(found)) return false;
     if (!rule.pattern.test(input.text)) return false;
   }
-  if (rule.unless && (!r.unlessLiteralIds || r.unlessLiteralIds.some(found)) && rule.unless.test(input.text)) return false;
   return true;
+}
+
+/** True when the rule's `unless` matches the text. */
+export function vetoed(r: IndexedRule, input: MatchInput, found: (id: number) => boolean): boolean {
+  const { rule } = r;
+  return rule.unless !== undefined && (!r.unlessLiteralIds || r.unlessLiteralIds.some(found)) && rule.unless.test(input.text);
+}
+
+/** Keywords checked without the needle index (the plain loop of the differential test and the hygiene analysis). */
+export function plainRule(rule: CompiledRule, lower: string): { indexed: IndexedRule; found: (id: number) => boolean } {
+  const strings = [...(rule.keywords ?? []), ...(rule.allKeywords ?? [])];
+  const ids = (list: string[] | undefined, offset: number) => list?.map((_, k) => offset + k);
+  return {
+    // No literal prefilter: the regexes themselves decide.
+    indexed: { rule, keywordIds: ids(rule.keywords, 0), allKeywordIds: ids(rule.allKeywords, rule.keywords?.length ?? 0), patternLiteralIds: undefined, unlessLiteralIds: undefined },
+    found: (id) => lower.includes(strings[id]!),
+  };
 }

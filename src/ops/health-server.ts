@@ -42,6 +42,9 @@ const TRANSIENT = new Set(['starting', 'reconnecting']);
 /** Working as meant: connected, or a Discord replica standing by while another holds the gateway. */
 const HEALTHY = new Set(['up', 'standby']);
 
+/** An adapter state that needs nothing more: "ready" is logged once every adapter is in one. */
+export const isWorkingAsMeant = (state: string): boolean => HEALTHY.has(state);
+
 /**
  * `ok` only when every adapter is up (or standing by) and the shared store is reachable. HTTP 503
  * when any adapter is down (not merely reconnecting), so a load balancer or process manager acts

@@ -1,4 +1,4 @@
-import { startHealthServer } from './health-server';
+import { isWorkingAsMeant, startHealthServer } from './health-server';
 import type { StoreHealth } from '../ports';
 import type { Ops } from './ops';
 import { type Closable, onShutdownSignals, type ShutdownResult, type Stoppable, shutdown } from './shutdown';
@@ -74,9 +74,9 @@ export async function serveChat(o: ServeOptions): Promise<number> {
     await Promise.race([Promise.all(o.adapters.map((a) => a.start())), done]);
     if (!signalled) {
       // An adapter that could not connect yet (offline, Discord retrying) is running, not ready:
-      // "ready" is logged once every adapter is up.
+      // "ready" is logged once every adapter is up — or standing by as a replica should.
       const ready = () => logger.info({ adapters: states(), healthPort: health.port }, 'ready');
-      const allUp = () => o.adapters.every((a) => a.state() === 'up');
+      const allUp = () => o.adapters.every((a) => isWorkingAsMeant(a.state()));
       if (allUp()) ready();
       else {
         logger.warn({ adapters: states(), healthPort: health.port }, 'started, but not every adapter is connected yet; retrying in the background');

@@ -25,7 +25,7 @@ export interface RedactOptions {
 }
 
 /** Placeholders people paste in docs and bug reports; masking them is fine, warning is not. */
-const PLACEHOLDER = /(x{4,}|\*{4,}|\.{3}|<[^>]*>|your[_-]?(api[_-]?)?key|example|placeholder|dummy|test[_-]?key|0{8,}|1234567)/i;
+const PLACEHOLDER = /(x{4,}|\*{4,}|\.{3}|<[^<>]{0,100}>|your[_-]?(api[_-]?)?key|example|placeholder|dummy|test[_-]?key|0{8,}|1234567)/i;
 
 /** A secret found in the view: `[start, end)` in view offsets. */
 interface Span {

@@ -1,37 +1,6 @@
 import type { CompiledEntry } from '../catalog';
-import { CLIENT_LABELS, type ClientId, SNIPPET_FALLBACKS, type Snippet, type SnippetKey } from '../contracts';
-
-const LANGUAGE: Record<SnippetKey, string> = {
-  python: 'python',
-  typescript: 'ts',
-  curl: 'bash',
-  'claude-code': 'bash',
-  'agent-sdk': 'python',
-  'cherry-studio': 'text',
-  cursor: 'text',
-  cline: 'text',
-  continue: 'text',
-  'vercel-ai': 'ts',
-  litellm: 'python',
-  bedrock: 'python',
-  vertex: 'python',
-  go: 'go',
-  java: 'java',
-  gui: 'text',
-};
-
-/** Snippet headings: the client's own name, shortened where the heading reads as a language. */
-const LABEL_OVERRIDES: Partial<Record<SnippetKey, string>> = {
-  python: 'Python',
-  typescript: 'TypeScript',
-  curl: 'curl',
-  'agent-sdk': 'Agent SDK',
-  vertex: 'Vertex AI',
-  go: 'Go',
-  java: 'Java',
-  gui: 'In the app',
-};
-const labelOf = (key: SnippetKey): string => LABEL_OVERRIDES[key] ?? CLIENT_LABELS[key as ClientId];
+import { type ClientId, SNIPPET_FALLBACKS, type Snippet } from '../contracts';
+import { CLIENTS } from '../knowledge/clients';
 
 const picked = new WeakMap<CompiledEntry, Map<string, Snippet | null>>();
 
@@ -49,8 +18,10 @@ function findSnippet(entry: CompiledEntry, client: ClientId | null): Snippet | n
     const value = entry.snippets[key];
     if (value === undefined) continue;
     const code = typeof value === 'string' ? value : value.code;
-    const language = typeof value === 'string' ? LANGUAGE[key] : (value.language ?? LANGUAGE[key]);
-    const label = typeof value === 'string' ? labelOf(key) : (value.label ?? labelOf(key));
+    // Heading and fence language per snippet key: catalog/clients.yaml (the client's heading or label).
+    const style = CLIENTS.snippetStyle[key]!;
+    const language = typeof value === 'string' ? style.language : (value.language ?? style.language);
+    const label = typeof value === 'string' ? style.heading : (value.label ?? style.heading);
     return { key, language, label, code: code.trimEnd() };
   }
   return null;

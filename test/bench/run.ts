@@ -4,6 +4,7 @@
  */
 import { benchColdStart } from './cold-start';
 import { benchHostile, printHostileBench } from './hostile';
+import { benchHostileRegexes } from './hostile-regexes';
 import { benchOcr, printOcrBench } from './ocr';
 import { benchRules } from './rules';
 
@@ -18,6 +19,10 @@ console.log(`  p99 per paste     ${fmt(rules.p99Ms)} ms   (target < 1 ms)`);
 console.log(`  peak RSS          ${fmt(rules.peakRssMb, 1)} MB`);
 
 printHostileBench(await benchHostile());
+console.log('hostile pastes (every catalogue regex / extraction + ranking / whole diagnosis)');
+for (const h of await benchHostileRegexes()) {
+  console.log(`  ${h.name.padEnd(42)} ${fmt(h.regexesMs, 1)} ms / ${fmt(h.rulesMs, 1)} ms / ${fmt(h.diagnoseMs, 1)} ms`);
+}
 
 const cold = benchColdStart();
 console.log('CLI cold start (one paste, median of 5)');

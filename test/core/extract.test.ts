@@ -119,10 +119,14 @@ describe('Claude Code retry sequences', () => {
     const flat =
       '⎿ API Error (Request timed out.) · Retrying in 37 seconds… (attempt 7/10) ⎿ API Error (Request timed out.) · Retrying in 34 seconds… (attempt 8/10) ' +
       '⎿ API Error (502 <html> <head><title>502 Bad Gateway</title></head> </html> ) · Retrying in 38 seconds… (attempt 9/10)';
-    const { focus, signals } = extractSignals(flat);
+    const { focus, signals, blanked } = extractSignals(flat);
     expect(focus).not.toContain('Request timed out');
     expect(focus).toContain('502 Bad Gateway');
     expect(signals.status).toBe(502);
+    // Both older lines, each named by the rule that blanked it (the trace shows them), positions kept.
+    expect(blanked.map((s) => s.rule)).toEqual(['older-retry-line', 'older-retry-line']);
+    expect(blanked.map((s) => flat.slice(s.start, s.end).slice(0, 30))).toEqual(['API Error (Request timed out.)', 'API Error (Request timed out.)']);
+    expect(focus).toHaveLength(flat.length);
   });
 
   it('keeps repeated identical retry lines and single lines as they are', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requiredLiterals } from '../../src/catalog/literals';
+import { requiredLiterals } from '../../src/scan';
 
 describe('requiredLiterals (regex prefilter)', () => {
   it.each([
@@ -11,6 +11,8 @@ describe('requiredLiterals (regex prefilter)', () => {
     ['colou?r scheme', ['r scheme']],
     ['\\bRepeated 529 Overloaded', ['repeated 529 overloaded']],
     ['x-api-key', ['x-api-key']],
+    // a non-ASCII character counts twice: two CJK characters are a usable literal
+    ['(?:超过|超過) ?10 ?分钟.{0,20}(?:流式|串流)', ['超过', '超過']],
     // counted quantifiers are syntax: their digits are never text the paste must hold
     ['Input tag .{1,40} found using', [' found using']],
     ['aaa{2,}bcde', ['bcde']],
@@ -18,7 +20,7 @@ describe('requiredLiterals (regex prefilter)', () => {
     expect(requiredLiterals(source)).toEqual(literals);
   });
 
-  it.each(['\\d+ > \\d+', 'ab|cdefg', '(?:foo|bar)baz', '.*', '(?:超过|超過) ?10 ?分钟.{0,20}(?:流式|串流)'])('gives no prefilter when an alternative has no literal: %s', (source) => {
+  it.each(['\\d+ > \\d+', 'ab|cdefg', '(?:foo|bar)baz', '.*', '超 ?10 ?分.{0,20}流'])('gives no prefilter when an alternative has no literal: %s', (source) => {
     expect(requiredLiterals(source)).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NeedleIndex } from '../../src/match';
+import { NeedleIndex } from '../../src/scan';
 
 describe('NeedleIndex (one-pass multi-string search)', () => {
   const needles = ['rate limit', 'limit', 'credit balance', 'he', 'she', 'his', 'hers', '无可用渠道', 'x-api-key'];

@@ -90,13 +90,14 @@ export class OffloadedAnalyzer {
 
   private fromWire(wire: WireAnalysis): Analysis {
     const byId = new Map(this.catalog.map((e) => [e.id, e]));
-    return {
-      ...wire,
-      candidates: wire.candidates.flatMap((c) => {
-        const entry = byId.get(c.entry);
-        return entry ? [{ entry, confidence: c.confidence, rule: c.rule }] : [];
-      }),
-    };
+    const { vetoed, candidates, ...rest } = wire;
+    const withEntry = <T extends { entry: string }>(items: T[]) =>
+      items.flatMap((item) => {
+        const entry = byId.get(item.entry);
+        return entry ? [{ ...item, entry }] : [];
+      });
+    const restored = withEntry(candidates);
+    return { ...rest, candidates: restored, ranking: { candidates: restored, vetoed: withEntry(vetoed) } };
   }
 
   private request(message: AnalyzeRequest): Promise<WireAnalysis> {

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CompiledEntry } from '../../catalog';
 import { Matcher } from '../../match';
 import { analyzeText } from '../analyze';
-import type { AnalyzeRequest, AnalyzeResponse } from './protocol';
+import { type AnalyzeRequest, type AnalyzeResponse, toWire } from './protocol';
 
 const { catalog } = workerData as { catalog: CompiledEntry[] };
 const matcher = new Matcher(catalog);
@@ -17,7 +17,7 @@ port.on('message', (request: AnalyzeRequest) => {
   let response: AnalyzeResponse;
   try {
     const a = analyzeText(request.text, matcher, new Date(request.now), request.findings);
-    response = { id: request.id, analysis: { ...a, candidates: a.candidates.map((c) => ({ entry: c.entry.id, confidence: c.confidence, rule: c.rule })) } };
+    response = { id: request.id, analysis: toWire(a) };
   } catch (error) {
     response = { id: request.id, error: (error as Error).message };
   }

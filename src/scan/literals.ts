@@ -2,14 +2,15 @@
  * Derives a cheap prefilter from a regex: for each top-level alternative, the longest run of
  * literal characters that every match must contain. If the text holds none of them, the regex
  * cannot match and is not run (the keyword idea from gitleaks, without writing keywords twice).
- * Returns null when some alternative has no usable literal (then the regex always runs).
+ * Returns null when some alternative has no usable literal. A non-ASCII character counts twice
+ * towards `minLength`: one CJK character is as rare in a paste as two Latin letters.
  */
 export function requiredLiterals(source: string, minLength = 4): string[] | null {
   const branches = splitTopLevel(source);
   const out: string[] = [];
   for (const branch of branches) {
     const best = longestLiteral(branch);
-    if (best.length >= minLength) {
+    if (weight(best) >= minLength) {
       out.push(best.toLowerCase());
       continue;
     }
@@ -22,6 +23,12 @@ export function requiredLiterals(source: string, minLength = 4): string[] | null
     out.push(...inner);
   }
   return out;
+}
+
+function weight(literal: string): number {
+  let w = literal.length;
+  for (let i = 0; i < literal.length; i++) if (literal.charCodeAt(i) > 0x7f) w++;
+  return w;
 }
 
 /** The contents of the top-level groups that every match must pass through (not followed by ?, *, {0). */
@@ -56,7 +63,7 @@ function walkStructure(source: string, visit: (i: number, c: '(' | ')' | '|', de
   }
 }
 
-function splitTopLevel(source: string): string[] {
+export function splitTopLevel(source: string): string[] {
   const parts: string[] = [];
   let start = 0;
   walkStructure(source, (i, c, depth) => {

@@ -1,5 +1,5 @@
-import { requiredLiterals } from '../catalog/literals';
-import { NeedleIndex } from '../match/needles';
+import { requiredLiterals } from './literals';
+import { NeedleIndex } from './needles';
 
 /** Says whether a cue regex can match at all, from one pass over the paste. */
 export type MayMatch = (re: RegExp) => boolean;

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { expandNamed, loadNamedPatterns, NAME, PatternSourceSchema, regexProblem } from './patterns';
+import { CatalogError, readKnowledge } from './read';
+
+/** Fragments of real pastes a cue must find, and look-alikes it must not (test/catalog/knowledge.test.ts runs them). */
+export const CueExamplesSchema = z
+  .object({ match: z.array(z.string().min(1)).min(1), nomatch: z.array(z.string().min(1)).default([]) })
+  .strict();
+
+const ForeignSchema = z
+  .object({
+    id: z.string().regex(NAME),
+    name: z.string().min(2),
+    /** Case-insensitive regex over the whole paste; the first provider (in file order) whose cue matches names the paste. */
+    cue: PatternSourceSchema,
+    /** A cue inside the error body itself: checked before every provider's `cue` (a body beats a model name mentioned in prose). */
+    bodyCue: PatternSourceSchema.optional(),
+    why: z.string().min(10),
+    examples: CueExamplesSchema,
+  })
+  .strict();
+
+const CloudSchema = z.object({ id: z.enum(['bedrock', 'vertex']), cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict();
+
+const ProvidersFileSchema = z
+  .object({
+    anthropic: z.object({ evidence: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict(),
+    clouds: z.array(CloudSchema).min(1),
+    foreign: z.array(ForeignSchema).min(1),
+  })
+  .strict();
+
+export interface Cue {
+  id: string;
+  re: RegExp;
+}
+
+export interface Providers {
+  /** Marks only Claude / Anthropic errors carry. */
+  anthropicEvidence: RegExp;
+  /** The cloud a paste comes through, first match wins. */
+  clouds: readonly Cue[];
+  /** Another provider's error-body cues, checked first, then every provider's cue, in file order. */
+  bodyCues: readonly Cue[];
+  foreignCues: readonly Cue[];
+  /** Foreign provider ids, in file order. */
+  foreignIds: readonly [string, ...string[]];
+  /** Each foreign provider's cue source, usable in catalogue rules as `(?&id)`. */
+  named: ReadonlyMap<string, string>;
+  file: z.output<typeof ProvidersFileSchema>;
+}
+
+/** catalog/providers.yaml, validated and compiled: which provider or cloud a paste comes from. */
+export function loadProviders(): Providers {
+  const file = readKnowledge('providers.yaml', ProvidersFileSchema);
+  const named = new Map([...loadNamedPatterns()].map(([name, p]) => [name, p.pattern]));
+  const problems: string[] = [];
+  const compile = (source: string, path: string): RegExp => {
+    const expanded = expandNamed(source, named);
+    for (const name of expanded.unknown) problems.push(`catalog/providers.yaml: ${path}: unknown named pattern "(?&${name})"`);
+    const problem = regexProblem(expanded.source);
+    if (problem) problems.push(`catalog/providers.yaml: ${path}: ${problem}`);
+    return problem || expanded.unknown.length ? /(?!)/ : new RegExp(expanded.source, 'i');
+  };
+  const ids = file.foreign.map((p) => p.id);
+  for (const id of ids.filter((id, i) => ids.indexOf(id) !== i)) problems.push(`catalog/providers.yaml: foreign: "${id}" is listed twice`);
+  for (const id of ids.filter((id) => named.has(id))) problems.push(`catalog/providers.yaml: foreign: "${id}" is also the name of a pattern in catalog/patterns.yaml`);
+  const providers: Providers = {
+    anthropicEvidence: compile(file.anthropic.evidence, 'anthropic.evidence'),
+    clouds: file.clouds.map((c, i) => ({ id: c.id, re: compile(c.cue, `clouds.${i}.cue`) })),
+    bodyCues: file.foreign.flatMap((p, i) => (p.bodyCue ? [{ id: p.id, re: compile(p.bodyCue, `foreign.${i}.bodyCue`) }] : [])),
+    foreignCues: file.foreign.map((p, i) => ({ id: p.id, re: compile(p.cue, `foreign.${i}.cue`) })),
+    foreignIds: ids as [string, ...string[]],
+    named: new Map(file.foreign.map((p) => [p.id, p.cue])),
+    file,
+  };
+  if (problems.length > 0) throw new CatalogError(problems);
+  return providers;
+}
+
+/** Loaded once: the contracts derive the ForeignProvider enum from it at import. */
+export const PROVIDERS: Providers = loadProviders();

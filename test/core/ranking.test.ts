@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { type CompiledEntry, EntrySchema, namedPatterns } from '../../src/catalog';
+import { compileEntry } from '../../src/catalog/compile';
+import { EMPTY_SIGNALS } from '../../src/contracts';
+import { explainRanking, Matcher } from '../../src/match';
+
+/** A minimal out-of-scope entry (no snippets needed) whose rules are regexes. */
+function entry(id: string, rules: { pattern: string; evidence: 'exact' | 'shape' | 'hint'; unless?: string }[], outranks: string[] = []): CompiledEntry {
+  const parsed = EntrySchema.parse({
+    id,
+    category: 'out_of_scope',
+    title: `The ${id} entry`,
+    retryable: false,
+    outranks,
+    match: rules.map((r) => ({ ...r, why: `a test rule of ${id}`, examples: ['match/0'], ...(r.unless ? { blocks: ['match/0'] } : {}) })),
+    cause: 'A cause long enough for the schema.',
+    fix: ['Do something.'],
+    references: [{ title: 'Errors', url: 'https://platform.claude.com/docs/en/api/errors' }],
+    examples: { match: ['an example paste'] },
+  });
+  return compileEntry(parsed, namedPatterns()).entry;
+}
+
+const rank = (entries: CompiledEntry[], text: string) => {
+  const matcher = new Matcher(entries);
+  const ranking = matcher.match({ signals: EMPTY_SIGNALS, text, lower: text.toLowerCase() });
+  return { ranking, trace: explainRanking(ranking, entries, matcher.precedence) };
+};
+
+describe('ranking by evidence tier, then precedence', () => {
+  it('lets stronger evidence win whatever the precedence says', () => {
+    const { ranking, trace } = rank([entry('alpha', [{ pattern: 'shared words', evidence: 'shape' }], ['beta']), entry('beta', [{ pattern: 'shared words', evidence: 'exact' }])], 'some shared words');
+    expect(ranking.candidates.map((c) => [c.entry.id, c.confidence])).toEqual([['beta', 0.95], ['alpha', 0.75]]);
+    expect(trace.candidates[1]!.decision).toEqual({ kind: 'weaker-evidence', against: 'beta' });
+  });
+
+  it('decides within a tier by outranks, transitively, and shows the path', () => {
+    const entries = [entry('alpha', [{ pattern: 'shared', evidence: 'exact' }], ['bravo']), entry('bravo', [{ pattern: 'nothing here', evidence: 'exact' }], ['charlie']), entry('charlie', [{ pattern: 'shared', evidence: 'exact' }])];
+    const { ranking, trace } = rank(entries, 'shared text');
+    expect(ranking.candidates.map((c) => c.entry.id)).toEqual(['alpha', 'charlie']);
+    expect(ranking.candidates[0]!.tiedWith).toBeUndefined();
+    expect(trace.candidates.map((c) => c.decision)).toEqual([{ kind: 'winner' }, { kind: 'outranked', against: 'alpha', path: ['alpha', 'bravo', 'charlie'] }]);
+  });
+
+  it('puts an unresolved tie in entry id order and says so', () => {
+    const { ranking, trace } = rank([entry('zulu', [{ pattern: 'shared', evidence: 'shape' }]), entry('alpha', [{ pattern: 'shared', evidence: 'shape' }])], 'shared');
+    expect(ranking.candidates.map((c) => c.entry.id)).toEqual(['alpha', 'zulu']);
+    expect(ranking.candidates[0]!.tiedWith).toEqual(['zulu']);
+    expect(trace.candidates.map((c) => c.decision.kind)).toEqual(['tie', 'tie']);
+  });
+
+  it('counts an entry once, with its strongest rule, and reports the first rule of that tier', () => {
+    const { ranking } = rank([entry('alpha', [{ pattern: 'weak', evidence: 'hint' }, { pattern: 'strong', evidence: 'exact' }, { pattern: 'str', evidence: 'exact' }])], 'weak and strong');
+    expect(ranking.candidates.map((c) => [c.entry.id, c.evidence, c.rule])).toEqual([['alpha', 'exact', 1]]);
+  });
+
+  it('reports a veto only when it kept its entry lower than the vetoed rule', () => {
+    const alpha = entry('alpha', [{ pattern: 'shared', evidence: 'exact', unless: 'but not this' }, { pattern: 'shared', evidence: 'hint' }]);
+    expect(rank([alpha], 'shared, but not this').ranking).toMatchObject({ candidates: [{ evidence: 'hint' }], vetoed: [{ rule: 0 }] });
+    const beta = entry('beta', [{ pattern: 'shared', evidence: 'hint', unless: 'but not this' }, { pattern: 'shared', evidence: 'exact' }]);
+    expect(rank([beta], 'shared, but not this').ranking.vetoed).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { TYPE_STATUS } from '../../src/extract';
+
+/**
+ * The documented error contract as pastes. For every documented status and `error.type`
+ * (platform.claude.com/docs/en/api/errors, checked 2026-12-07; TYPE_STATUS holds the table):
+ * - `ts`, `ts-no-body`: the error the official TypeScript SDK raises for it, with the body and for a
+ *   response without one — produced by the installed SDK, its own class and message;
+ * - `py`, `py-no-body`: the same from the official Python SDK, whose classes and `str(e)` format
+ *   (`Error code: {status} - {body repr}`, `Error code: {status}` without a body) are listed in
+ *   ../shared/research/catalogue-facts.md §4.1 from anthropic-sdk-python's _exceptions.py / _client.py;
+ * - `http`: the raw response as `curl -i` prints it.
+ * Plus both SDKs' connection and timeout errors, and the 503 class. The message is elided ("…"), so
+ * only the status, the type and the class speak.
+ */
+export interface ContractText {
+  key: string;
+  text: string;
+  /** The status the paste shows, null for a connection or timeout error. */
+  status: number | null;
+  /** The documented type when the paste carries the body; null otherwise. */
+  type: string | null;
+}
+
+/** The request id of the docs' own example body. */
+const REQUEST_ID = 'req_011CSHoEeqs5C35K2UUqR7Fy';
+
+/** The Python SDK's class per status on the first-party client; other statuses get APIStatusError (402) or InternalServerError (≥ 500). */
+const PYTHON_CLASS: Readonly<Record<number, string>> = {
+  400: 'BadRequestError',
+  401: 'AuthenticationError',
+  403: 'PermissionDeniedError',
+  404: 'NotFoundError',
+  409: 'ConflictError',
+  413: 'RequestTooLargeError',
+  429: 'RateLimitError',
+  529: 'OverloadedError',
+};
+const pythonClass = (status: number) => PYTHON_CLASS[status] ?? (status >= 500 ? 'InternalServerError' : 'APIStatusError');
+
+/** A Python dict repr of the body, as the Python SDK prints it. */
+const pythonRepr = (body: { type: string; error: { type: string; message: string }; request_id: string }) =>
+  `{'type': '${body.type}', 'error': {'type': '${body.error.type}', 'message': '${body.error.message}'}, 'request_id': '${body.request_id}'}`;
+
+export function contractTexts(): ContractText[] {
+  const headers = new Headers({ 'request-id': REQUEST_ID });
+  const documented = Object.entries(TYPE_STATUS).flatMap(([type, status]) => {
+    const body = { type: 'error', error: { type, message: '…' }, request_id: REQUEST_ID };
+    const py = `anthropic.${pythonClass(status)}: Error code: ${status}`;
+    return [
+      { key: `contract/${status}/ts`, text: String(Anthropic.APIError.generate(status, body, undefined, headers)), status, type },
+      { key: `contract/${status}/ts-no-body`, text: String(Anthropic.APIError.generate(status, undefined, undefined, headers)), status, type: null },
+      { key: `contract/${status}/py`, text: `${py} - ${pythonRepr(body)}`, status, type },
+      { key: `contract/${status}/py-no-body`, text: py, status, type: null },
+      { key: `contract/${status}/http`, text: `HTTP/2 ${status}\nrequest-id: ${REQUEST_ID}\ncontent-type: application/json\n\n${JSON.stringify(body)}`, status, type },
+    ];
+  });
+  return [
+    ...documented,
+    // 503 has no documented type, but both SDKs name it (Python only through its Bedrock and Vertex clients).
+    { key: 'contract/503/ts-no-body', text: String(Anthropic.APIError.generate(503, undefined, undefined, headers)), status: 503, type: null },
+    { key: 'contract/503/py-no-body', text: 'anthropic.ServiceUnavailableError: Error code: 503', status: 503, type: null },
+    { key: 'contract/connection/ts', text: String(new Anthropic.APIConnectionError({})), status: null, type: null },
+    { key: 'contract/timeout/ts', text: String(new Anthropic.APIConnectionTimeoutError()), status: null, type: null },
+    { key: 'contract/connection/py', text: 'anthropic.APIConnectionError: Connection error.', status: null, type: null },
+    {
+      key: 'contract/timeout/py',
+      text: 'anthropic.APITimeoutError: Request timed out or interrupted. This could be due to a network timeout, dropped connection, or request cancellation. See https://docs.anthropic.com/en/api/errors#long-requests for more details.',
+      status: null,
+      type: null,
+    },
+  ];
+}
