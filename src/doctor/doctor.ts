@@ -10,7 +10,21 @@ import {
 } from '../contracts';
 import { type Candidate, CONFIDENT, Matcher } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
-import type { Doctor, DoctorObserver, FallbackOutcome, FeedbackVote, ImageReader, LiveModelList, Logger, ModelFallback, ReviewSample, ReviewSink, SharedStore, StatusSource } from '../ports';
+import type {
+  DiagnoseOptions,
+  Doctor,
+  DoctorObserver,
+  FallbackOutcome,
+  FeedbackVote,
+  ImageReader,
+  LiveModelList,
+  Logger,
+  ModelFallback,
+  ReviewSample,
+  ReviewSink,
+  SharedStore,
+  StatusSource,
+} from '../ports';
 import { silentLogger } from '../ports';
 import { guardOutbound } from '../redact';
 import { type DocumentContext, entryDocument, modelDocument, renderMarkdown, unknownDocument } from '../render';
@@ -78,12 +92,17 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
   const analyzer = options.offload ? new OffloadedAnalyzer(catalog, matcher, logger, options.offload) : null;
   void analyzer?.warmUp();
 
-  async function decide(a: Analysis, user: string): Promise<Answer> {
+  async function decide(a: Analysis, user: string, rulesOnly: boolean): Promise<Answer> {
     const best = a.candidates[0];
     if (best && best.confidence >= CONFIDENT) return { kind: 'rules', candidate: best };
     const fallback = options.fallback;
-    if (!fallback?.enabled || a.normalized.flat === '') {
-      const off = a.normalized.flat === '' ? null : 'No model was asked: the model fallback is not configured on this bot, so this comes from the rules alone.';
+    if (rulesOnly || !fallback?.enabled || a.normalized.flat === '') {
+      const off =
+        a.normalized.flat === ''
+          ? null
+          : rulesOnly
+            ? 'No model was asked for this answer, so it comes from the rules alone.'
+            : 'No model was asked: the model fallback is not configured on this bot, so this comes from the rules alone.';
       return best ? { kind: 'tentative', candidate: best, note: uncertain(best, off) } : { kind: 'none', note: off };
     }
     const started = performance.now();
@@ -174,7 +193,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     return null;
   }
 
-  async function diagnose(raw: Inquiry): Promise<Diagnosis> {
+  async function diagnose(raw: Inquiry, how: DiagnoseOptions = {}): Promise<Diagnosis> {
     const started = performance.now();
     const inquiry = parseInquiry(raw);
     const images = await readImages(inquiry.images, options.imageReader, logger);
@@ -188,7 +207,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (a.warnings.includes('input-truncated')) notes.push('Your paste was very long; I read its beginning and its end.');
     if (a.warnings.includes('analysis-timeout')) notes.push('Reading this paste took too long, so this answer comes without the catalogue rules. Paste just the error itself for a full answer.');
     const warning = secretWarning(a.findings);
-    const [answer, modelIndex] = await Promise.all([decide(a, inquiry.user), modelsFor(models, a.signals.model, options.liveModels)]);
+    const [answer, modelIndex] = await Promise.all([decide(a, inquiry.user, how.rulesOnly === true), modelsFor(models, a.signals.model, options.liveModels)]);
     const category = answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry.category : answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
     const [status, incident] = await Promise.all([
       liveStatusLine(category, options.statusSource, logger),
@@ -197,7 +216,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (status) notes.push(status);
     if (incident) notes.push(incident);
     const built = outbound(build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex));
-    const reviewRef = await reviewed(a, answer, built);
+    const reviewRef = await reviewed(a, answer, built, how.rulesOnly === true);
     const diagnosis = reviewRef ? { ...built, reviewRef } : built;
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);
     logger.info(
@@ -208,8 +227,11 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
   }
 
   /** Hands the answer to the review queue (if any); returns the reference a 👎 on it can name. */
-  async function reviewed(a: Analysis, answer: Answer, d: Diagnosis): Promise<string | undefined> {
+  async function reviewed(a: Analysis, answer: Answer, d: Diagnosis, unasked: boolean): Promise<string | undefined> {
     if (!options.review || a.normalized.flat === '' || a.warnings.includes('binary-input')) return undefined;
+    // Unasked text (a watched channel) that the rules cannot answer stays unanswered: it is someone's
+    // chat, not a question for the bot, and is neither queued nor remembered.
+    if (unasked && answer.kind !== 'rules') return undefined;
     const reason: ReviewSample['reason'] = answer.kind === 'none' ? 'unrecognised' : answer.kind === 'tentative' ? 'hedged' : null;
     const ref = await options.review.answered({ reason, text: a.normalized.text, focus: a.extraction.focus, entry: d.entry, client: d.client });
     return ref ?? undefined;
