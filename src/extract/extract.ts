@@ -11,6 +11,9 @@ import { extractNumbers } from './numbers';
 import { detectCloud, detectForeignProvider, hasAnthropicEvidence, PROVIDER_CUES } from './provider';
 import { findStatusMentions, inferStatus, type StatusMention, TYPE_STATUS } from './status';
 
+/** `error.details.error_code`, quoted or as the SDKs name the field (`errorCode` in TypeScript 1.x, `error_code` in Python). */
+const ERROR_CODE = /["']?\b(?:error_code|errorCode)["']?\s*[:=]\s*["']([a-z][a-z0-9_]{2,80})["']/;
+
 /** Official `error.type` values (the SDK enum plus the two the docs add). */
 export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYPES, 'api_error']);
 const ANTHROPIC_ONLY_TYPES: ReadonlySet<string> = new Set(['overloaded_error', 'authentication_error', 'permission_error', 'not_found_error', 'billing_error', 'request_too_large', 'conflict_error']);
@@ -217,7 +220,8 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       retryAfterSeconds: headers.retryAfterSeconds,
       rateLimitHeaders: headers.rateLimitHeaders,
       headersPresent: headers.headersPresent,
-      errorCode: /["']error_code["']\s*:\s*["']([a-z_]+)["']/.exec(flat)?.[1] ?? null,
+      // JSON / Python repr (`"error_code": "…"`), and the SDKs' own fields as a Node inspect or a log prints them (`errorCode: '…'`, `e.error_code = …`).
+      errorCode: ERROR_CODE.exec(flat)?.[1] ?? null,
       shouldRetry: headers.shouldRetry,
       model: extractModel(flat, message),
       sdkException,

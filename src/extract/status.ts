@@ -87,14 +87,20 @@ export const TYPE_STATUS: Readonly<Record<string, number>> = {
   overloaded_error: 529,
 };
 
-/** SDK classes that name exactly one status. */
+/** SDK classes that name exactly one status (the TypeScript SDK 1.x classes: core/error.js STATUS_ERROR_CLASSES). */
 const CLASS_STATUS: Readonly<Record<string, number>> = {
   BadRequestError: 400,
   AuthenticationError: 401,
+  PaymentRequiredError: 402,
   PermissionDeniedError: 403,
   NotFoundError: 404,
+  RequestTimeoutError: 408,
+  PreconditionFailedError: 412,
   RequestTooLargeError: 413,
+  ContentTooLargeError: 413,
   RateLimitError: 429,
+  RequestHeaderFieldsTooLargeError: 431,
+  ClientClosedRequestError: 499,
   OverloadedError: 529,
 };
 

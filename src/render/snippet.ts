@@ -4,6 +4,14 @@ import { CLIENTS } from '../knowledge/clients';
 
 const picked = new WeakMap<CompiledEntry, Map<string, Snippet | null>>();
 
+/**
+ * Catalogue snippets write the user's own values as placeholders with a default —
+ * `{{model|claude-sonnet-5-5}}`, `{{max_tokens|1024}}`, `{{region|us-east-1}}` — for a reply to fill
+ * from the paste. Where nothing fills them, the default is shown, never the braces.
+ */
+const PLACEHOLDER = /\{\{(?:model|max_tokens|region)\|([^{}|]+)\}\}/g;
+export const placeholderDefaults = (code: string): string => code.replace(PLACEHOLDER, '$1');
+
 /** The snippet for the user's client, following the fallback chain (a Cherry Studio user gets settings, not code). */
 export function pickSnippet(entry: CompiledEntry, client: ClientId | null): Snippet | null {
   let byClient = picked.get(entry);
@@ -22,7 +30,7 @@ function findSnippet(entry: CompiledEntry, client: ClientId | null): Snippet | n
     const style = CLIENTS.snippetStyle[key]!;
     const language = typeof value === 'string' ? style.language : (value.language ?? style.language);
     const label = typeof value === 'string' ? style.heading : (value.label ?? style.heading);
-    return { key, language, label, code: code.trimEnd() };
+    return { key, language, label, code: placeholderDefaults(code).trimEnd() };
   }
   return null;
 }

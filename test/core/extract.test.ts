@@ -79,6 +79,18 @@ request-id: req_011CaaaaBBBBccccDDDD
 {"type":"error","error":{"type":"rate_limit_error","message":"You have reached your API usage limits.","details":{"error_code":"enforced_spend_limit_reached"}}}`);
     expect(s).toMatchObject({ status: 429, headersPresent: true, retryAfterSeconds: null, errorCode: 'enforced_spend_limit_reached' });
   });
+
+  it('reads the error code as the TypeScript SDK 1.x prints it on the error object (errorCode, details)', () => {
+    // console.error(err) of an APIError: Node prints the fields unquoted (core/error.js sets errorCode and details).
+    const s = signalsOf(`RateLimitError: 429 status code (no body)
+    at APIError.generate (node_modules/@anthropic-ai/sdk/core/error.js:60:20) {
+  status: 429,
+  errorCode: 'contract_spend_limit_reached',
+  details: { error_code: 'contract_spend_limit_reached' }
+}`);
+    expect(s).toMatchObject({ status: 429, errorCode: 'contract_spend_limit_reached' });
+    expect(signalsOf('log.error("spend limit", e.error_code)  # e.error_code = "ramp_limit_exceeded"').errorCode).toBe('ramp_limit_exceeded');
+  });
 });
 
 describe('OCR and retyping damage', () => {
