@@ -27,9 +27,11 @@ export interface CompiledFixStep {
   for: readonly ClientId[] | null;
 }
 
-export interface CompiledEntry extends Omit<CatalogEntry, 'match' | 'fix'> {
+export interface CompiledEntry extends Omit<CatalogEntry, 'match' | 'fix' | 'seenIn'> {
   match: CompiledRule[];
   fix: CompiledFixStep[];
+  /** The clients (ids) that alone meet this error (`seenIn`), or null when anyone may. */
+  seenIn: readonly ClientId[] | null;
 }
 
 /** Compiles one validated entry; `problems` name the field path of anything that does not compile. */
@@ -69,19 +71,23 @@ export function compileEntry(entry: CatalogEntry, named: ReadonlyMap<string, str
       confidence: EVIDENCE_CONFIDENCE[rule.evidence],
     };
   });
-  const fix = entry.fix.map((step, i): CompiledFixStep => {
-    if (typeof step === 'string') return { text: step.trim(), for: null };
+  /** Client ids and groups of catalog/clients.yaml, resolved to the client ids they name. */
+  const resolve = (names: readonly string[], path: string): ClientId[] => {
     const clients = new Set<ClientId>();
-    for (const name of step.for) {
+    for (const name of names) {
       const members = CLIENTS.groups.get(name) ?? (CLIENTS.byId.has(name) ? [name] : null);
-      if (!members) problems.push(`fix.${i}.for: "${name}" is neither a client id nor a group of catalog/clients.yaml`);
+      if (!members) problems.push(`${path}: "${name}" is neither a client id nor a group of catalog/clients.yaml`);
       for (const m of members ?? []) clients.add(m);
     }
-    return { text: step.step.trim(), for: [...clients] };
-  });
+    return [...clients];
+  };
+  const fix = entry.fix.map((step, i): CompiledFixStep =>
+    typeof step === 'string' ? { text: step.trim(), for: null } : { text: step.step.trim(), for: resolve(step.for, `fix.${i}.for`) },
+  );
+  const seenIn = entry.seenIn ? resolve(entry.seenIn, 'seenIn') : null;
   return {
     // YAML block scalars end in a newline; trimmed once here rather than on every reply.
-    entry: { ...entry, cause: entry.cause.trim(), fix, match },
+    entry: { ...entry, cause: entry.cause.trim(), fix, match, seenIn },
     problems,
   };
 }

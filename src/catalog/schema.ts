@@ -106,6 +106,12 @@ export const EntrySchema = z
     retryable: z.boolean(),
     match: z.array(RuleSchema).min(1),
     cause: z.string().min(20),
+    /**
+     * The clients (ids or groups of catalog/clients.yaml) that alone meet this error — Claude Code's
+     * own login banner, a Bedrock-only exception. Its steps may speak to them without a `for:` tag,
+     * since nobody else reaches this entry.
+     */
+    seenIn: z.array(z.string().regex(ENTRY_ID)).min(1).optional(),
     fix: z.array(FixStepSchema).min(1),
     snippets: z.partialRecord(SnippetKeySchema, SnippetValueSchema).default({}),
     facts: z.array(FactKindSchema).default([]),

@@ -17,7 +17,7 @@ const TABLE: Array<[string, string, Partial<Signals>]> = [
   ['dev-011', 'message broken over lines', { status: 401, message: 'OAuth token has expired. Please obtain a new token or refresh your existing token.' }],
   ['dev-016', 'two bodies: the latest (500) is primary', { status: 500, type: 'api_error', requestId: 'req_011CcLLH5z5hsVeceNEyfDMQ', errorCount: 2 }],
   ['dev-010', '404 model message', { status: 404, type: 'not_found_error', model: 'default', client: 'agent-sdk' }],
-  ['dev-049', 'LiteLLM wrapper around a bytes repr', { status: 404, type: 'not_found_error', model: 'claude-3-5-sonnet-latest', client: 'litellm' }],
+  ['dev-049', "LiteLLM's bytes repr inside Continue's error report", { status: 404, type: 'not_found_error', model: 'claude-3-5-sonnet-latest', client: 'continue' }],
   ['dev-048', 'Anthropic body inside a Google envelope', { status: 400, type: 'invalid_request_error', requestId: 'req_vrtx_011CX8LKNqFusFUVvygN5vEH', cloud: 'vertex' }],
   ['dev-058', 'OpenAI-shaped wrapper: its type says nothing', { status: 429, type: null, numbers: [20000] }],
   ['dev-046', 'Vertex RESOURCE_EXHAUSTED with no number', { status: 429, cloud: 'vertex' }],
