@@ -110,3 +110,12 @@ export const OcrEnvSchema = z.object({
   OCR_MAX_WAITING: wholeNumber(8, 0),
 });
 export type OcrEnv = z.output<typeof OcrEnvSchema>;
+
+/**
+ * Diagnosis: the second opinion from labelled real pastes (src/neighbours). Off by default: the
+ * leave-one-set-out measure did not show it raising category accuracy (README, "Figures").
+ */
+export const DiagnosisEnvSchema = z.object({
+  SECOND_OPINION: boolSetting(false),
+});
+export type DiagnosisEnv = z.output<typeof DiagnosisEnvSchema>;
