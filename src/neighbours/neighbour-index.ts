@@ -28,10 +28,6 @@ export class NeighbourIndex<Row> {
     private readonly counter: GramCounter,
   ) {}
 
-  get size(): number {
-    return this.rows.length;
-  }
-
   static build<Row>(pastes: readonly IndexedPaste<Row>[]): NeighbourIndex<Row> {
     if (pastes.length >= 0xffff) throw new Error(`the neighbour index holds at most 65,534 pastes, not ${pastes.length}`);
     const counter = new GramCounter();
@@ -65,7 +61,7 @@ export class NeighbourIndex<Row> {
   }
 
   /** The query as a vector in this index's weighting. */
-  vector(folded: string): SparseVector {
+  private vector(folded: string): SparseVector {
     return weigh(this.counter.count(folded), idfOf(this.df, this.rows.length));
   }
 

@@ -53,7 +53,7 @@ export class SecondOpinion {
   private readonly byId: ReadonlyMap<string, CompiledEntry>;
 
   constructor(
-    readonly index: NeighbourIndex<NeighbourRow>,
+    private readonly index: NeighbourIndex<NeighbourRow>,
     catalog: readonly CompiledEntry[],
     settings: SecondOpinionSettings = {},
   ) {
