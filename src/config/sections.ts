@@ -131,3 +131,12 @@ export const WatchEnvSchema = z.object({
   WATCH_ANSWERS_PER_HOUR: z.coerce.number({ error: PER_HOUR }).int(PER_HOUR).positive(PER_HOUR).default(WATCH_ANSWERS_PER_HOUR_DEFAULT),
 });
 export type WatchEnv = z.output<typeof WatchEnvSchema>;
+
+/**
+ * Diagnosis: the second opinion from labelled real pastes (src/neighbours). Off by default: the
+ * leave-one-set-out measure did not show it raising category accuracy (README, "Figures").
+ */
+export const DiagnosisEnvSchema = z.object({
+  SECOND_OPINION: boolSetting(false),
+});
+export type DiagnosisEnv = z.output<typeof DiagnosisEnvSchema>;

@@ -28,6 +28,20 @@ export const TraceCandidateSchema = z.object({
   }),
 });
 
+/**
+ * The second opinion (src/neighbours), when it is on: the nearest labelled real pastes, and what the
+ * nearest one did — `silent` (not strong), `agrees`, `fills` (the answer is its entry, hedged) or
+ * `hedges` (the rules' answer, doubted by a strong neighbour of another category).
+ */
+export const SecondOpinionTraceSchema = z.object({
+  role: z.enum(['silent', 'agrees', 'fills', 'hedges']),
+  /** The similarity the nearest paste needs to count as strong. */
+  strong: z.number(),
+  neighbours: z.array(
+    z.object({ id: z.string(), set: z.string(), source: z.string(), category: CategorySchema, entry: z.string().nullable(), similarity: z.number() }),
+  ),
+});
+
 export const TraceSchema = z.object({
   /** The text the rules read: the redacted, normalized paste on one line (before blanking). */
   text: z.string(),
@@ -36,6 +50,8 @@ export const TraceSchema = z.object({
   candidates: z.array(TraceCandidateSchema),
   /** Rules whose conditions held but whose `unless` vetoed them (only those stronger than what their entry fired with). */
   vetoed: z.array(z.object({ entry: z.string(), rule: z.number().int(), evidence: z.enum(['exact', 'shape', 'hint']), why: z.string(), unless: z.string() })),
+  secondOpinion: SecondOpinionTraceSchema.optional(),
 });
 export type Trace = z.infer<typeof TraceSchema>;
 export type TraceCandidate = z.infer<typeof TraceCandidateSchema>;
+export type SecondOpinionTrace = z.infer<typeof SecondOpinionTraceSchema>;

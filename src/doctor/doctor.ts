@@ -10,6 +10,7 @@ import {
 } from '../contracts';
 import { type Candidate, CONFIDENT, Matcher } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
+import type { Opinion, SecondOpinion } from '../neighbours';
 import type {
   DiagnoseOptions,
   Doctor,
@@ -37,6 +38,7 @@ import { readImages } from './images';
 import { modelsFor } from './live-models';
 import { liveStatusLine } from './live-status';
 import { reportedStatusAndType } from './reported';
+import { hedgedGuess, neighbourHint } from './second-opinion';
 import { secretWarning } from './secrets';
 import { traceOf } from './trace';
 
@@ -58,6 +60,8 @@ export interface DoctorOptions {
   review?: ReviewSink;
   /** Analyse long pastes on a worker thread with a deadline (chat adapters: many users, one event loop). */
   offload?: OffloadOptions;
+  /** The second opinion from labelled real pastes (src/neighbours, SECOND_OPINION). Default: none. */
+  secondOpinion?: SecondOpinion | null;
 }
 
 /** Feedback counters in the shared store live this long after their last vote. */
@@ -72,7 +76,7 @@ export interface CoreDoctor extends Doctor {
 
 type Answer =
   | { kind: 'rules'; candidate: Candidate }
-  | { kind: 'tentative'; candidate: Candidate; note: string; modelUnavailable?: boolean }
+  | { kind: 'tentative'; entry: CompiledEntry; confidence: number; note: string; modelUnavailable?: boolean }
   | { kind: 'model-entry'; entry: CompiledEntry; model: string; confidence: number }
   | { kind: 'model-free'; model: string; explanation: string; fix: string[]; confidence: number }
   | { kind: 'none'; note: string | null; modelUnavailable?: boolean };
@@ -92,9 +96,11 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
   const analyzer = options.offload ? new OffloadedAnalyzer(catalog, matcher, logger, options.offload) : null;
   void analyzer?.warmUp();
 
-  async function decide(a: Analysis, user: string, rulesOnly: boolean): Promise<Answer> {
+  async function decide(a: Analysis, user: string, rulesOnly: boolean, opinion: Opinion | null): Promise<Answer> {
     const best = a.candidates[0];
-    if (best && best.confidence >= CONFIDENT) return { kind: 'rules', candidate: best };
+    if (best && best.confidence >= CONFIDENT && opinion?.role !== 'hedges') return { kind: 'rules', candidate: best };
+    // The rules' guess, or the neighbours' when the rules had none; hedged when a strong neighbour doubts it.
+    const guess = hedgedGuess(best, opinion);
     const fallback = options.fallback;
     if (rulesOnly || !fallback?.enabled || a.normalized.flat === '') {
       const off =
@@ -102,8 +108,8 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
           ? null
           : rulesOnly
             ? 'No model was asked for this answer, so it comes from the rules alone.'
-            : 'No model was asked: the model fallback is not configured on this bot, so this comes from the rules alone.';
-      return best ? { kind: 'tentative', candidate: best, note: uncertain(best, off) } : { kind: 'none', note: off };
+            : `No model was asked: the model fallback is not configured on this bot${guess?.why ? '' : ', so this comes from the rules alone'}.`;
+      return guess ? { kind: 'tentative', ...guess, note: uncertain(guess, off) } : { kind: 'none', note: off };
     }
     const started = performance.now();
     const outcome: FallbackOutcome = await fallback
@@ -111,6 +117,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
         text: a.normalized.text,
         signals: a.signals,
         candidates: a.candidates.slice(0, 5).map((c) => ({ entry: c.entry.id, category: c.entry.category, confidence: c.confidence })),
+        ...neighbourHint(opinion),
         user,
         cacheKey: createHash('sha256').update(a.normalized.flat).digest('hex'),
       })
@@ -124,24 +131,22 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       if (entry) return { kind: 'model-entry', entry, model: outcome.model, confidence: outcome.confidence };
       return { kind: 'model-free', model: outcome.model, explanation: outcome.explanation, fix: outcome.fix, confidence: outcome.confidence };
     }
-    return best
-      ? { kind: 'tentative', candidate: best, note: uncertain(best, outcome.message), modelUnavailable: true }
+    return guess
+      ? { kind: 'tentative', ...guess, note: uncertain(guess, outcome.message), modelUnavailable: true }
       : { kind: 'none', note: outcome.message, modelUnavailable: true };
   }
 
-  function uncertain(c: Candidate, modelNote: string | null): string {
-    const base = `I am not sure about this one (confidence ${c.confidence.toFixed(2)}): check that the cause below matches what you see.`;
-    return modelNote ? `${base} ${modelNote}` : base;
+  function uncertain(guess: { confidence: number; why?: string }, modelNote: string | null): string {
+    const base = `I am not sure about this one (confidence ${guess.confidence.toFixed(2)}): check that the cause below matches what you see.`;
+    return [guess.why ? `${base} ${guess.why}` : base, modelNote].filter(Boolean).join(' ');
   }
 
-  function build(a: Analysis, answer: Answer, inquiry: ParsedInquiry, notes: string[], privateNotes: string[], modelIndex: ModelIndex): Diagnosis {
-    const entry =
-      answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry : answer.kind === 'model-entry' ? answer.entry : null;
+  function build(a: Analysis, answer: Answer, inquiry: ParsedInquiry, notes: string[], privateNotes: string[], modelIndex: ModelIndex, opinion: Opinion | null): Diagnosis {
+    const entry = answer.kind === 'rules' ? answer.candidate.entry : answer.kind === 'tentative' || answer.kind === 'model-entry' ? answer.entry : null;
     const { status, type } = reportedStatusAndType(entry, a.signals);
     const client: ClientId | null = inquiry.client ?? a.signals.client;
     const source = answer.kind === 'rules' || answer.kind === 'tentative' ? 'rules' : answer.kind === 'none' ? 'none' : 'model';
-    const confidence =
-      answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.confidence : answer.kind === 'none' ? 0 : answer.confidence;
+    const confidence = answer.kind === 'rules' ? answer.candidate.confidence : answer.kind === 'none' ? 0 : answer.confidence;
     const model = answer.kind === 'model-entry' || answer.kind === 'model-free' ? answer.model : null;
     const extraNote = answer.kind === 'tentative' || answer.kind === 'none' ? answer.note : null;
     const ctx: DocumentContext = {
@@ -182,7 +187,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       candidates: a.candidates.slice(0, 5).map((c) => ({ entry: c.entry.id, category: c.entry.category, confidence: c.confidence })),
       model,
       // Only when asked (diagnose --explain): the default JSON keeps its size.
-      ...(inquiry.explain ? { trace: traceOf(a, matcher) } : {}),
+      ...(inquiry.explain ? { trace: traceOf(a, matcher, opinion) } : {}),
       document,
     };
   }
@@ -207,15 +212,16 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (a.warnings.includes('input-truncated')) notes.push('Your paste was very long; I read its beginning and its end.');
     if (a.warnings.includes('analysis-timeout')) notes.push('Reading this paste took too long, so this answer comes without the catalogue rules. Paste just the error itself for a full answer.');
     const warning = secretWarning(a.findings);
-    const [answer, modelIndex] = await Promise.all([decide(a, inquiry.user, how.rulesOnly === true), modelsFor(models, a.signals.model, options.liveModels)]);
-    const category = answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry.category : answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
+    const opinion = a.normalized.flat === '' ? null : (options.secondOpinion?.consult(a.extraction.focus, a.candidates) ?? null);
+    const [answer, modelIndex] = await Promise.all([decide(a, inquiry.user, how.rulesOnly === true, opinion), modelsFor(models, a.signals.model, options.liveModels)]);
+    const category = answer.kind === 'rules' ? answer.candidate.entry.category : answer.kind === 'tentative' || answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
     const [status, incident] = await Promise.all([
       liveStatusLine(category, options.statusSource, logger),
       incidentLine(category, inquiry, options.store, now().getTime(), logger),
     ]);
     if (status) notes.push(status);
     if (incident) notes.push(incident);
-    const built = outbound(build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex));
+    const built = outbound(build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex, opinion));
     const reviewRef = await reviewed(a, answer, built, how.rulesOnly === true);
     const diagnosis = reviewRef ? { ...built, reviewRef } : built;
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);

@@ -3,6 +3,7 @@ import { type AppConfig, ConfigError, loadConfig, logLevel } from '../config';
 import { countProblems } from '../config/problems';
 import type { Env } from '../config/env';
 import { loadModels, type ModelsData } from '../models';
+import { loadNeighbourRows } from '../neighbours';
 
 export interface CheckResult {
   ok: boolean;
@@ -17,9 +18,8 @@ function redisPlace(url: string): string {
 }
 
 /** One line per part of the bot, saying what will start. Values that are secrets are not shown. */
-
-function summary(config: AppConfig, entries: number, models: ModelsData): string[] {
-  const { slack, discord, fallback, ops, state } = config;
+function summary(config: AppConfig, entries: number, models: ModelsData, neighbours: number): string[] {
+  const { slack, discord, fallback, ops, state, diagnosis } = config;
   const chat = Boolean(slack || discord);
   return [
     `  slack: ${slack ? (slack.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP mode on PORT ${slack.PORT}`) : 'not configured'}`,
@@ -34,6 +34,7 @@ function summary(config: AppConfig, entries: number, models: ModelsData): string
     `  shared state: ${state.REDIS_URL ? `redis at ${redisPlace(state.REDIS_URL)} (dedupe, threads, quotas, caches, counters${discord ? `; Discord gateway lease ${state.DISCORD_LEASE_TTL_MS} ms` : ''})` : 'this process only (set REDIS_URL to run several replicas)'}`,
     `  review queue: ${state.REVIEW_QUEUE ? `on, ${state.REDIS_URL ? 'in redis' : `in ${state.DATA_DIR}/review-queue.json`}, at most ${state.REVIEW_MAX_GROUPS} groups for ${state.REVIEW_MAX_AGE_DAYS} days (npm run review)` : 'off (REVIEW_QUEUE=off)'}`,
     `  catalogue: ${entries} entries, ${models.current.length} current models (models data verified ${models.verified})`,
+    `  second opinion: ${diagnosis.SECOND_OPINION ? `on, ${neighbours} labelled pastes (catalog/neighbours.jsonl): it may hedge or fill in an answer, never confidently` : 'off (SECOND_OPINION=on compares each paste with the labelled pastes)'}`,
   ];
 }
 
@@ -74,8 +75,10 @@ export function checkSetup(env: NodeJS.ProcessEnv | Env, catalogDir: string = CA
   const config = attempt(() => loadConfig(env));
   const entries = attempt(() => loadCatalog(catalogDir));
   const models = attempt(() => loadModels(catalogDir));
-  if (!config || !entries || !models || problems.length > 0) {
+  // Checked whether or not SECOND_OPINION is on: it is shipped data like the catalogue.
+  const neighbours = attempt(() => loadNeighbourRows(catalogDir, entries ?? undefined));
+  if (!config || !entries || !models || !neighbours || problems.length > 0) {
     return { ok: false, report: `claude-error-doctor: ${countProblems(problems.length)}:\n${problems.map((p) => `  - ${p}`).join('\n')}` };
   }
-  return { ok: true, report: ['claude-error-doctor: configuration OK', ...summary(config, entries.length, models)].join('\n') };
+  return { ok: true, report: ['claude-error-doctor: configuration OK', ...summary(config, entries.length, models, neighbours.length)].join('\n') };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type Category, CategorySchema, type Diagnosis } from '../../src/contracts';
@@ -21,8 +21,18 @@ export const CorpusCaseSchema = z.object({
 });
 export type CorpusCase = z.infer<typeof CorpusCaseSchema>;
 
+const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
+
+/** The labelled sets of real pastes: the dev corpus and the holdout*.jsonl rounds in test/fixtures/, by file name. */
+export function labelledSets(): string[] {
+  return readdirSync(FIXTURES)
+    .filter((f) => f === 'dev-corpus.jsonl' || /^holdout.*\.jsonl$/.test(f))
+    .sort();
+}
+
+/** A labelled set: a file name in test/fixtures/, or a path (one with a slash) anywhere. */
 export function loadCorpus(name = 'dev-corpus.jsonl'): CorpusCase[] {
-  const path = fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+  const path = name.includes('/') ? name : `${FIXTURES}/${name}`;
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
