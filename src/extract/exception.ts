@@ -1,6 +1,8 @@
 import { SDK_CLASSES } from '../normalize/vocabulary';
 
-const KNOWN = new Set<string>([...SDK_CLASSES, 'InternalServerError', 'APIError', 'AnthropicError', 'APIUserAbortError']);
+/** TypeScript SDK 1.x classes for statuses the 0.x SDKs left to APIError (installed @anthropic-ai/sdk 1.13.0, core/error.ts). */
+const SDK_1X_CLASSES = ['PaymentRequiredError', 'RequestTimeoutError', 'PreconditionFailedError', 'ContentTooLargeError', 'RequestHeaderFieldsTooLargeError', 'ClientClosedRequestError', 'GatewayTimeoutError'];
+const KNOWN = new Set<string>([...SDK_CLASSES, ...SDK_1X_CLASSES, 'InternalServerError', 'APIError', 'AnthropicError', 'APIUserAbortError', 'APIResponseValidationError']);
 const CLASS_RE = /\b([A-Z][A-Za-z0-9_]*(?:Error|Exception))\d*\b/g;
 
 /**
