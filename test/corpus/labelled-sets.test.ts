@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDoctor } from '../../src/doctor';
-import { OFFICIAL_TYPES } from '../../src/extract';
-import { type CaseScore, loadCorpus, scoreCase, summarize } from '../support/corpus';
+import { type CaseScore, loadCorpus, scoreCase, showsOfficialStatusAndType, summarize } from '../support/corpus';
 import { LABELLED_SETS as SETS } from '../support/shipped-texts';
 
 /**
@@ -29,9 +28,7 @@ describe.each(SETS)('%s', (file) => {
     for (const c of cases) {
       const d = await doctor.diagnose({ platform: 'test', text: c.text });
       scores.push(scoreCase(c, d));
-      const labelled = typeof c.expect.status === 'number' && typeof c.expect.type === 'string' && OFFICIAL_TYPES.has(c.expect.type);
-      const read = d.signals.status !== null && d.signals.type !== null && OFFICIAL_TYPES.has(d.signals.type);
-      if ((labelled || read) && d.category === 'unknown') officialUnknown.push(`${c.id}: ${d.signals.status} ${d.signals.type}`);
+      if (showsOfficialStatusAndType(c, d) && d.category === 'unknown') officialUnknown.push(`${c.id}: ${d.signals.status} ${d.signals.type}`);
     }
   });
 

@@ -5,9 +5,8 @@
  *   npx tsx test/support/score-sets.ts
  */
 import { createDoctor } from '../../src/doctor';
-import { OFFICIAL_TYPES } from '../../src/extract';
 import { CONFIDENT } from '../../src/match';
-import { loadCorpus, scoreCase } from './corpus';
+import { loadCorpus, scoreCase, showsOfficialStatusAndType } from './corpus';
 import { LABELLED_SETS } from './shipped-texts';
 
 const doctor = createDoctor({ now: () => new Date('2026-11-25T12:00:00Z') });
@@ -22,9 +21,7 @@ for (const set of LABELLED_SETS) {
     const d = await doctor.diagnose({ platform: 'test', text: c.text });
     if (scoreCase(c, d).categoryOk) right++;
     else if (d.confidence >= CONFIDENT) confidentlyWrong++;
-    const labelled = typeof c.expect.status === 'number' && typeof c.expect.type === 'string' && OFFICIAL_TYPES.has(c.expect.type);
-    const read = d.signals.status !== null && d.signals.type !== null && OFFICIAL_TYPES.has(d.signals.type);
-    if ((labelled || read) && d.category === 'unknown') unknown++;
+    if (showsOfficialStatusAndType(c, d) && d.category === 'unknown') unknown++;
   }
   officialUnknown += unknown;
   console.log(`${set}\t${cases.length}\t${((100 * right) / cases.length).toFixed(1)} %\t${confidentlyWrong}\t${unknown}`);
