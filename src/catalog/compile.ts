@@ -18,8 +18,17 @@ export interface CompiledRule extends Omit<CatalogRule, 'pattern' | 'unless' | '
   allKeywords?: string[];
   /** EVIDENCE_RANK of the rule's tier: 3 exact, 2 shape, 1 hint. */
   rank: number;
+  /** The rule's place when entries are ranked (standingOf): its tier, and a backstop below the other rules of its tier. */
+  standing: number;
   confidence: number;
 }
+
+/**
+ * Where a rule stands when entries are ranked: by tier first; within a tier a backstop (the generic
+ * answer for a status, type or SDK class) stands below every other rule, so anything more specific
+ * that fires in the same tier wins over it without an `outranks` edge.
+ */
+export const standingOf = (rule: { rank: number; backstop?: true }): number => rule.rank * 2 + (rule.backstop ? 0 : 1);
 
 /** A fix step with its audience resolved: the client ids it is for, or null for everyone. */
 export interface CompiledFixStep {
@@ -68,6 +77,7 @@ export function compileEntry(entry: CatalogEntry, named: ReadonlyMap<string, str
       keywords: rule.keywords?.map((k) => k.toLowerCase()),
       allKeywords: rule.allKeywords?.map((k) => k.toLowerCase()),
       rank: EVIDENCE_RANK[rule.evidence],
+      standing: standingOf({ rank: EVIDENCE_RANK[rule.evidence], backstop: rule.backstop }),
       confidence: EVIDENCE_CONFIDENCE[rule.evidence],
     };
   });

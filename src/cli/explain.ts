@@ -10,6 +10,8 @@ function place(c: TraceCandidate): string {
       return 'wins';
     case 'weaker-evidence':
       return `loses to ${d.against}: weaker evidence`;
+    case 'backstop':
+      return `loses to ${d.against}: a backstop (generic answer) yields to a specific rule of its tier`;
     case 'outranked':
       return `loses to ${d.against}: outranked (${d.path!.join(' → ')})`;
     case 'tie':

@@ -17,12 +17,13 @@ export const TraceCandidateSchema = z.object({
   /** The rule's conditions, as written in the catalogue. */
   conditions: z.string(),
   /**
-   * Its place: `winner`; `weaker-evidence` (it fired in a lower tier than `against`); `outranked`
+   * Its place: `winner`; `weaker-evidence` (it fired in a lower tier than `against`); `backstop` (it
+   * fired only with a backstop, the generic answer, and `against` fired with a specific rule of the same tier); `outranked`
    * (`path` of outranks edges from the entry above it); `tie` (no precedence either way: entry id
    * order decided — a gap in the catalogue's precedence).
    */
   decision: z.object({
-    kind: z.enum(['winner', 'weaker-evidence', 'outranked', 'tie']),
+    kind: z.enum(['winner', 'weaker-evidence', 'backstop', 'outranked', 'tie']),
     against: z.string().optional(),
     path: z.array(z.string()).optional(),
   }),

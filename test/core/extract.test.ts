@@ -229,3 +229,21 @@ describe('fourth held-out round (4b)', () => {
     expect(signalsOf("model_id='anthropic.claude-3-sonnet-20240229-v1:0'").foreignProvider).toBeNull();
   });
 });
+
+describe('field names are not values (issue 13, class 2)', () => {
+  it("does not take a result object's terminal_reason for the error type, and reads its api_error_status", () => {
+    // A Claude Code headless result frame (github.com/vercel/ai/issues/20210).
+    const frame = '{"type":"result","subtype":"success","is_error":true,"api_error_status":400,"result":"API Error: 400 <provider message>","terminal_reason":"api_error"}';
+    expect(signalsOf(frame)).toMatchObject({ status: 400, type: null, anthropicEvidence: true });
+  });
+
+  it('still reads an official type written as the value of "type"', () => {
+    expect(signalsOf('{"type":"error","error":{"type":"api_error","message":"Internal server error"}}').type).toBe('api_error');
+  });
+
+  it("does not read the code in aiohttp's exception repr as an HTTP status", () => {
+    const text = "aiohttp.client_exceptions.ClientPayloadError: Response payload is not completed: <TransferEncodingError: 400, message='Not enough data for satisfy transfer length header.'>";
+    expect(signalsOf(text)).toMatchObject({ status: null, type: null });
+    expect(signalsOf('TS SDK: Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"x"}}').status).toBe(400);
+  });
+});

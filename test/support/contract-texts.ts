@@ -1,5 +1,5 @@
 import Anthropic, { RetryableError } from '@anthropic-ai/sdk';
-import { createRequire } from 'node:module';
+import * as errorClasses from '@anthropic-ai/sdk/core/error-classes';
 import { TYPE_STATUS } from '../../src/extract';
 
 /**
@@ -11,8 +11,12 @@ import { TYPE_STATUS } from '../../src/extract';
  *   (`Error code: {status} - {body repr}`, `Error code: {status}` without a body) are listed in
  *   ../shared/research/catalogue-facts.md §4.1 from anthropic-sdk-python's _exceptions.py / _client.py;
  * - `http`: the raw response as `curl -i` prints it.
- * Plus both SDKs' connection and timeout errors, and the 503 class. The message is elided ("…"), so
- * only the status, the type and the class speak.
+ * Plus both SDKs' connection and timeout errors, the 503 class, and every other status the SDKs
+ * raise a class of their own for (`ts-no-body`: TypeScript SDK 1.x — PaymentRequiredError,
+ * RequestTimeoutError, PreconditionFailedError, UnprocessableEntityError,
+ * RequestHeaderFieldsTooLargeError, ClientClosedRequestError, NotImplementedError; `py-no-body`:
+ * Python's UnprocessableEntityError; `ts` for 412: the 1.x subclass an error code gets), and Python's APIResponseValidationError. The message is
+ * elided ("…"), so only the status, the type and the class speak.
  */
 export interface ContractText {
   key: string;
@@ -40,6 +44,16 @@ const PYTHON_CLASS: Readonly<Record<number, string>> = {
 };
 export const pythonClass = (status: number) => PYTHON_CLASS[status] ?? (status >= 500 ? 'InternalServerError' : 'APIStatusError');
 
+type ErrorClass = new (status: number, body: unknown, message: string | undefined, headers: Headers) => Error;
+/**
+ * The installed SDK's class per `"<status> <error_code>"` (1.x: AlreadyMemberError for `400 already_member` …).
+ * The map is internal to the SDK (its types omit it), so a new SDK that drops it shows up here as an empty map.
+ */
+export const SDK_ERROR_CODE_CLASSES: ReadonlyMap<string, ErrorClass> = (errorClasses as unknown as { ERROR_CODE_CLASSES?: Map<string, ErrorClass> }).ERROR_CODE_CLASSES ?? new Map();
+
+/** Statuses without a documented type that the SDKs still raise a class of their own for. */
+const UNDOCUMENTED_CLASS_STATUSES = [408, 412, 422, 431, 499, 501] as const;
+
 /** A Python dict repr of the body, as the Python SDK prints it. */
 const pythonRepr = (body: { type: string; error: { type: string; message: string }; request_id: string }) =>
   `{'type': '${body.type}', 'error': {'type': '${body.error.type}', 'message': '${body.error.message}'}, 'request_id': '${body.request_id}'}`;
@@ -62,6 +76,15 @@ export function contractTexts(): ContractText[] {
     // 503 has no documented type, but both SDKs name it (Python only through its Bedrock and Vertex clients).
     { key: 'contract/503/ts-no-body', text: String(Anthropic.APIError.generate(503, undefined, undefined, headers)), status: 503, type: null },
     { key: 'contract/503/py-no-body', text: 'anthropic.ServiceUnavailableError: Error code: 503', status: 503, type: null },
+    ...UNDOCUMENTED_CLASS_STATUSES.map((status) => ({ key: `contract/${status}/ts-no-body`, text: String(Anthropic.APIError.generate(status, undefined, undefined, headers)), status, type: null })),
+    // SDK 1.x raises a subclass per `error.details.error_code`; 412 has no documented type, so the body says invalid_request_error (the errors page's type for unlisted 4xx).
+    ...[...SDK_ERROR_CODE_CLASSES].filter(([key]) => key.startsWith('412 ')).slice(0, 1).map(([key, ErrorClass]) => {
+      const body = { type: 'error', error: { type: 'invalid_request_error', message: '…', details: { error_code: key.slice(4) } }, request_id: REQUEST_ID };
+      return { key: 'contract/412/ts', text: String(new ErrorClass(412, body, undefined, headers)), status: 412, type: 'invalid_request_error' };
+    }),
+    { key: 'contract/422/py-no-body', text: 'anthropic.UnprocessableEntityError: Error code: 422', status: 422, type: null },
+    // anthropic-sdk-python's _exceptions.py: a response body the SDK could not read as the expected schema.
+    { key: 'contract/response-validation/py', text: 'anthropic.APIResponseValidationError: Data returned by API invalid for expected schema.', status: null, type: null },
     { key: 'contract/connection/ts', text: String(new Anthropic.APIConnectionError({})), status: null, type: null },
     { key: 'contract/timeout/ts', text: String(new Anthropic.APIConnectionTimeoutError()), status: null, type: null },
     { key: 'contract/connection/py', text: 'anthropic.APIConnectionError: Connection error.', status: null, type: null },
@@ -121,9 +144,7 @@ const typeOfStatus = (status: number): string =>
 
 /** The SDK's status for each error code: the key of its ERROR_CODE_CLASSES entry ("429 ramp_limit_exceeded"). */
 export function sdkCodeStatus(): ReadonlyMap<string, number> {
-  // Internal to the SDK (its .d.ts does not declare it), so read through require like src/models/sdk-facts.ts.
-  const { ERROR_CODE_CLASSES } = createRequire(import.meta.url)('@anthropic-ai/sdk/core/error-classes') as { ERROR_CODE_CLASSES: Map<string, unknown> };
-  return new Map([...ERROR_CODE_CLASSES.keys()].map((k) => [k.split(' ')[1]!, Number(k.split(' ')[0])]));
+  return new Map([...SDK_ERROR_CODE_CLASSES.keys()].map((k) => [k.split(' ')[1]!, Number(k.split(' ')[0])]));
 }
 
 export function errorCodeTexts(): ErrorCodeText[] {

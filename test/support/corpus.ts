@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type Category, CategorySchema, type Diagnosis } from '../../src/contracts';
+import { OFFICIAL_TYPES } from '../../src/extract';
 import { CONFIDENT } from '../../src/match';
 
 /** A labelled real paste. The dev corpus is copied from ../shared/corpus/dev.jsonl. */
@@ -49,6 +50,12 @@ export interface CaseScore {
   /** An out_of_scope case answered with a confident Claude-error diagnosis. */
   confidentOnOutOfScope: boolean;
   got: { category: Category; status: number | null; type: string | null; entry: string | null; confidence: number };
+}
+
+/** The paste shows an official status and type: its label states both, or extraction read both. */
+export function showsOfficialStatusAndType(c: CorpusCase, d: Diagnosis): boolean {
+  const labelled = typeof c.expect.status === 'number' && typeof c.expect.type === 'string' && OFFICIAL_TYPES.has(c.expect.type);
+  return labelled || (d.signals.status !== null && d.signals.type !== null && OFFICIAL_TYPES.has(d.signals.type));
 }
 
 /** Scores one diagnosis the way the acceptance test does. */
