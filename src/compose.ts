@@ -3,6 +3,7 @@ import type { AppConfig } from './config';
 import { type CoreDoctor, createDoctor } from './doctor';
 import type { FallbackMetrics } from './fallback';
 import { loadModels } from './models';
+import { shippedSecondOpinion } from './neighbours';
 import { type DoctorObserver, type ImageReader, type Logger, type ReviewSink, type SharedStore, silentLogger, type StatusSource } from './ports';
 
 export interface AppDoctor extends CoreDoctor {
@@ -81,6 +82,8 @@ export async function createAppDoctor(config: AppConfig, options: ComposeOptions
     store: options.store,
     review: options.review,
     ...(options.offloadAnalysis ? { offload: {} } : {}),
+    // Built here, not on the first paste: a broken catalog/neighbours.jsonl stops start-up by name.
+    secondOpinion: config.diagnosis.SECOND_OPINION ? shippedSecondOpinion(catalog) : null,
   });
   return {
     ...doctor,

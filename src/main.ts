@@ -27,10 +27,12 @@ Starts claude-error-doctor.
   - Slack starts when SLACK_BOT_TOKEN is set (Socket Mode with SLACK_APP_TOKEN, else HTTP mode with
     SLACK_SIGNING_SECRET on PORT).
   - Discord starts when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set.
-  - While a chat adapter runs, GET /healthz and GET /metrics are served on HEALTH_PORT (8080).
   - With neither, the local console starts: paste an error (a paste is kept whole, blank lines
     included) and press Enter; while typing, Enter on an empty line or Ctrl-D sends; Ctrl-C quits.
     With piped input (npm start < error.txt) it answers once and exits.
+  - SLACK_WATCH_CHANNELS / DISCORD_WATCH_CHANNELS (optional) list help channels where new messages
+    get an answer when the rules are confident (Discord: needs the Message Content intent).
+  - While a chat adapter runs, GET /healthz and GET /metrics are served on HEALTH_PORT (8080).
   - REDIS_URL shares dedupe, threads, quotas and caches between replicas (several can run at once;
     on Discord one holds the gateway, the others stand by). Without it everything stays in this
     process. Unanswered and 👎 pastes go, redacted, to the review queue (npm run review;
@@ -49,7 +51,15 @@ const forceExit = (signal: NodeJS.Signals) => process.exit(128 + (constants.sign
 function chatAdapters(config: AppConfig, doctor: AppDoctor, ops: Ops, store: SharedStore): ChatAdapter[] {
   const adapters: ChatAdapter[] = [];
   if (config.slack) {
-    adapters.push(createSlackAdapter(config.slack, doctor, { logger: ops.logger, metrics: ops.metrics.adapter('slack'), store, drainTimeoutMs: REPLY_DRAIN_MS }));
+    adapters.push(
+      createSlackAdapter(config.slack, doctor, {
+        logger: ops.logger,
+        metrics: ops.metrics.adapter('slack'),
+        store,
+        drainTimeoutMs: REPLY_DRAIN_MS,
+        watchAnswersPerHour: config.watch.WATCH_ANSWERS_PER_HOUR,
+      }),
+    );
   }
   if (config.discord) {
     // With Redis, replicas share one gateway session under a lease; alone, this process holds it.
@@ -61,6 +71,7 @@ function chatAdapters(config: AppConfig, doctor: AppDoctor, ops: Ops, store: Sha
         store,
         lease,
         timing: { drainMs: REPLY_DRAIN_MS },
+        watchAnswersPerHour: config.watch.WATCH_ANSWERS_PER_HOUR,
       }),
     );
   }

@@ -1,9 +1,9 @@
 import { type Client, Events, type Interaction, type Message, MessageFlags } from 'discord.js';
-import type { DiscordEnv } from '../../src/config';
+import { type DiscordEnv, WATCH_ANSWERS_PER_HOUR_DEFAULT } from '../../src/config';
 import type { Doctor } from '../../src/ports';
 import { AnswerMemory, ConversationMemory, MemoryStore } from '../../src/store';
 import { allowedOrigins } from './attachments';
-import { COMMAND_NAME } from './commands';
+import { COMMAND_NAME, MESSAGE_COMMAND_NAME } from './commands';
 import { DiscordConnection } from './connection';
 import { ANSWER_TTL_MS, CLAIM_TTL_MS, CONVERSATION_TTL_MS, type HandlerContext } from './context';
 import { UNKNOWN_COMMAND } from './copy';
@@ -12,13 +12,16 @@ import { loggableError } from './errors';
 import { handleFeedback, isFeedbackButton } from './feedback';
 import { handleMoreDetail, isMoreDetailButton } from './more-detail';
 import { type GatewayConnection, LeasedConnection } from './lease';
+import { handleMessageCommand } from './message-command';
 import { NO_MENTIONS } from './replies';
 import { handleSlash } from './slash';
 import { DEFAULT_TIMING, type DiscordAdapter, type DiscordAdapterDeps, systemClock } from './types';
+import { DiscordWatch } from './watch';
 
 /**
- * The Discord adapter: `/claude-error` in servers, DMs and user installs, and DMs to the bot.
- * It only translates between discord.js and the Doctor; the diagnosis lives in the core.
+ * The Discord adapter: `/claude-error` and the "Diagnose error" message command in servers, DMs and
+ * user installs, DMs to the bot, and (opt-in) watched help channels. It only translates between
+ * discord.js and the Doctor; the diagnosis lives in the core.
  */
 export function createDiscordAdapter(config: DiscordEnv, doctor: Doctor, deps: DiscordAdapterDeps): DiscordAdapter {
   const logger = deps.logger;
@@ -35,6 +38,8 @@ export function createDiscordAdapter(config: DiscordEnv, doctor: Doctor, deps: D
     conversations: new ConversationMemory(store, { namespace: 'discord', ttlMs: CONVERSATION_TTL_MS }),
     answers: new AnswerMemory(store, { namespace: 'discord-answer', ttlMs: ANSWER_TTL_MS }),
   };
+  const watched = config.DISCORD_WATCH_CHANNELS ?? [];
+  const watch = watched.length > 0 ? new DiscordWatch(watched, deps.watchAnswersPerHour ?? WATCH_ANSWERS_PER_HOUR_DEFAULT, ctx) : null;
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
@@ -51,6 +56,12 @@ export function createDiscordAdapter(config: DiscordEnv, doctor: Doctor, deps: D
     client.on(Events.InteractionCreate, (interaction) => live() && run(() => claimed(`interaction:${interaction.id}`, () => routeInteraction(interaction, ctx))));
     client.on(Events.MessageCreate, (message: Message) => {
       if (!live()) return;
+      if (watch?.owns(message)) {
+        if (!watch.isQuestion(message)) metrics.eventReceived?.('ignored');
+        // The same claim as a DM's: each message is decided on once, by one session.
+        else run(() => claimed(`message:${message.id}`, () => watch.handle(message)));
+        return;
+      }
       if (ignoreMessage(message)) {
         // Bots (this one included) and server messages are not ours to answer.
         if (message.author.id !== client.user?.id) metrics.eventReceived?.('ignored');
@@ -104,8 +115,13 @@ export function createDiscordAdapter(config: DiscordEnv, doctor: Doctor, deps: D
 }
 
 async function routeInteraction(interaction: Interaction, ctx: HandlerContext): Promise<void> {
-  if (interaction.isChatInputCommand()) {
-    if (interaction.commandName === COMMAND_NAME) {
+  if (interaction.isMessageContextMenuCommand() && interaction.commandName === MESSAGE_COMMAND_NAME) {
+    ctx.metrics.eventReceived?.('message-command');
+    await handleMessageCommand(interaction, ctx);
+    return;
+  }
+  if (interaction.isCommand()) {
+    if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) {
       ctx.metrics.eventReceived?.('slash');
       await handleSlash(interaction, ctx);
       return;

@@ -4,6 +4,8 @@ import { decodeText, formatBytes, MiB } from '../../src/input';
 export const IMAGE_MAX_BYTES = 10 * MiB;
 export const TEXT_MAX_BYTES = 1 * MiB;
 export const DOWNLOAD_TIMEOUT_MS = 10_000;
+/** At most this many files of one message are read; the rest are ignored. */
+export const MAX_FILES = 4;
 
 /** Hosts Discord serves attachments from. Their URLs are signed and expire, so we fetch at once. */
 export const DISCORD_CDN_ORIGINS = ['https://cdn.discordapp.com', 'https://media.discordapp.net'] as const;
@@ -69,6 +71,24 @@ export async function fetchAttachment(a: AttachmentRef, origins: readonly string
   if (bytes === 'failed') return { kind: 'skipped', name, reason: 'Discord did not let me download it; please try again' };
   if (kind === 'image') return { kind: 'image', image: { data: bytes, name, ...(a.contentType ? { mimeType: a.contentType } : {}) } };
   return { kind: 'text', name, text: decodeText(bytes).text };
+}
+
+/** What the files of one message gave: texts (headed by their name), images, and what was skipped. */
+export interface ReadFiles {
+  texts: string[];
+  images: ImageInput[];
+  skipped: Array<{ name: string; reason: string }>;
+}
+
+/** Downloads a message's files at once (their URLs expire); `textOnly` leaves images unread. */
+export async function readFiles(files: readonly AttachmentRef[], origins: readonly string[], textOnly = false): Promise<ReadFiles> {
+  const wanted = textOnly ? files.filter((f) => attachmentKind(f) === 'text') : files;
+  const fetched = await Promise.all(wanted.map((f) => fetchAttachment(f, origins)));
+  return {
+    texts: fetched.flatMap((f) => (f.kind === 'text' ? [`--- ${f.name} ---\n${f.text}`] : [])),
+    images: fetched.flatMap((f) => (f.kind === 'image' ? [f.image] : [])),
+    skipped: fetched.flatMap((f) => (f.kind === 'skipped' ? [f] : [])),
+  };
 }
 
 async function download(url: string, limit: number): Promise<Uint8Array<ArrayBuffer> | 'too-large' | 'failed'> {

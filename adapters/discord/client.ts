@@ -3,9 +3,20 @@ import type { DiscordEnv } from '../../src/config';
 
 /**
  * Guilds for interactions in servers, DirectMessages for DMs. Nothing privileged: without
- * MessageContent the gateway still sends the content of DMs and of messages that mention the app.
+ * MessageContent the gateway still sends the content of DMs and of messages that mention the app,
+ * and interactions (the message command's target included) always carry theirs.
  */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages] as const;
+
+/**
+ * Watched channels (DISCORD_WATCH_CHANNELS) need server messages with their text: GuildMessages
+ * plus the privileged MessageContent, which the portal must allow. Asked for only then.
+ */
+export const WATCH_INTENTS = [GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] as const;
+
+export function intentsFor(config: Pick<DiscordEnv, 'DISCORD_WATCH_CHANNELS'>): GatewayIntentBits[] {
+  return config.DISCORD_WATCH_CHANNELS?.length ? [...INTENTS, ...WATCH_INTENTS] : [...INTENTS];
+}
 
 /** The REST base discord.js expects ("https://discord.com/api"): the version is added by the client. */
 export function restBase(apiUrl: string | undefined): string | undefined {
@@ -17,7 +28,7 @@ export function createDiscordClient(config: DiscordEnv, options: { restTimeoutMs
   const client = new Client({
     // Every IDENTIFY, including the ones discord.js sends on its own, waits for our pacer.
     ws: { buildIdentifyThrottler: () => options.identifyThrottler },
-    intents: [...INTENTS],
+    intents: intentsFor(config),
     // The gateway sends no CHANNEL_CREATE for DMs, so a DM channel is never cached in advance;
     // without the Channel partial discord.js would drop every DM.
     partials: [Partials.Channel],

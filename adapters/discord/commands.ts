@@ -4,25 +4,38 @@ import {
   ApplicationIntegrationType,
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 
 export const COMMAND_NAME = 'claude-error';
+
+/** The message context-menu command (Apps → "Diagnose error" on any message). */
+export const MESSAGE_COMMAND_NAME = 'Diagnose error';
 
 /** Discord's ceiling for a string option; pastes longer than this belong in a .txt file in a DM. */
 export const ERROR_MAX_LENGTH = 6000;
 
 /**
- * View Channel (1 << 10) + Send Messages (1 << 11) + Embed Links (1 << 14) = 19456. Answers to
- * slash commands need no permission at all; these make the bot's presence in a server readable.
+ * View Channel (1 << 10) + Send Messages (1 << 11) + Embed Links (1 << 14) + Read Message History
+ * (1 << 16) = 84992. Answers to commands need no permission at all; the first three make the bot's
+ * presence in a server readable, and a reply to a message in a watched channel needs the last.
  */
-export const BOT_PERMISSIONS = '19456';
+export const BOT_PERMISSIONS = '84992';
+
+/** Where both commands can be used: servers, the bot's DMs, other DMs and group DMs (user install). */
+const EVERYWHERE = {
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+};
 
 /**
  * The bulk-overwrite body for `PUT /applications/{id}/commands` (global) or the guild route.
  * `contexts` and `integration_types` apply only to global commands: Discord ignores them for a
  * guild, where the command exists only in that server (not in DMs).
  */
-export function buildCommands(scope: 'global' | 'guild'): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function buildCommands(
+  scope: 'global' | 'guild',
+): [RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody] {
   return [
     {
       type: ApplicationCommandType.ChatInput,
@@ -49,13 +62,13 @@ export function buildCommands(scope: 'global' | 'guild'): RESTPostAPIChatInputAp
           required: false,
         },
       ],
-      ...(scope === 'global'
-        ? {
-            // Servers, the bot's DMs, and other DMs / group DMs through a user install.
-            contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
-            integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-          }
-        : {}),
+      ...(scope === 'global' ? EVERYWHERE : {}),
+    },
+    {
+      // A message command has a name (spaces and capitals allowed) and no description or options.
+      type: ApplicationCommandType.Message,
+      name: MESSAGE_COMMAND_NAME,
+      ...(scope === 'global' ? EVERYWHERE : {}),
     },
   ];
 }

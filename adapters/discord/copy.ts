@@ -14,6 +14,14 @@ export const FAILURE =
 export const TOO_SLOW =
   'Sorry, this is taking longer than it should. Please try again in a minute.';
 
+export const NOTHING_TO_READ =
+  'That message has no text, `.txt` / `.log` file or screenshot for me to read. Use **Diagnose error** on the message with the error.';
+
+export const OWN_ANSWER = 'That message is one of my answers. Use **Diagnose error** on the message with the error.';
+
+/** The first line of a public answer to the message command: which message it answers. */
+export const answerTo = (messageUrl: string) => `Diagnosis of ${messageUrl}`;
+
 export const UNKNOWN_COMMAND = 'I do not know that command (any more). Try `/claude-error`.';
 
 export const THANKS_UP = 'Thanks for the feedback! Glad it helped.';

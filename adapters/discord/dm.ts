@@ -1,16 +1,13 @@
 import type { Message } from 'discord.js';
-import type { ImageInput } from '../../src/contracts';
 import { asksForDetails } from '../../src/doctor/follow-up';
-import { fetchAttachment } from './attachments';
+import { MAX_FILES, readFiles } from './attachments';
 import type { HandlerContext } from './context';
 import { DM_USAGE, FAILURE, skippedNotice } from './copy';
 import { loggableError } from './errors';
 import { keepForDetails } from './more-detail';
-import { NO_MENTIONS, toOptions } from './replies';
-import { type DiscordMessage, renderDetails, renderReply, textMessage } from './render';
+import { replyToMessage } from './replies';
+import { renderDetails, renderReply, textMessage } from './render';
 
-/** At most this many files of one DM are read; the rest are ignored. */
-const MAX_FILES = 4;
 /** Discord shows "typing…" for 10 s; refresh it while a slow diagnosis runs. */
 const TYPING_REFRESH_MS = 8_000;
 
@@ -23,19 +20,16 @@ export function ignoreMessage(message: Message): boolean {
 export async function handleDirectMessage(message: Message, ctx: HandlerContext): Promise<void> {
   const files = [...message.attachments.values()].slice(0, MAX_FILES);
   if (!message.content.trim() && files.length === 0) {
-    await send(message, [textMessage(DM_USAGE)], ctx);
+    await replyToMessage(message, [textMessage(DM_USAGE)], ctx);
     ctx.metrics.replySent?.('usage');
     return;
   }
   const stopTyping = keepTyping(message, ctx);
   try {
-    const fetched = await Promise.all(files.map((f) => fetchAttachment(f, ctx.origins)));
-    const texts = fetched.flatMap((f) => (f.kind === 'text' ? [`--- ${f.name} ---\n${f.text}`] : []));
-    const images: ImageInput[] = fetched.flatMap((f) => (f.kind === 'image' ? [f.image] : []));
-    const skipped = fetched.flatMap((f) => (f.kind === 'skipped' ? [f] : []));
+    const { texts, images, skipped } = await readFiles(files, ctx.origins);
     const text = [message.content, ...texts].filter((t) => t.trim()).join('\n\n');
     if (!text && images.length === 0) {
-      await send(message, [textMessage(`${skippedNotice(skipped)}\n\n${DM_USAGE}`)], ctx);
+      await replyToMessage(message, [textMessage(`${skippedNotice(skipped)}\n\n${DM_USAGE}`)], ctx);
       ctx.metrics.replySent?.('usage');
       return;
     }
@@ -44,7 +38,7 @@ export async function handleDirectMessage(message: Message, ctx: HandlerContext)
     const previous = await ctx.conversations.get(message.channelId);
     // "more" / "details" after an answer: its details, as the button would give them.
     if (previous && images.length === 0 && asksForDetails(text)) {
-      if (await send(message, renderDetails(previous.document), ctx)) ctx.metrics.replySent?.('details');
+      if (await replyToMessage(message, renderDetails(previous.document), ctx)) ctx.metrics.replySent?.('details');
       return;
     }
     const diagnosis = previous ? await ctx.doctor.followUp(previous, inquiry) : await ctx.doctor.diagnose(inquiry);
@@ -58,29 +52,16 @@ export async function handleDirectMessage(message: Message, ctx: HandlerContext)
       ...(key ? { more: { key, ephemeral: false } } : {}),
     });
     if (skipped.length > 0) messages[0]!.content = skippedNotice(skipped);
-    if (await send(message, messages, ctx)) {
+    if (await replyToMessage(message, messages, ctx)) {
       ctx.metrics.replySent?.('dm');
       ctx.logger.info({ event: 'discord.dm', entry: diagnosis.entry, source: diagnosis.source, followUp: previous !== null }, 'discord: answered a DM');
     }
   } catch (error) {
     ctx.logger.error({ err: loggableError(error) }, 'discord: could not answer a DM');
-    await send(message, [textMessage(FAILURE)], ctx);
+    await replyToMessage(message, [textMessage(FAILURE)], ctx);
     ctx.metrics.replySent?.('failure');
   } finally {
     stopTyping();
-  }
-}
-
-/** The first message replies to the DM (without pinging); the rest follow in the channel. */
-async function send(message: Message, messages: DiscordMessage[], ctx: HandlerContext): Promise<boolean> {
-  try {
-    const [first, ...rest] = messages as [DiscordMessage, ...DiscordMessage[]];
-    await message.reply({ ...toOptions(first), allowedMentions: NO_MENTIONS, failIfNotExists: false });
-    for (const m of rest) if (message.channel.isSendable()) await message.channel.send(toOptions(m));
-    return true;
-  } catch (error) {
-    ctx.logger.warn({ err: loggableError(error) }, 'discord: could not send a DM reply');
-    return false;
   }
 }
 

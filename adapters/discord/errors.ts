@@ -36,8 +36,10 @@ export const badTokenError = (how: string, cause?: unknown) =>
 export const intentsError = (code: number) =>
   new DiscordSetupError(
     'intents',
-    `Discord refused the gateway intents (close ${code}). This bot asks only for Guilds and DirectMessages, ` +
-      'which need no approval; check that DISCORD_TOKEN belongs to a bot user.',
+    `Discord refused the gateway intents (close ${code}). Without DISCORD_WATCH_CHANNELS this bot asks only for ` +
+      'Guilds and DirectMessages, which need no approval; check that DISCORD_TOKEN belongs to a bot user. With ' +
+      'DISCORD_WATCH_CHANNELS it also asks for the privileged Message Content intent: turn on Developer Portal → ' +
+      'your application → Bot → Privileged Gateway Intents → Message Content Intent, or unset DISCORD_WATCH_CHANNELS.',
   );
 
 /** The JSON error code of a failed Discord REST call, if it was one. */

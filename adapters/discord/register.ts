@@ -1,10 +1,11 @@
 /**
- * `npm run discord:register`: registers `/claude-error` with one bulk PUT, globally or, with
+ * `npm run discord:register`: registers `/claude-error` and the message command "Diagnose error"
+ * with one bulk PUT (it overwrites every command type at once), globally or, with
  * DISCORD_GUILD_ID, in one server (instant updates, but not in DMs). Run it after a change to the
  * command, not at every start: Discord allows 200 command creations per day per server.
  */
 import { pathToFileURL } from 'node:url';
-import { REST, Routes } from 'discord.js';
+import { ApplicationCommandType, REST, Routes } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, type DiscordEnv, loadConfig } from '../../src/config';
 import { unknownOption } from '../../src/cli/options';
@@ -16,7 +17,7 @@ import { describeError, httpStatus } from './errors';
 export interface RegisterResult {
   scope: 'global' | 'guild';
   route: string;
-  commands: Array<{ id: string; name: string }>;
+  commands: Array<{ id: string; name: string; type: number }>;
 }
 
 export async function registerCommands(config: DiscordEnv): Promise<RegisterResult> {
@@ -26,8 +27,8 @@ export async function registerCommands(config: DiscordEnv): Promise<RegisterResu
   const guildId = config.DISCORD_GUILD_ID;
   const scope = guildId ? 'guild' : 'global';
   const route = guildId ? Routes.applicationGuildCommands(appId, guildId) : Routes.applicationCommands(appId);
-  const result = (await rest.put(route, { body: buildCommands(scope) })) as Array<{ id: string; name: string }>;
-  return { scope, route, commands: result.map(({ id, name }) => ({ id, name })) };
+  const result = (await rest.put(route, { body: buildCommands(scope) })) as Array<{ id: string; name: string; type?: number }>;
+  return { scope, route, commands: result.map(({ id, name, type }) => ({ id, name, type: type ?? ApplicationCommandType.ChatInput })) };
 }
 
 /** Explains a failed registration in terms of the settings the operator can change. */
@@ -49,8 +50,9 @@ export function explainFailure(error: unknown): string {
 
 export const REGISTER_HELP = `Usage: npm run discord:register [-- --help]
 
-Registers the /claude-error slash command with Discord (one bulk PUT) and prints the invite URL.
-Run it once, and again after the command changes — not at every start.
+Registers the /claude-error slash command and the "Diagnose error" message command with Discord
+(one bulk PUT) and prints the invite URL. Run it once, and again after the commands change — not at
+every start.
 
 Settings (environment or .env):
   DISCORD_TOKEN            bot token (Developer Portal → your application → Bot)
@@ -92,7 +94,8 @@ export async function main(env: NodeJS.ProcessEnv, out: Pick<Console, 'log' | 'e
   try {
     const result = await registerCommands(discord);
     const where = result.scope === 'guild' ? `in server ${discord.DISCORD_GUILD_ID} (usable there at once; not in DMs)` : 'globally (servers, DMs with the bot, user installs)';
-    out.log(`Registered ${result.commands.map((c) => `/${c.name}`).join(', ')} ${where}.`);
+    const names = result.commands.map((c) => (c.type === ApplicationCommandType.Message ? `"${c.name}" (message menu → Apps)` : `/${c.name}`));
+    out.log(`Registered ${names.join(' and ')} ${where}.`);
     out.log(`Invite the bot to a server: ${inviteUrl(discord.DISCORD_APPLICATION_ID)}`);
     return 0;
   } catch (error) {

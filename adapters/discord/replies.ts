@@ -1,4 +1,4 @@
-import { type BaseMessageOptions, MessageFlags, type RepliableInteraction } from 'discord.js';
+import { type BaseMessageOptions, type Message, MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '../../src/ports';
 import { guardOutbound } from '../../src/redact';
 import { ALREADY_ACKNOWLEDGED, discordCode, loggableError, UNKNOWN_INTERACTION, UNKNOWN_WEBHOOK } from './errors';
@@ -87,5 +87,21 @@ export class InteractionReplies {
       }
       return false;
     }
+  }
+}
+
+/**
+ * Answers a message (a DM, or a post in a watched channel): the first part replies to it without
+ * pinging anyone, the rest follow in the same channel. False when Discord refused it.
+ */
+export async function replyToMessage(message: Message, messages: DiscordMessage[], ctx: { logger: Logger }): Promise<boolean> {
+  try {
+    const [first, ...rest] = messages as [DiscordMessage, ...DiscordMessage[]];
+    await message.reply({ ...toOptions(first), allowedMentions: NO_MENTIONS, failIfNotExists: false });
+    for (const m of rest) if (message.channel.isSendable()) await message.channel.send(toOptions(m));
+    return true;
+  } catch (error) {
+    ctx.logger.warn({ err: loggableError(error), channel: message.channelId }, 'discord: could not reply to a message');
+    return false;
   }
 }

@@ -1,17 +1,13 @@
 import { type ChatInputCommandInteraction, InteractionContextType } from 'discord.js';
-import type { Inquiry } from '../../src/contracts';
 import { attachmentKind, fetchAttachment, IMAGE_MAX_BYTES } from './attachments';
+import { type Answer, answerInTime, commandInquiry } from './answer-in-time';
+import { COMMAND_NAME } from './commands';
 import type { HandlerContext } from './context';
-import { FAILURE, SLASH_USAGE, skippedNotice, TOO_SLOW } from './copy';
+import { FAILURE, SLASH_USAGE, skippedNotice } from './copy';
 import { loggableError } from './errors';
 import { keepForDetails } from './more-detail';
 import { InteractionReplies } from './replies';
-import { type DiscordMessage, type Rendered, renderReply, textMessage } from './render';
-
-/** What the slow part (download + diagnosis + rendering) produces; it never rejects. */
-type Answer =
-  | { kind: 'diagnosis'; rendered: Rendered; entry: string | null; source: string }
-  | { kind: 'text'; message: DiscordMessage; failed: boolean };
+import { renderReply, textMessage } from './render';
 
 /**
  * `/claude-error`: acknowledged within Discord's 3 seconds, always. The diagnosis races a budget;
@@ -44,19 +40,7 @@ export async function handleSlash(interaction: ChatInputCommandInteraction, ctx:
   }
 
   const audience = ephemeral || inBotDm ? 'private' : 'public';
-  const work = answer(interaction, text, { audience, ephemeral }, ctx);
-  const early = await settleWithin(work, ctx.timing.ackBudgetMs - (performance.now() - receivedAt));
-  if (early) {
-    await deliver(replies, early, ephemeral, 'direct', ctx);
-    return;
-  }
-  if (!(await replies.defer(ephemeral))) return;
-  let late = await settleWithin(work, ctx.timing.answerDeadlineMs);
-  if (!late) {
-    ctx.logger.warn({ interaction: interaction.id, deadlineMs: ctx.timing.answerDeadlineMs }, 'discord: diagnosis missed the answer deadline');
-    late = { kind: 'text', message: textMessage(TOO_SLOW), failed: true };
-  }
-  await deliver(replies, late, ephemeral, 'deferred', ctx);
+  await answerInTime(replies, answer(interaction, text, { audience, ephemeral }, ctx), { ephemeral, receivedAt, command: `/${COMMAND_NAME}` }, ctx);
 }
 
 async function answer(
@@ -71,16 +55,7 @@ async function answer(
     const skipped = fetched?.kind === 'skipped' ? [fetched] : [];
     const images = fetched?.kind === 'image' ? [fetched.image] : [];
     if (!text.trim() && images.length === 0) return { kind: 'text', message: textMessage(skippedNotice(skipped)), failed: false };
-    const inquiry: Inquiry = {
-      platform: 'discord',
-      text,
-      images,
-      user: `discord:${interaction.user.id}`,
-      ...(interaction.channelId ? { channel: interaction.channelId } : {}),
-      ...(interaction.guildId ? { workspace: `discord:${interaction.guildId}` } : {}),
-      isDM: interaction.context === InteractionContextType.BotDM,
-    };
-    const diagnosis = await ctx.doctor.diagnose(inquiry);
+    const diagnosis = await ctx.doctor.diagnose(commandInquiry(interaction, text, images));
     const key = await keepForDetails(ctx, diagnosis);
     const rendered = renderReply(diagnosis.document, { audience, feedback: true, reviewRef: diagnosis.reviewRef, ...(key ? { more: { key, ephemeral } } : {}) });
     if (skipped.length > 0) rendered.messages[0]!.content = skippedNotice(skipped);
@@ -88,38 +63,5 @@ async function answer(
   } catch (error) {
     ctx.logger.error({ interaction: interaction.id, err: loggableError(error) }, 'discord: diagnosis failed');
     return { kind: 'text', message: textMessage(FAILURE), failed: true };
-  }
-}
-
-async function deliver(replies: InteractionReplies, a: Answer, ephemeral: boolean, mode: 'direct' | 'deferred', ctx: HandlerContext): Promise<void> {
-  const messages = a.kind === 'diagnosis' ? a.rendered.messages : [a.message];
-  const [first, ...rest] = messages as [DiscordMessage, ...DiscordMessage[]];
-  const sent = mode === 'direct' ? await replies.reply(first, ephemeral) : await replies.edit(first);
-  if (!sent) {
-    // A rejected answer (a bug of ours, not a dead token) still gets a polite line instead of silence.
-    if (replies.usable && mode === 'direct' && !replies.wasAcknowledged) await replies.reply(textMessage(FAILURE), true);
-    else if (replies.usable && mode === 'deferred') await replies.edit(textMessage(FAILURE));
-    return;
-  }
-  for (const message of rest) if (!(await replies.followUp(message, ephemeral))) return;
-  if (a.kind === 'diagnosis' && a.rendered.privateFollowUp) await replies.followUp(a.rendered.privateFollowUp, true);
-  ctx.metrics.replySent?.(a.kind === 'text' && a.failed ? 'failure' : mode);
-  ctx.logger.info(
-    a.kind === 'diagnosis' ? { event: 'discord.answer', mode, entry: a.entry, source: a.source, messages: messages.length } : { event: 'discord.answer', mode, failed: a.failed },
-    'discord: answered /claude-error',
-  );
-}
-
-/** The value if `work` settles within `ms`, otherwise null (work keeps running). */
-async function settleWithin<T>(work: Promise<T>, ms: number): Promise<T | null> {
-  if (ms <= 0) return null;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -14,8 +14,10 @@ export interface DiscordAdapter extends Adapter {
   state(): DiscordState;
 }
 
-export type EventKind = 'slash' | 'dm' | 'feedback' | 'more-detail' | 'ignored';
-export type ReplyKind = 'direct' | 'deferred' | 'dm' | 'details' | 'usage' | 'failure';
+/** `message-command`: "Diagnose error" on a message; `watched`: a new post in a watched channel, read by the rules. */
+export type EventKind = 'slash' | 'message-command' | 'dm' | 'watched' | 'feedback' | 'more-detail' | 'ignored';
+/** `watch`: an unasked answer in a watched channel; `details`: an answer's details, after "More detail" or "more". */
+export type ReplyKind = 'direct' | 'deferred' | 'dm' | 'watch' | 'details' | 'usage' | 'failure';
 export type Vote = 'up' | 'down';
 
 /**
@@ -72,6 +74,8 @@ export interface DiscordAdapterDeps {
   metrics?: DiscordMetrics;
   clock?: Clock;
   timing?: Partial<DiscordTiming>;
+  /** Unasked answers per watched channel in any hour (WATCH_ANSWERS_PER_HOUR). Default 20. */
+  watchAnswersPerHour?: number;
 }
 
 export const systemClock: Clock = {

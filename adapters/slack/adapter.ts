@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { App, webApi } from '@slack/bolt';
 import { z } from 'zod';
-import type { SlackEnv } from '../../src/config';
+import { type SlackEnv, WATCH_ANSWERS_PER_HOUR_DEFAULT } from '../../src/config';
 import { describeNetworkFailure, hostOf, networkFailure } from '../../src/net';
 import type { Doctor, Logger, SharedStore } from '../../src/ports';
 import { AnswerMemory, ConversationMemory, MemoryStore } from '../../src/store';
@@ -14,7 +14,9 @@ import { registerMoreDetail } from './more-detail';
 import { classifyEvent } from './inbound';
 import { Jobs } from './jobs';
 import type { SlackMetrics } from './metrics';
+import { registerShortcuts } from './shortcut';
 import { DEDUPE_TTL_MS } from './store';
+import { SlackWatch } from './watch';
 
 export type SlackAdapterState = 'starting' | 'up' | 'reconnecting' | 'down';
 
@@ -30,6 +32,10 @@ export interface SlackAdapterDeps {
   store?: SharedStore;
   /** How long `stop()` lets answers in flight finish. Default 30 s. */
   drainTimeoutMs?: number;
+  /** Unasked answers per watched channel in any hour (WATCH_ANSWERS_PER_HOUR). Default 20. */
+  watchAnswersPerHour?: number;
+  /** An answer slower than this first shows a placeholder. Default WORKING_AFTER_MS (2 s). */
+  workingAfterMs?: number;
 }
 
 export interface SlackAdapter extends Adapter {
@@ -70,7 +76,9 @@ export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: Slack
     download: { botToken: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, fetch: deps.fetch ?? globalThis.fetch },
     logger,
     metrics,
+    ...(deps.workingAfterMs !== undefined ? { workingAfterMs: deps.workingAfterMs } : {}),
   };
+  const watch = config.SLACK_WATCH_CHANNELS?.length ? new SlackWatch(config.SLACK_WATCH_CHANNELS, deps.watchAnswersPerHour ?? WATCH_ANSWERS_PER_HOUR_DEFAULT, conversation) : null;
 
   const onEvent = async (event: unknown, body: unknown, context: { botUserId?: string; retryNum?: number }, client: webApi.WebClient) => {
     const eventId = EventEnvelopeSchema.safeParse(body).data?.event_id;
@@ -86,12 +94,17 @@ export function createSlackAdapter(config: SlackEnv, doctor: Doctor, deps: Slack
       return;
     }
     const { botUserId } = context;
+    if (watch && (await watch.owns(classified.message))) {
+      jobs.run('watch', () => watch.handle(classified.message, client, botUserId));
+      return;
+    }
     jobs.run('answer', () => handleMessage(classified.message, client, botUserId, conversation));
   };
   parts.app.event('app_mention', async ({ event, body, context, client }) => onEvent(event, body, context, client));
   parts.app.event('message', async ({ event, body, context, client }) => onEvent(event, body, context, client));
   registerFeedback(parts.app, { store, doctor, logger, metrics });
   registerMoreDetail(parts.app, { answers: conversation.answers, store, logger, metrics });
+  registerShortcuts(parts.app, { ...conversation, run: (name, work) => jobs.run(name, work) });
   parts.app.error(async (error) => {
     logger.error({ err: error, code: error.code }, 'slack listener error');
   });

@@ -3,13 +3,15 @@ import type { Diagnosis } from '../../src/contracts';
 import { asksForDetails } from '../../src/doctor/follow-up';
 import type { Doctor, Logger, SharedStore } from '../../src/ports';
 import type { AnswerMemory, ConversationMemory } from '../../src/store';
+import { feedbackRefOf } from './feedback-buttons';
 import type { DownloadOptions } from './files';
 import { conversationKey, type InboundMessage, replyThreadTs } from './inbound';
 import { buildInquiry } from './inquiry';
 import type { SlackMetrics } from './metrics';
 import { renderDetails, renderFailure, renderPrivateNotes, renderReply } from './render';
-import { postEphemeral, postPublic, type Poster, type ReplyTarget } from './reply';
+import { postEphemeral, type Poster, type ReplyTarget } from './reply';
 import { DEDUPE_TTL_MS } from './store';
+import { WorkingReply } from './working';
 
 export interface ConversationDeps {
   doctor: Doctor;
@@ -22,6 +24,16 @@ export interface ConversationDeps {
   download: Omit<DownloadOptions, 'lookup'>;
   logger: Logger;
   metrics: SlackMetrics;
+  /** A slower answer first shows a placeholder (WORKING_AFTER_MS by default). */
+  workingAfterMs?: number;
+}
+
+/**
+ * Claims a message for one answer, on every replica. The key is the message itself, so a mention
+ * delivered twice (app_mention and message) and a watched channel's post are each answered once.
+ */
+export function claimMessage(store: SharedStore, m: InboundMessage): Promise<boolean> {
+  return store.claim(`slack:msg:${m.channel}:${m.ts}`, DEDUPE_TTL_MS);
 }
 
 /**
@@ -42,7 +54,7 @@ export async function handleMessage(
     return;
   }
   // One mention arrives twice (app_mention and message.channels): the first copy wins.
-  if (!(await deps.store.claim(`slack:msg:${m.channel}:${m.ts}`, DEDUPE_TTL_MS))) {
+  if (!(await claimMessage(deps.store, m))) {
     deps.metrics.eventReceived?.('duplicate');
     return;
   }
@@ -51,29 +63,35 @@ export async function handleMessage(
   const poster: Poster = { client, logger: deps.logger, metrics: deps.metrics };
   const target: ReplyTarget = { channel: m.channel, threadTs: replyThreadTs(m), user: m.user };
   const started = Date.now();
+  const working = new WorkingReply(poster, target, deps.workingAfterMs);
   let diagnosis: Diagnosis;
   let notes: string[];
   try {
-    const built = await buildInquiry(m, { client, botUserId, download: deps.download, logger: deps.logger }, !!previous);
-    // "more" / "details" under an answer: its details, as the button would post them.
-    if (previous && (built.inquiry.images?.length ?? 0) === 0 && asksForDetails(built.inquiry.text)) {
-      await postPublic(poster, target, renderDetails(previous.document), 'details');
-      deps.logger.info({ channel: m.channel, ts: m.ts, entry: previous.entry, elapsedMs: Date.now() - started }, 'slack details posted');
+    const outcome = await working.wait(
+      (async () => {
+        const built = await buildInquiry(m, { client, botUserId, download: deps.download, logger: deps.logger }, !!previous);
+        // "more" / "details" under an answer: its details, as the button would post them.
+        if (previous && (built.inquiry.images?.length ?? 0) === 0 && asksForDetails(built.inquiry.text)) return { kind: 'details' as const, of: previous };
+        const d = previous ? await deps.doctor.followUp(previous, built.inquiry) : await deps.doctor.diagnose(built.inquiry);
+        return { kind: 'answer' as const, diagnosis: d, notes: built.notes };
+      })(),
+    );
+    if (outcome.kind === 'details') {
+      await working.deliver(renderDetails(outcome.of.document), 'details');
+      deps.logger.info({ channel: m.channel, ts: m.ts, entry: outcome.of.entry, elapsedMs: Date.now() - started }, 'slack details posted');
       return;
     }
-    notes = built.notes;
-    diagnosis = previous ? await deps.doctor.followUp(previous, built.inquiry) : await deps.doctor.diagnose(built.inquiry);
+    ({ diagnosis, notes } = outcome);
   } catch (error) {
     deps.logger.error({ err: error, channel: m.channel, ts: m.ts }, 'slack diagnosis failed');
-    await postPublic(poster, target, [renderFailure()], 'failure');
+    await working.deliver([renderFailure()], 'failure');
     return;
   }
 
   const audience = m.isDM ? 'dm' : 'channel';
-  const feedback = { entry: diagnosis.entry, source: diagnosis.source, ...(diagnosis.reviewRef ? { ref: diagnosis.reviewRef } : {}) };
   const more = await keepForDetails(deps, diagnosis);
-  const messages = renderReply(diagnosis.document, { audience, extraNotes: notes, feedback, ...(more ? { more } : {}) });
-  const sent = await postPublic(poster, target, messages, previous ? 'follow-up' : 'answer');
+  const messages = renderReply(diagnosis.document, { audience, extraNotes: notes, feedback: feedbackRefOf(diagnosis), ...(more ? { more } : {}) });
+  const sent = (await working.deliver(messages, previous ? 'follow-up' : 'answer')).ok;
   if (sent) await deps.answered.set(key, diagnosis);
   if (audience === 'channel' && diagnosis.document.privateNotes.length > 0) {
     await postEphemeral(poster, target, renderPrivateNotes(diagnosis.document.privateNotes), 'private-notes');
@@ -94,7 +112,7 @@ export async function handleMessage(
 }
 
 /** The answer's key for its "More detail" button; null (no button) when it has no details or the store refused it. */
-async function keepForDetails(deps: Pick<ConversationDeps, 'answers' | 'logger'>, diagnosis: Diagnosis): Promise<string | null> {
+export async function keepForDetails(deps: Pick<ConversationDeps, 'answers' | 'logger'>, diagnosis: Diagnosis): Promise<string | null> {
   if (!diagnosis.details) return null;
   return deps.answers.keep(diagnosis).catch((error: unknown) => {
     deps.logger.warn({ err: (error as Error).message }, 'slack: could not keep an answer for "More detail"');

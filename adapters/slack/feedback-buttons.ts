@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Diagnosis } from '../../src/contracts';
 import { type ButtonElement, LIMITS, type SlackBlock } from './blocks';
 
 /** What a 👍 / 👎 click reports: the catalogue entry that answered and where the answer came from. */
@@ -9,6 +10,11 @@ export const FeedbackRefSchema = z.object({
   ref: z.string().max(64).optional(),
 });
 export type FeedbackRef = z.infer<typeof FeedbackRefSchema>;
+
+/** What the buttons under an answer carry back: its entry, source and review-queue reference. */
+export function feedbackRefOf(d: Pick<Diagnosis, 'entry' | 'source' | 'reviewRef'>): FeedbackRef {
+  return { entry: d.entry, source: d.source, ...(d.reviewRef ? { ref: d.reviewRef } : {}) };
+}
 
 export const FEEDBACK_ACTION = { up: 'feedback_up', down: 'feedback_down' } as const;
 export type Vote = keyof typeof FEEDBACK_ACTION;

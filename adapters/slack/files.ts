@@ -61,7 +61,7 @@ function needsLookup(file: SlackFile): boolean {
 
 type Kind = 'image' | 'text';
 
-function kindOf(file: SlackFile): Kind | null {
+export function kindOf(file: SlackFile): Kind | null {
   const mime = file.mimetype ?? '';
   if (mime.startsWith('image/')) return 'image';
   if (file.mode === 'snippet' || mime.startsWith('text/') || mime === 'application/json') return 'text';

@@ -9,9 +9,32 @@ export type EventOutcome =
   /** Sent by a bot, ourselves included. */
   | 'bot'
   /** Not for us: a channel message outside our threads, an edit, a join... */
-  | 'ignored';
+  | 'ignored'
+  /** The "Diagnose this error" message shortcut (answer in the message's thread). */
+  | 'shortcut'
+  /** The "Diagnose privately" message shortcut (answer only the user sees). */
+  | 'shortcut-private'
+  /** A new top-level message in a watched channel, passed to the rules. */
+  | 'watched';
 
-export type ReplyKind = 'answer' | 'follow-up' | 'details' | 'failure' | 'private-notes' | 'feedback-ack';
+export type ReplyKind =
+  | 'answer'
+  | 'follow-up'
+  /** The details of an answer, after "More detail" or "more" under it. */
+  | 'details'
+  | 'failure'
+  | 'private-notes'
+  | 'feedback-ack'
+  /** "Working on it…", posted when an answer is slow and later replaced by it. */
+  | 'working'
+  /** The answer to the public message shortcut, in the message's thread. */
+  | 'shortcut-answer'
+  /** The answer to the private message shortcut (ephemeral). */
+  | 'private-answer'
+  /** An unasked answer in a watched channel. */
+  | 'watch-answer'
+  /** A short note to the shortcut's user: invite the bot, already answered, that is my answer. */
+  | 'shortcut-note';
 
 /**
  * Counters the operations layer implements (prom-client). Every hook is optional and must not

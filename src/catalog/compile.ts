@@ -18,8 +18,17 @@ export interface CompiledRule extends Omit<CatalogRule, 'pattern' | 'unless' | '
   allKeywords?: string[];
   /** EVIDENCE_RANK of the rule's tier: 3 exact, 2 shape, 1 hint. */
   rank: number;
+  /** The rule's place when entries are ranked (standingOf): its tier, and a backstop below the other rules of its tier. */
+  standing: number;
   confidence: number;
 }
+
+/**
+ * Where a rule stands when entries are ranked: by tier first; within a tier a backstop (the generic
+ * answer for a status, type or SDK class) stands below every other rule, so anything more specific
+ * that fires in the same tier wins over it without an `outranks` edge.
+ */
+export const standingOf = (rule: { rank: number; backstop?: true }): number => rule.rank * 2 + (rule.backstop ? 0 : 1);
 
 /** A fix step with its audience resolved: the client ids it is for, or null for everyone. */
 export interface CompiledFixStep {
@@ -27,9 +36,11 @@ export interface CompiledFixStep {
   for: readonly ClientId[] | null;
 }
 
-export interface CompiledEntry extends Omit<CatalogEntry, 'match' | 'fix'> {
+export interface CompiledEntry extends Omit<CatalogEntry, 'match' | 'fix' | 'seenIn'> {
   match: CompiledRule[];
   fix: CompiledFixStep[];
+  /** The clients (ids) that alone meet this error (`seenIn`), or null when anyone may. */
+  seenIn: readonly ClientId[] | null;
 }
 
 /** Compiles one validated entry; `problems` name the field path of anything that does not compile. */
@@ -66,22 +77,27 @@ export function compileEntry(entry: CatalogEntry, named: ReadonlyMap<string, str
       keywords: rule.keywords?.map((k) => k.toLowerCase()),
       allKeywords: rule.allKeywords?.map((k) => k.toLowerCase()),
       rank: EVIDENCE_RANK[rule.evidence],
+      standing: standingOf({ rank: EVIDENCE_RANK[rule.evidence], backstop: rule.backstop }),
       confidence: EVIDENCE_CONFIDENCE[rule.evidence],
     };
   });
-  const fix = entry.fix.map((step, i): CompiledFixStep => {
-    if (typeof step === 'string') return { text: step.trim(), for: null };
+  /** Client ids and groups of catalog/clients.yaml, resolved to the client ids they name. */
+  const resolve = (names: readonly string[], path: string): ClientId[] => {
     const clients = new Set<ClientId>();
-    for (const name of step.for) {
+    for (const name of names) {
       const members = CLIENTS.groups.get(name) ?? (CLIENTS.byId.has(name) ? [name] : null);
-      if (!members) problems.push(`fix.${i}.for: "${name}" is neither a client id nor a group of catalog/clients.yaml`);
+      if (!members) problems.push(`${path}: "${name}" is neither a client id nor a group of catalog/clients.yaml`);
       for (const m of members ?? []) clients.add(m);
     }
-    return { text: step.step.trim(), for: [...clients] };
-  });
+    return [...clients];
+  };
+  const fix = entry.fix.map((step, i): CompiledFixStep =>
+    typeof step === 'string' ? { text: step.trim(), for: null } : { text: step.step.trim(), for: resolve(step.for, `fix.${i}.for`) },
+  );
+  const seenIn = entry.seenIn ? resolve(entry.seenIn, 'seenIn') : null;
   return {
     // YAML block scalars end in a newline; trimmed once here rather than on every reply.
-    entry: { ...entry, cause: entry.cause.trim(), fix, match },
+    entry: { ...entry, cause: entry.cause.trim(), fix, match, seenIn },
     problems,
   };
 }

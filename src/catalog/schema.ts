@@ -18,6 +18,10 @@ export const EVIDENCE_CONFIDENCE: Readonly<Record<Evidence, number>> = { exact: 
 /** Higher is stronger. */
 export const EVIDENCE_RANK: Readonly<Record<Evidence, number>> = { exact: 3, shape: 2, hint: 1 };
 
+/** The conditions a backstop may test: what a paste shows of the error's structure, never its wording. */
+export const BACKSTOP_CONDITIONS = ['status', 'type', 'sdkException', 'hasStatus', 'anthropicEvidence'] as const;
+const BACKSTOP_KEYS: ReadonlySet<string> = new Set([...BACKSTOP_CONDITIONS, 'evidence', 'why', 'examples', 'backstop']);
+
 /**
  * One way an entry recognises a paste. Every condition present must hold; they are checked cheapest
  * first: structured signals, then keywords, then the regex. The entry's best firing rule counts.
@@ -52,6 +56,13 @@ export const RuleSchema = z
     unless: PatternSourceSchema.optional(),
     /** The shipped texts the veto blocks; a veto that blocks none is dead. */
     blocks: z.array(ExampleRefSchema).min(1).optional(),
+    /**
+     * A backstop: the generic answer for a documented status / type or an SDK exception class. It
+     * reads structure only (BACKSTOP_CONDITIONS) and carries no veto, so no wording can remove it;
+     * within its tier it ranks below every rule that is not a backstop (src/match/rank.ts), so a more
+     * specific entry always wins over it without an `outranks` edge.
+     */
+    backstop: z.literal(true).optional(),
   })
   .strict()
   .refine((r) => Object.keys(r).some((k) => !['evidence', 'why', 'examples', 'unless', 'blocks'].includes(k)), {
@@ -59,6 +70,9 @@ export const RuleSchema = z
   })
   .refine((r) => (r.unless === undefined) === (r.blocks === undefined), {
     message: 'a veto (`unless`) names the texts it blocks (`blocks`), and `blocks` needs an `unless`',
+  })
+  .refine((r) => !r.backstop || (Object.keys(r).every((k) => BACKSTOP_KEYS.has(k)) && (r.status ?? r.type ?? r.sdkException) !== undefined), {
+    message: `a backstop tests a status, a type or an SDK exception, reads structure only (${BACKSTOP_CONDITIONS.join(', ')}) and carries no veto`,
   });
 
 const SnippetValueSchema = z.union([
@@ -106,6 +120,12 @@ export const EntrySchema = z
     retryable: z.boolean(),
     match: z.array(RuleSchema).min(1),
     cause: z.string().min(20),
+    /**
+     * The clients (ids or groups of catalog/clients.yaml) that alone meet this error — Claude Code's
+     * own login banner, a Bedrock-only exception. Its steps may speak to them without a `for:` tag,
+     * since nobody else reaches this entry.
+     */
+    seenIn: z.array(z.string().regex(ENTRY_ID)).min(1).optional(),
     fix: z.array(FixStepSchema).min(1),
     snippets: z.partialRecord(SnippetKeySchema, SnippetValueSchema).default({}),
     facts: z.array(FactKindSchema).default([]),

@@ -32,12 +32,12 @@ then the details below a rule.
   --image PATH    a screenshot of the error (PNG, JPEG, WebP, GIF); repeatable
   --client NAME   show the fix for this client (${ClientIdSchema.options.join(', ')})
   --explain       also show why: the rule that fired for the answer and each runner-up, its tier,
-                  the precedence and vetoes that decided, and the text the rules read
-                  (with --json / --jsonl: a "trace" field)
+                  the precedence and vetoes that decided, the text the rules read, and (with
+                  SECOND_OPINION=on) the nearest labelled pastes (with --json / --jsonl: a "trace" field)
   -h, --help      show this help
 
 Settings that apply (environment or .env): LOG_LEVEL (default warn; JSON lines on stderr), STATUS_URL,
-ANTHROPIC_API_KEY and the FALLBACK_* limits, OCR_*. Slack and Discord settings are not read.
+ANTHROPIC_API_KEY and the FALLBACK_* limits, OCR_*, SECOND_OPINION. Slack and Discord settings are not read.
 
 Exit status: 0 whenever an answer was produced (including "I don't recognise this"); 2 for usage errors
 and for input that cannot be read.`;

@@ -1,4 +1,4 @@
-import type { Trace, TraceCandidate } from '../contracts';
+import type { SecondOpinionTrace, Trace, TraceCandidate } from '../contracts';
 
 /** How much of the text the rules read `--explain` prints (the JSON trace holds all of it). */
 const SHOWN_TEXT = 2_000;
@@ -10,6 +10,8 @@ function place(c: TraceCandidate): string {
       return 'wins';
     case 'weaker-evidence':
       return `loses to ${d.against}: weaker evidence`;
+    case 'backstop':
+      return `loses to ${d.against}: a backstop (generic answer) yields to a specific rule of its tier`;
     case 'outranked':
       return `loses to ${d.against}: outranked (${d.path!.join(' → ')})`;
     case 'tie':
@@ -32,6 +34,22 @@ function readText(trace: Trace): string {
   return out.length > SHOWN_TEXT ? `${out.slice(0, SHOWN_TEXT)}… (${out.length - SHOWN_TEXT} more characters; --json has them all)` : out;
 }
 
+const ROLE: Record<SecondOpinionTrace['role'], string> = {
+  silent: 'silent: the nearest paste is not strong (or has no answer), so the rules decide alone',
+  agrees: 'agrees with the rules',
+  fills: "fills in: the rules had no confident answer, so the nearest paste's entry answers, hedged",
+  hedges: "hedges: a strong neighbour says another category, so the rules' answer stays but is hedged",
+};
+
+/** The second opinion's lines: what it did, and the nearest labelled pastes with their similarity and set. */
+function secondOpinionLines(o: SecondOpinionTrace): string[] {
+  return [
+    '',
+    `Second opinion (nearest labelled pastes; strong from similarity ${o.strong.toFixed(2)}): ${ROLE[o.role]}`,
+    ...o.neighbours.map((n, i) => `  ${i + 1}. ${n.id} (${n.set}) ${n.category}${n.entry ? ` · entry ${n.entry}` : ''} · similarity ${n.similarity.toFixed(2)} · ${n.source}`),
+  ];
+}
+
 /** The trace as `diagnose --explain` prints it under the reply. */
 export function formatTrace(trace: Trace): string {
   const lines = ['---', 'Why this answer (diagnose --explain)', ''];
@@ -45,6 +63,7 @@ export function formatTrace(trace: Trace): string {
     lines.push('', 'Vetoed (the rule held, its `unless` matched):');
     for (const v of trace.vetoed) lines.push(`  ${v.entry} rule ${v.rule} (${v.evidence}): unless /${v.unless}/ — ${v.why}`);
   }
+  if (trace.secondOpinion) lines.push(...secondOpinionLines(trace.secondOpinion));
   lines.push('', `The text the rules read${trace.blanked.length ? ` (${trace.blanked.length} span${trace.blanked.length > 1 ? 's' : ''} blanked by extraction)` : ''}:`, readText(trace));
   return lines.join('\n');
 }

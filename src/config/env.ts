@@ -40,3 +40,14 @@ export const urlSetting = z
   .string()
   .refine((u) => URL.canParse(u) && /^https?:\/\//.test(u), 'must be an http(s) URL, such as https://proxy.example.com')
   .transform((u) => u.replace(/\/+$/, ''));
+
+/**
+ * A comma-separated list of ids (spaces allowed), each checked by `pattern`; `hint` says in plain
+ * words what an id looks like and where to find one. Unset stays undefined; duplicates are dropped.
+ */
+export const idListSetting = (pattern: RegExp, hint: string) =>
+  z
+    .string()
+    .transform((v) => [...new Set(v.split(/[\s,]+/).filter((id) => id !== ''))])
+    .refine((ids) => ids.length > 0 && ids.every((id) => pattern.test(id)), hint)
+    .optional();

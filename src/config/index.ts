@@ -2,6 +2,8 @@ import { cleanEnv, type Env } from './env';
 import { ConfigError, type ConfigProblem, problemsFromZod } from './problems';
 import {
   anySet,
+  type DiagnosisEnv,
+  DiagnosisEnvSchema,
   type LogLevel,
   DISCORD_VARS,
   type DiscordEnv,
@@ -17,11 +19,13 @@ import {
   SlackEnvSchema,
   type StateEnv,
   StateEnvSchema,
+  type WatchEnv,
+  WatchEnvSchema,
 } from './sections';
 
 export { ConfigError, type ConfigProblem } from './problems';
-export { LOG_LEVELS, type LogLevel } from './sections';
-export type { DiscordEnv, FallbackEnv, OcrEnv, OpsEnv, SlackEnv, StateEnv } from './sections';
+export { LOG_LEVELS, type LogLevel, WATCH_ANSWERS_PER_HOUR_DEFAULT } from './sections';
+export type { DiagnosisEnv, DiscordEnv, FallbackEnv, OcrEnv, OpsEnv, SlackEnv, StateEnv, WatchEnv } from './sections';
 
 /** The settings the offline CLI uses: every section but the chat adapters'. */
 export const loadOfflineConfig = (): AppConfig => loadConfig(process.env, { chat: false });
@@ -43,6 +47,10 @@ export interface AppConfig {
   ops: OpsEnv;
   /** Shared state (REDIS_URL) and the review queue. */
   state: StateEnv;
+  /** Watched help channels: the per-channel answer limit (the channel lists are the adapters'). */
+  watch: WatchEnv;
+  /** How pastes are diagnosed beyond the rules (SECOND_OPINION). */
+  diagnosis: DiagnosisEnv;
 }
 
 /**
@@ -68,7 +76,9 @@ export function loadConfig(source: NodeJS.ProcessEnv | Env = process.env, option
   const ocr = section(OcrEnvSchema, 'screenshots (OCR)');
   const ops = section(OpsEnvSchema, 'operations');
   const state = section(StateEnvSchema, 'shared state and review queue');
+  const watch = section(WatchEnvSchema, 'watched channels');
+  const diagnosis = section(DiagnosisEnvSchema, 'diagnosis');
 
-  if (problems.length > 0 || !fallback || !ocr || !ops || !state) throw new ConfigError(problems);
-  return { slack, discord, fallback, ocr, ops, state };
+  if (problems.length > 0 || !fallback || !ocr || !ops || !state || !watch || !diagnosis) throw new ConfigError(problems);
+  return { slack, discord, fallback, ocr, ops, state, watch, diagnosis };
 }

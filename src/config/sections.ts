@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boolSetting, type Env, intSetting, urlSetting, wholeNumber } from './env';
+import { boolSetting, type Env, idListSetting, intSetting, urlSetting, wholeNumber } from './env';
 
 /** Slack: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP mode with the signing secret. */
 export const SlackEnvSchema = z
@@ -11,6 +11,11 @@ export const SlackEnvSchema = z
     SLACK_SIGNING_SECRET: z.string().optional(),
     SLACK_API_URL: urlSetting.optional(),
     PORT: intSetting(3000),
+    /** Channels whose new top-level messages get a rules answer when one is confident. */
+    SLACK_WATCH_CHANNELS: idListSetting(
+      /^[CG][A-Z0-9]{6,}$/,
+      'must list channel ids separated by commas, such as C0123ABCDEF (channel name → About → Channel ID at the bottom)',
+    ),
   })
   .superRefine((v, ctx) => {
     if (!v.SLACK_APP_TOKEN && !v.SLACK_SIGNING_SECRET) {
@@ -22,7 +27,7 @@ export const SlackEnvSchema = z
     }
   });
 export type SlackEnv = z.output<typeof SlackEnvSchema>;
-export const SLACK_VARS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL'] as const;
+export const SLACK_VARS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL', 'SLACK_WATCH_CHANNELS'] as const;
 
 /** A required Discord setting whose "missing" message says where to find the value. */
 const requiredDiscord = (where: string) =>
@@ -41,9 +46,14 @@ export const DiscordEnvSchema = z.object({
   ),
   DISCORD_GUILD_ID: z.string().regex(/^\d{15,22}$/, 'must be a numeric server id').optional(),
   DISCORD_API_URL: urlSetting.optional(),
+  /** Server channels whose new messages get a rules answer when one is confident (needs Message Content). */
+  DISCORD_WATCH_CHANNELS: idListSetting(
+    /^\d{15,22}$/,
+    'must list channel ids (numbers) separated by commas; with Developer Mode on, right-click the channel → Copy Channel ID',
+  ),
 });
 export type DiscordEnv = z.output<typeof DiscordEnvSchema>;
-export const DISCORD_VARS = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL'] as const;
+export const DISCORD_VARS = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'DISCORD_WATCH_CHANNELS'] as const;
 
 /**
  * Model fallback: off without ANTHROPIC_API_KEY. Deadline and per-attempt timeout bound one call in
@@ -110,3 +120,23 @@ export const OcrEnvSchema = z.object({
   OCR_MAX_WAITING: wholeNumber(8, 0),
 });
 export type OcrEnv = z.output<typeof OcrEnvSchema>;
+
+/**
+ * Watched help channels (SLACK_WATCH_CHANNELS, DISCORD_WATCH_CHANNELS) answer without being asked,
+ * so each channel gets at most this many answers in any hour; the rest of that hour stays silent.
+ */
+const PER_HOUR = 'must be a whole number of answers per channel per hour, 1 or more';
+export const WATCH_ANSWERS_PER_HOUR_DEFAULT = 20;
+export const WatchEnvSchema = z.object({
+  WATCH_ANSWERS_PER_HOUR: z.coerce.number({ error: PER_HOUR }).int(PER_HOUR).positive(PER_HOUR).default(WATCH_ANSWERS_PER_HOUR_DEFAULT),
+});
+export type WatchEnv = z.output<typeof WatchEnvSchema>;
+
+/**
+ * Diagnosis: the second opinion from labelled real pastes (src/neighbours). Off by default: the
+ * leave-one-set-out measure did not show it raising category accuracy (README, "Figures").
+ */
+export const DiagnosisEnvSchema = z.object({
+  SECOND_OPINION: boolSetting(false),
+});
+export type DiagnosisEnv = z.output<typeof DiagnosisEnvSchema>;

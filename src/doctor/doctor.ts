@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type CompiledEntry, loadCatalog } from '../catalog';
+import { type CompiledEntry, type CompiledRule, loadCatalog } from '../catalog';
 import {
   type ClientId,
   type Diagnosis,
@@ -10,7 +10,9 @@ import {
 } from '../contracts';
 import { type Candidate, CONFIDENT, Matcher } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
+import type { Opinion, SecondOpinion } from '../neighbours';
 import type {
+  DiagnoseOptions,
   Doctor,
   DoctorObserver,
   FallbackOutcome,
@@ -45,6 +47,7 @@ import { readImages } from './images';
 import { modelsFor } from './live-models';
 import { liveStatusLine } from './live-status';
 import { reportedStatusAndType } from './reported';
+import { type Guess, hedgedGuess, neighbourHint } from './second-opinion';
 import { secretWarning } from './secrets';
 import { traceOf } from './trace';
 
@@ -66,6 +69,8 @@ export interface DoctorOptions {
   review?: ReviewSink;
   /** Analyse long pastes on a worker thread with a deadline (chat adapters: many users, one event loop). */
   offload?: OffloadOptions;
+  /** The second opinion from labelled real pastes (src/neighbours, SECOND_OPINION). Default: none. */
+  secondOpinion?: SecondOpinion | null;
 }
 
 /** Feedback counters in the shared store live this long after their last vote. */
@@ -85,7 +90,7 @@ export interface CoreDoctor extends Doctor {
  */
 type Answer =
   | { kind: 'rules'; candidate: Candidate }
-  | { kind: 'tentative'; candidate: Candidate; note: string | null; operator: string[]; modelUnavailable?: boolean }
+  | { kind: 'tentative'; entry: CompiledEntry; confidence: number; note: string | null; operator: string[]; modelUnavailable?: boolean }
   | { kind: 'model-entry'; entry: CompiledEntry; model: string; confidence: number }
   | { kind: 'model-free'; model: string; explanation: string; fix: string[]; confidence: number }
   | { kind: 'none'; note: string | null; operator: string[]; modelUnavailable?: boolean };
@@ -95,6 +100,14 @@ const OPERATOR_REASONS: ReadonlySet<FallbackUnavailableReason> = new Set(['disab
 
 /** Said in the details of a hedged ("Possibly: …") answer, before its cause. */
 const HEDGE = "I'm not sure about this one: check that this matches what you see.";
+
+/** The rule that decided a rules answer (a hedged one's, when the rules found its entry; not when a neighbour supplied it). */
+function ruleOf(answer: Answer, candidates: readonly Candidate[]): CompiledRule | null {
+  if (answer.kind === 'rules') return answer.candidate.entry.match[answer.candidate.rule] ?? null;
+  if (answer.kind !== 'tentative') return null;
+  const found = candidates.find((c) => c.entry === answer.entry);
+  return found ? (found.entry.match[found.rule] ?? null) : null;
+}
 
 const parseInquiry = (inquiry: Inquiry): ParsedInquiry => {
   const parsed = InquirySchema.safeParse(inquiry);
@@ -111,13 +124,22 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
   const analyzer = options.offload ? new OffloadedAnalyzer(catalog, matcher, logger, options.offload) : null;
   void analyzer?.warmUp();
 
-  async function decide(a: Analysis, user: string): Promise<Answer> {
+  async function decide(a: Analysis, user: string, rulesOnly: boolean, opinion: Opinion | null): Promise<Answer> {
     const best = a.candidates[0];
-    if (best && best.confidence >= CONFIDENT) return { kind: 'rules', candidate: best };
+    if (best && best.confidence >= CONFIDENT && opinion?.role !== 'hedges') return { kind: 'rules', candidate: best };
+    // The rules' guess, or the neighbours' when the rules had none; hedged when a strong neighbour doubts it.
+    const guess = hedgedGuess(best, opinion);
     const fallback = options.fallback;
-    if (!fallback?.enabled || a.normalized.flat === '') {
-      const off = a.normalized.flat === '' ? [] : ['model fallback not configured (ANTHROPIC_API_KEY unset): the rules answered alone'];
-      return best ? { kind: 'tentative', candidate: best, note: null, operator: [...uncertain(best), ...off] } : { kind: 'none', note: null, operator: off };
+    if (rulesOnly || !fallback?.enabled || a.normalized.flat === '') {
+      const off =
+        a.normalized.flat === ''
+          ? []
+          : rulesOnly
+            ? ['no model asked for this answer (rules only): the rules answered alone']
+            : ['model fallback not configured (ANTHROPIC_API_KEY unset): the rules answered alone'];
+      return guess
+        ? { kind: 'tentative', entry: guess.entry, confidence: guess.confidence, note: null, operator: [...uncertain(guess), ...off] }
+        : { kind: 'none', note: null, operator: off };
     }
     const started = performance.now();
     const outcome: FallbackOutcome = await fallback
@@ -125,6 +147,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
         text: a.normalized.text,
         signals: a.signals,
         candidates: a.candidates.slice(0, 5).map((c) => ({ entry: c.entry.id, category: c.entry.category, confidence: c.confidence })),
+        ...neighbourHint(opinion),
         user,
         cacheKey: createHash('sha256').update(a.normalized.flat).digest('hex'),
       })
@@ -141,23 +164,23 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     const forOperator = OPERATOR_REASONS.has(outcome.reason);
     const note = forOperator ? null : outcome.message;
     const operator = forOperator ? [`model fallback unavailable (${outcome.reason}): ${outcome.message}`] : [];
-    return best
-      ? { kind: 'tentative', candidate: best, note, operator: [...uncertain(best), ...operator], modelUnavailable: true }
+    return guess
+      ? { kind: 'tentative', entry: guess.entry, confidence: guess.confidence, note, operator: [...uncertain(guess), ...operator], modelUnavailable: true }
       : { kind: 'none', note, operator, modelUnavailable: true };
   }
 
-  function uncertain(c: Candidate): string[] {
-    return [`confidence ${c.confidence.toFixed(2)}, below the ${CONFIDENT.toFixed(2)} bar for a confident answer`];
+  /** Operator lines for a hedged answer: its confidence, and why the second opinion hedged or supplied it. */
+  function uncertain(guess: Guess): string[] {
+    const bar = `confidence ${guess.confidence.toFixed(2)}, below the ${CONFIDENT.toFixed(2)} bar for a confident answer`;
+    return guess.why ? [bar, guess.why] : [bar];
   }
 
-  function build(a: Analysis, answer: Answer, inquiry: ParsedInquiry, notes: string[], privateNotes: string[], modelIndex: ModelIndex): Diagnosis {
-    const entry =
-      answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry : answer.kind === 'model-entry' ? answer.entry : null;
+  function build(a: Analysis, answer: Answer, inquiry: ParsedInquiry, notes: string[], privateNotes: string[], modelIndex: ModelIndex, opinion: Opinion | null): Diagnosis {
+    const entry = answer.kind === 'rules' ? answer.candidate.entry : answer.kind === 'tentative' || answer.kind === 'model-entry' ? answer.entry : null;
     const { status, type } = reportedStatusAndType(entry, a.signals);
     const client: ClientId | null = inquiry.client ?? a.signals.client;
     const source = answer.kind === 'rules' || answer.kind === 'tentative' ? 'rules' : answer.kind === 'none' ? 'none' : 'model';
-    const confidence =
-      answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.confidence : answer.kind === 'none' ? 0 : answer.confidence;
+    const confidence = answer.kind === 'rules' ? answer.candidate.confidence : answer.kind === 'none' ? 0 : answer.confidence;
     const model = answer.kind === 'model-entry' || answer.kind === 'model-free' ? answer.model : null;
     const hedged = answer.kind === 'tentative' || answer.kind === 'none';
     const extraNote = hedged ? answer.note : null;
@@ -175,7 +198,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       operatorNotes: hedged ? answer.operator : [],
       // Worth a look: close to the best, and not a generic catch-all far below it.
       alternatives: a.candidates.filter((c) => c.confidence >= Math.max(confidence - 0.15, CONFIDENT - 0.15)).slice(0, 4),
-      rule: answer.kind === 'rules' || answer.kind === 'tentative' ? (answer.candidate.entry.match[answer.candidate.rule] ?? null) : null,
+      rule: ruleOf(answer, a.candidates),
       source,
       confidence,
       model,
@@ -204,7 +227,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
       model,
       operatorNotes: document.operatorNotes,
       // Only when asked (diagnose --explain): the default JSON keeps its size.
-      ...(inquiry.explain ? { trace: traceOf(a, matcher) } : {}),
+      ...(inquiry.explain ? { trace: traceOf(a, matcher, opinion) } : {}),
       document,
     };
   }
@@ -215,7 +238,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     return null;
   }
 
-  async function diagnose(raw: Inquiry): Promise<Diagnosis> {
+  async function diagnose(raw: Inquiry, how: DiagnoseOptions = {}): Promise<Diagnosis> {
     const started = performance.now();
     const inquiry = parseInquiry(raw);
     const images = await readImages(inquiry.images, options.imageReader, logger);
@@ -229,16 +252,17 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
     if (a.warnings.includes('input-truncated')) notes.push('Your paste was very long; I read its beginning and its end.');
     if (a.warnings.includes('analysis-timeout')) notes.push('Reading this paste took too long, so this answer comes without the catalogue rules. Paste just the error itself for a full answer.');
     const warning = secretWarning(a.findings);
-    const [answer, modelIndex] = await Promise.all([decide(a, inquiry.user), modelsFor(models, a.signals.model, options.liveModels)]);
-    const category = answer.kind === 'rules' || answer.kind === 'tentative' ? answer.candidate.entry.category : answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
+    const opinion = a.normalized.flat === '' ? null : (options.secondOpinion?.consult(a.extraction.focus, a.candidates) ?? null);
+    const [answer, modelIndex] = await Promise.all([decide(a, inquiry.user, how.rulesOnly === true, opinion), modelsFor(models, a.signals.model, options.liveModels)]);
+    const category = answer.kind === 'rules' ? answer.candidate.entry.category : answer.kind === 'tentative' || answer.kind === 'model-entry' ? answer.entry.category : 'unknown';
     const [status, incident] = await Promise.all([
       liveStatusLine(category, options.statusSource, logger),
       incidentLine(category, inquiry, options.store, now().getTime(), logger),
     ]);
     if (status) notes.push(status);
     if (incident) notes.push(incident);
-    const built = outbound(build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex));
-    const reviewRef = await reviewed(a, answer, built);
+    const built = outbound(build(a, answer, inquiry, notes, warning ? [warning] : [], modelIndex, opinion));
+    const reviewRef = await reviewed(a, answer, built, how.rulesOnly === true);
     const diagnosis = reviewRef ? { ...built, reviewRef } : built;
     options.observer?.diagnosed?.(diagnosis, performance.now() - started);
     logger.info(
@@ -256,8 +280,11 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
   }
 
   /** Hands the answer to the review queue (if any); returns the reference a 👎 on it can name. */
-  async function reviewed(a: Analysis, answer: Answer, d: Diagnosis): Promise<string | undefined> {
+  async function reviewed(a: Analysis, answer: Answer, d: Diagnosis, unasked: boolean): Promise<string | undefined> {
     if (!options.review || a.normalized.flat === '' || a.warnings.includes('binary-input')) return undefined;
+    // Unasked text (a watched channel) that the rules cannot answer stays unanswered: it is someone's
+    // chat, not a question for the bot, and is neither queued nor remembered.
+    if (unasked && answer.kind !== 'rules') return undefined;
     const reason: ReviewSample['reason'] = answer.kind === 'none' ? 'unrecognised' : answer.kind === 'tentative' ? 'hedged' : null;
     const ref = await options.review.answered({ reason, text: a.normalized.text, focus: a.extraction.focus, entry: d.entry, client: d.client });
     return ref ?? undefined;

@@ -1,6 +1,6 @@
 import { SDK_CLASSES } from '../normalize/vocabulary';
 
-const KNOWN = new Set<string>([...SDK_CLASSES, 'InternalServerError', 'APIError', 'AnthropicError', 'APIUserAbortError']);
+const KNOWN = new Set<string>([...SDK_CLASSES, 'InternalServerError', 'APIError', 'AnthropicError', 'APIUserAbortError', 'APIResponseValidationError']);
 const CLASS_RE = /\b([A-Z][A-Za-z0-9_]*(?:Error|Exception))\d*\b/g;
 
 /**

@@ -11,6 +11,9 @@ import { extractNumbers } from './numbers';
 import { detectCloud, detectForeignProvider, hasAnthropicEvidence, PROVIDER_CUES } from './provider';
 import { findStatusMentions, inferStatus, type StatusMention, TYPE_STATUS } from './status';
 
+/** `error.details.error_code`, quoted or as the SDKs name the field (`errorCode` in TypeScript 1.x, `error_code` in Python). */
+const ERROR_CODE = /["']?\b(?:error_code|errorCode)["']?\s*[:=]\s*["']([a-z][a-z0-9_]{2,80})["']/;
+
 /** Official `error.type` values (the SDK enum plus the two the docs add). */
 export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYPES, 'api_error']);
 const ANTHROPIC_ONLY_TYPES: ReadonlySet<string> = new Set(['overloaded_error', 'authentication_error', 'permission_error', 'not_found_error', 'billing_error', 'request_too_large', 'conflict_error']);
@@ -125,6 +128,23 @@ function lastMatch(re: RegExp, text: string): string | null {
   return last;
 }
 
+/** A quoted key and the opening quote of its value, just before a match: `"terminal_reason": "`. */
+const KEY_BEFORE = /["']([A-Za-z_]+)["']\s*[:=]\s*["']$/;
+
+/**
+ * The last official type named in the text, except as the value of a key other than `type`: a
+ * result object's `"terminal_reason": "api_error"` names why a run ended, not the error's type.
+ */
+function lastBareType(text: string): string | null {
+  let last: string | null = null;
+  BARE_TYPE.lastIndex = 0;
+  for (let m = BARE_TYPE.exec(text); m; m = BARE_TYPE.exec(text)) {
+    const key = KEY_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[1];
+    if (key === undefined || key === 'type') last = m[1]!;
+  }
+  return last;
+}
+
 /** Claude Code's retry line: `API Error (<what failed>) · Retrying in 4 seconds… (attempt 2/10)`. */
 const RETRY_LINE = /API Error \((.{1,2000}?)\)\s*\S?\s*Retrying in \d+ seconds?(?:…|\.{3})?\s*\(attempt \d+\/\d+\)/g;
 
@@ -189,7 +209,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   // An OpenAI-shaped wrapper reuses `invalid_request_error` (and OpenAI's own types) for everything:
   // its type only says something when it is one that only Anthropic uses, or when it agrees with the
   // status written beside it (a one-api / new-api relay passing on a 400 `invalid_request_error`).
-  const rawType = primary?.type ?? lastMatch(BARE_TYPE, logStart < 0 ? flat : flat.slice(0, logStart));
+  const rawType = primary?.type ?? lastBareType(logStart < 0 ? flat : flat.slice(0, logStart));
   const written = primary ? statusNear(primary, mentions) : null;
   const agreesWithStatus = rawType !== null && written !== null && TYPE_STATUS[rawType] === written;
   const type = primary?.shape === 'openai' && !(rawType && ANTHROPIC_ONLY_TYPES.has(rawType)) && !agreesWithStatus ? null : rawType;
@@ -217,7 +237,8 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       retryAfterSeconds: headers.retryAfterSeconds,
       rateLimitHeaders: headers.rateLimitHeaders,
       headersPresent: headers.headersPresent,
-      errorCode: /["']error_code["']\s*:\s*["']([a-z_]+)["']/.exec(flat)?.[1] ?? null,
+      // JSON / Python repr (`"error_code": "…"`), and the SDKs' own fields as a Node inspect or a log prints them (`errorCode: '…'`, `e.error_code = …`).
+      errorCode: ERROR_CODE.exec(flat)?.[1] ?? null,
       shouldRetry: headers.shouldRetry,
       model: extractModel(flat, message),
       sdkException,

@@ -30,12 +30,20 @@ export interface StatusMention {
   index: number;
 }
 
+/**
+ * Not a status although the words before say so: aiohttp's exception repr
+ * `<TransferEncodingError: 400, message='Not enough data…'>` carries its HTTP *parser*'s code, and
+ * no response status was ever read.
+ */
+const NOT_A_STATUS_AFTER = /^, message=/;
+
 export function findStatusMentions(flat: string): StatusMention[] {
   const out: StatusMention[] = [];
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(flat); m; m = CANDIDATE.exec(flat)) {
     const before = flat.slice(Math.max(0, m.index - 48), m.index);
     const after = flat.slice(m.index + 3, m.index + 90);
+    if (NOT_A_STATUS_AFTER.test(after)) continue;
     if (BEFORE_RE.test(before) || AFTER.test(after)) out.push({ status: Number(m[1]), index: m.index });
   }
   return out;
@@ -87,14 +95,20 @@ export const TYPE_STATUS: Readonly<Record<string, number>> = {
   overloaded_error: 529,
 };
 
-/** SDK classes that name exactly one status. */
+/** SDK classes that name exactly one status (the TypeScript SDK 1.x classes: core/error.js STATUS_ERROR_CLASSES). */
 const CLASS_STATUS: Readonly<Record<string, number>> = {
   BadRequestError: 400,
   AuthenticationError: 401,
+  PaymentRequiredError: 402,
   PermissionDeniedError: 403,
   NotFoundError: 404,
+  RequestTimeoutError: 408,
+  PreconditionFailedError: 412,
   RequestTooLargeError: 413,
+  ContentTooLargeError: 413,
   RateLimitError: 429,
+  RequestHeaderFieldsTooLargeError: 431,
+  ClientClosedRequestError: 499,
   OverloadedError: 529,
 };
 

@@ -50,7 +50,9 @@ export function rulesHints(request: FallbackRequest): string {
     .slice(0, 3)
     .map((c) => `${c.entry} (${c.confidence.toFixed(2)})`)
     .join(', ');
-  if (candidates) hints.push(`weak rule candidates: ${candidates}`);
+  if (candidates) hints.push(`rule candidates: ${candidates}`);
+  const n = request.neighbour;
+  if (n) hints.push(`the most similar labelled paste was ${n.entry ?? n.category} (${n.category}, similarity ${n.similarity.toFixed(2)})`);
   return hints.length > 0 ? hints.join('; ') : 'nothing recognisable';
 }
 

@@ -3,6 +3,11 @@ import { NAME, PatternSourceSchema, regexProblem } from './patterns';
 import { CueExamplesSchema } from './providers';
 import { CatalogError, readKnowledge } from './read';
 
+/** A regex with the fragments it must find and the look-alikes it must not (test/catalog/knowledge.test.ts runs them). */
+const ExampledPatternSchema = z
+  .object({ pattern: PatternSourceSchema, match: z.array(z.string().min(1)).min(1), nomatch: z.array(z.string().min(1)).default([]) })
+  .strict();
+
 const ClientSchema = z
   .object({
     id: z.string().regex(NAME),
@@ -12,14 +17,34 @@ const ClientSchema = z
     heading: z.string().min(1).optional(),
     /** Code-fence language of the client's own snippet. */
     language: z.string().min(1).optional(),
-    /** Snippet keys to try, most specific first; a client whose own id is in the list keys catalogue snippets. */
+    /**
+     * Snippet keys to try, most specific first; a client whose own id is in the list keys catalogue
+     * snippets. A chain may hold only the client's own key: then it gets a snippet only where an
+     * entry has one for it (aider: a CLI, where code or app settings would mislead).
+     */
     snippets: z.array(z.string().regex(NAME)).min(1),
-    /** Regex over the paste that names this client; the first client (in file order) whose cue matches wins. */
+    /**
+     * What the client prints around an error — its banner, report template, log prefix or prompt
+     * line. Every client's frame is tried before any client's `cue`: a frame says who printed the
+     * error, a cue may be a name mentioned in passing (a curl line whose answer names Claude Code).
+     */
+    frame: PatternSourceSchema.optional(),
+    /** Weaker signs that name the client (its name, paths, typical calls); tried after every frame, in file order. */
     cue: PatternSourceSchema,
     caseSensitive: z.boolean().default(false),
     /** Case-insensitive regex over a short follow-up ("I'm on Node", "curl?") that asks for this client. */
     followUp: PatternSourceSchema.optional(),
-    examples: CueExamplesSchema.extend({ followUp: z.array(z.string().min(1)).default([]) }),
+    /**
+     * How a catalogue fix step speaks to this client (its name, its commands). A step that does must
+     * be tagged for it (`for:`), unless the entry is seen only there (`seenIn`):
+     * test/catalog/steps-by-client.test.ts. Case-sensitive.
+     */
+    fixCue: ExampledPatternSchema.optional(),
+    examples: CueExamplesSchema.extend({
+      followUp: z.array(z.string().min(1)).default([]),
+      /** Pastes that detection gives to this client although another client's frame or cue also finds them. */
+      detects: z.array(z.string().min(1)).default([]),
+    }),
   })
   .strict();
 
@@ -45,8 +70,12 @@ export interface Clients {
   /** Keys a catalogue entry may use for snippets: clients whose chain holds their own id, then the views. */
   snippetKeys: readonly [string, ...string[]];
   byId: ReadonlyMap<string, ClientData>;
+  /** Detection frames, in file order; tried before every cue. */
+  frames: ReadonlyArray<{ id: string; re: RegExp }>;
   /** Detection cues, in file order. */
   cues: ReadonlyArray<{ id: string; re: RegExp }>;
+  /** How a fix step names a client (catalog/clients.yaml `fixCue`), per client id. */
+  fixCues: ReadonlyArray<{ id: string; re: RegExp }>;
   followUps: ReadonlyArray<{ id: string; re: RegExp }>;
   /** Snippet chain per client id and for `unknown`. */
   snippetChains: Readonly<Record<string, readonly string[]>>;
@@ -87,7 +116,9 @@ export function loadClients(): Clients {
     ids: ids as [string, ...string[]],
     snippetKeys: snippetKeys as [string, ...string[]],
     byId: new Map(file.clients.map((c) => [c.id, c])),
+    frames: file.clients.flatMap((c, i) => (c.frame ? [{ id: c.id, re: compile(c.frame, c.caseSensitive ? '' : 'i', `clients.${i}.frame`) }] : [])),
     cues: file.clients.map((c, i) => ({ id: c.id, re: compile(c.cue, c.caseSensitive ? '' : 'i', `clients.${i}.cue`) })),
+    fixCues: file.clients.flatMap((c, i) => (c.fixCue ? [{ id: c.id, re: compile(c.fixCue.pattern, '', `clients.${i}.fixCue`) }] : [])),
     followUps: file.clients.flatMap((c, i) => (c.followUp ? [{ id: c.id, re: compile(c.followUp, 'i', `clients.${i}.followUp`) }] : [])),
     snippetChains: chains,
     snippetStyle: style,

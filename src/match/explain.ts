@@ -21,6 +21,7 @@ export function describeRule(rule: CompiledRule): string {
   if (rule.keywords) parts.push(`keywords ${list(rule.keywords)}`);
   if (rule.allKeywords) parts.push(`allKeywords ${list(rule.allKeywords)}`);
   if (rule.patternSource) parts.push(`pattern /${rule.patternSource}/`);
+  if (rule.backstop) parts.push('backstop');
   return parts.join(' · ');
 }
 
@@ -28,8 +29,10 @@ export function describeRule(rule: CompiledRule): string {
 function decision(c: Candidate, above: readonly Candidate[], precedence: Precedence, index: Map<CompiledEntry, number>): TraceCandidate['decision'] {
   const winner = above[0];
   if (!winner) return c.tiedWith ? { kind: 'tie', against: c.tiedWith[0] } : { kind: 'winner' };
-  const rank = c.entry.match[c.rule]!.rank;
-  if (winner.entry.match[winner.rule]!.rank > rank) return { kind: 'weaker-evidence', against: winner.entry.id };
+  const own = c.entry.match[c.rule]!;
+  const best = winner.entry.match[winner.rule]!;
+  if (best.rank > own.rank) return { kind: 'weaker-evidence', against: winner.entry.id };
+  if (best.standing > own.standing) return { kind: 'backstop', against: winner.entry.id };
   for (const a of above) {
     const path = precedence.path(index.get(a.entry)!, index.get(c.entry)!);
     if (path) return { kind: 'outranked', against: a.entry.id, path };

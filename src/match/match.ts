@@ -99,19 +99,19 @@ export class Matcher {
 
   /** The ranking and the vetoes that shaped it. */
   match(input: MatchInput, options: { plain?: boolean } = {}): Ranking {
-    const best = new Map<number, { rank: number; rule: number }>();
+    const best = new Map<number, { standing: number; rule: number }>();
     const firings: Firing[] = [];
     const blocked: Slot[] = [];
     const consider = (slot: Slot, found: (id: number) => boolean) => {
       const current = best.get(slot.entry);
-      // A weaker (or later same-tier) rule of an entry that already fired changes nothing.
-      if (current && (current.rank > slot.rule.rank || (current.rank === slot.rule.rank && current.rule < slot.index))) return;
+      // A weaker (or later, equally standing) rule of an entry that already fired changes nothing.
+      if (current && (current.standing > slot.rule.standing || (current.standing === slot.rule.standing && current.rule < slot.index))) return;
       if (!conditionsHold(slot, input, found)) return;
       if (vetoed(slot, input, found)) {
         blocked.push(slot);
         return;
       }
-      best.set(slot.entry, { rank: slot.rule.rank, rule: slot.index });
+      best.set(slot.entry, { standing: slot.rule.standing, rule: slot.index });
       firings.push({ entry: slot.entry, rule: slot.index });
     };
     if (options.plain) {
@@ -136,7 +136,7 @@ export class Matcher {
     const candidates = rankFirings(firings, this.entries, this.precedence);
     // Only a veto on a rule stronger than what its entry fired with changed anything.
     const vetoes = blocked
-      .filter((s) => s.rule.rank > (best.get(s.entry)?.rank ?? 0))
+      .filter((s) => s.rule.standing > (best.get(s.entry)?.standing ?? 0))
       .sort((a, b) => a.serial - b.serial)
       .map((s) => ({ entry: this.entries[s.entry]!, rule: s.index }));
     return { candidates, vetoed: vetoes };

@@ -23,22 +23,23 @@ export interface Candidate {
 
 /**
  * Ranks the entries that fired. Each entry counts with its strongest rule; a stronger evidence tier
- * always wins; within a tier, an entry goes above every entry it outranks (precedence closed
+ * always wins; within a tier an entry that fired with a specific rule goes above one that fired only
+ * with a backstop; then an entry goes above every entry it outranks (precedence closed
  * transitively), and entries with no precedence between them keep entry id order (marked `tiedWith`).
  */
 export function rankFirings(firings: readonly Firing[], entries: readonly CompiledEntry[], precedence: Precedence): Candidate[] {
-  const best = new Map<number, { rank: number; rule: number }>();
+  const best = new Map<number, { standing: number; rule: number }>();
   for (const f of firings) {
-    const rank = entries[f.entry]!.match[f.rule]!.rank;
+    const standing = entries[f.entry]!.match[f.rule]!.standing;
     const current = best.get(f.entry);
-    if (!current || rank > current.rank || (rank === current.rank && f.rule < current.rule)) best.set(f.entry, { rank, rule: f.rule });
+    if (!current || standing > current.standing || (standing === current.standing && f.rule < current.rule)) best.set(f.entry, { standing, rule: f.rule });
   }
   const byId = (ea: number, eb: number) => (entries[ea]!.id < entries[eb]!.id ? -1 : entries[ea]!.id > entries[eb]!.id ? 1 : 0);
-  const fired = [...best.entries()].sort(([ea, a], [eb, b]) => b.rank - a.rank || byId(ea, eb));
+  const fired = [...best.entries()].sort(([ea, a], [eb, b]) => b.standing - a.standing || byId(ea, eb));
   const out: Candidate[] = [];
   for (let i = 0; i < fired.length; ) {
     let j = i + 1;
-    while (j < fired.length && fired[j]![1].rank === fired[i]![1].rank) j++;
+    while (j < fired.length && fired[j]![1].standing === fired[i]![1].standing) j++;
     const tier = fired.slice(i, j);
     while (tier.length > 0) {
       const maximal = tier.length === 1 ? tier : tier.filter(([e]) => !tier.some(([o]) => o !== e && precedence.outranks(o, e)));

@@ -84,4 +84,13 @@ export const SDK_CLASSES = [
   'APIStatusError',
   'ServiceUnavailableError',
   'DeadlineExceededError',
+  // The TypeScript SDK 1.x names these statuses too (CHANGELOG 1.5.0, core/error.js).
+  'PaymentRequiredError',
+  'RequestTimeoutError',
+  'PreconditionFailedError',
+  'ContentTooLargeError',
+  'RequestHeaderFieldsTooLargeError',
+  'ClientClosedRequestError',
+  'GatewayTimeoutError',
+  'NotImplementedError',
 ] as const;

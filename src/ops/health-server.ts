@@ -12,6 +12,8 @@ export interface HealthServerOptions {
   /** The shared store's health, when REDIS_URL is set: `degraded` while Redis cannot be reached. */
   store?: () => StoreHealth;
   metrics: { render(): Promise<{ contentType: string; body: string }> };
+  /** Events received so far by adapter and kind (mention, shortcut, watched …), shown as `events`. */
+  events?: () => Record<string, Record<string, number>>;
   logger?: Logger;
 }
 
@@ -31,6 +33,8 @@ export interface HealthReport {
   adapters: Record<string, string>;
   /** Present with REDIS_URL: `degraded` while Redis cannot be reached (the process stands in). */
   store?: StoreHealth;
+  /** Present when the server was given event counts: `{ slack: { handled: 3, shortcut: 1 } }`. */
+  events?: Record<string, Record<string, number>>;
 }
 
 /** Connecting or reconnecting on its own: not fully up, but nothing for an operator to fix yet. */
@@ -64,7 +68,8 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
     if (path === '/healthz') {
       const { code, report } = healthReport(options.adapters(), options.store?.());
-      return void res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(report));
+      const body: HealthReport = options.events ? { ...report, events: options.events() } : report;
+      return void res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
     }
     const { contentType, body } = await options.metrics.render();
     res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body);

@@ -37,6 +37,8 @@ export interface AppMetrics {
   watchAdapters(states: () => Record<string, string>): void;
   /** Reported as `claude_doctor_replies_in_flight` at each scrape. */
   watchInFlight(count: () => number): void;
+  /** Events received so far, by adapter and kind (what `/healthz` shows under `events`). */
+  eventCounts(): Record<string, Record<string, number>>;
   /** The Prometheus text exposition and its content type. */
   render(): Promise<{ contentType: string; body: string }>;
 }
@@ -123,11 +125,21 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
     },
   };
 
+  // The same counts as `events`, kept as plain numbers so /healthz need not parse the registry.
+  const eventTally: Record<string, Record<string, number>> = {};
+  const countEvent = (a: string, kind: string) => {
+    const byKind = (eventTally[a] ??= {});
+    byKind[kind] = (byKind[kind] ?? 0) + 1;
+  };
+
   function adapter(name: string): AdapterMetricsHooks {
     const a = label(name);
     const vote = (entry: string | null, v: string) => votes.inc({ adapter: a, entry: entryLabel(entry), vote: label(v) });
     return {
-      eventReceived: (kind) => events.inc({ adapter: a, kind: label(kind) }),
+      eventReceived: (kind) => {
+        events.inc({ adapter: a, kind: label(kind) });
+        countEvent(a, label(kind));
+      },
       replySent: (kind) => repliesSent.inc({ adapter: a, kind: label(kind) }),
       replyFailed: (kind) => repliesFailed.inc({ adapter: a, kind: label(kind) }),
       feedbackVote: (v, entry) => vote(entry, v),
@@ -144,6 +156,7 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
     knownEntries: (ids) => void (known = new Set(ids)),
     watchAdapters: (states) => void (adapterStates = states),
     watchInFlight: (count) => void (inFlight = count),
+    eventCounts: () => Object.fromEntries(Object.entries(eventTally).map(([a, byKind]) => [a, { ...byKind }])),
     render: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
   };
 }

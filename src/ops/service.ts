@@ -40,7 +40,14 @@ export async function serveChat(o: ServeOptions): Promise<number> {
   metrics.watchAdapters(states);
   metrics.watchInFlight(() => inFlight.size);
   const store = o.store;
-  const health = await startHealthServer({ port: o.healthPort, adapters: states, store: store && (() => store.health()), metrics, logger });
+  const health = await startHealthServer({
+    port: o.healthPort,
+    adapters: states,
+    store: store && (() => store.health()),
+    metrics,
+    events: () => metrics.eventCounts(),
+    logger,
+  });
 
   const closers: Closable[] = [{ name: 'health server', close: () => health.close() }, { name: 'doctor', close: () => o.doctor.close() }];
   if (store) closers.push({ name: 'shared store', close: () => store.close() });

@@ -6,6 +6,8 @@ export interface FallbackRequest {
   text: string;
   signals: Signals;
   candidates: ReadonlyArray<{ entry: string; category: Category; confidence: number }>;
+  /** The second opinion's strong neighbour, when there is one: a hint, never the answer. */
+  neighbour?: { category: Category; entry: string | null; similarity: number };
   user: string;
   /** Cache key: the normalized paste. */
   cacheKey: string;

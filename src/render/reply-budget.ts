@@ -42,21 +42,21 @@ export interface PasteCues {
 }
 
 /**
- * A step speaks to this paste when it is meant for the paste's client, or names something the
- * paste shows: an identifier of the paste, or its cloud.
+ * How much a step speaks to this paste: 2 when it names something the paste shows (an identifier
+ * of the paste, or its cloud), 1 when it is meant for the paste's client, else 0. Naming what the
+ * paste shows wins: the step about the `apiKeyHelper` in a paste beats a generic Claude Code step.
  */
-function speaksTo(step: string, paste: PasteCues): boolean {
+function relevance(step: string, paste: PasteCues): number {
   const { lower: pasteLower, cloud } = paste;
-  if (paste.own?.has(step)) return true;
-  if (cloud && CLOUD_WORDS[cloud].test(step)) return true;
-  for (const m of step.matchAll(ANCHOR)) if (IDENTIFIER.test(m[1]!) && pasteLower.includes(m[1]!.toLowerCase())) return true;
-  return false;
+  if (cloud && CLOUD_WORDS[cloud].test(step)) return 2;
+  for (const m of step.matchAll(ANCHOR)) if (IDENTIFIER.test(m[1]!) && pasteLower.includes(m[1]!.toLowerCase())) return 2;
+  return paste.own?.has(step) ? 1 : 0;
 }
 
 /**
  * The client's steps with the first message's share first: the catalogue's first steps, except that a
  * step meant for the paste's client, or naming what this paste shows (its cloud, an identifier it
- * contains such as `apiKeyHelper`), takes the place of a generic one. Both shares keep the
+ * contains such as `apiKeyHelper`), takes the place of a less relevant one. Both shares keep the
  * catalogue's order.
  */
 export function orderForReply(
@@ -67,15 +67,21 @@ export function orderForReply(
   const count = replyStepCount(steps, room);
   const chosen = new Set(steps.slice(0, count).map((_, i) => i));
   if (paste) {
-    const relevant = steps.map((s, i) => (speaksTo(s, paste) ? i : -1)).filter((i) => i >= count);
+    const score = steps.map((s) => relevance(s, paste));
+    // The most relevant first; among equals, the catalogue's order.
+    const relevant = steps
+      .map((_, i) => i)
+      .filter((i) => i >= count && score[i]! > 0)
+      .sort((a, b) => score[b]! - score[a]! || a - b);
     for (const i of relevant) {
       if (chosen.size < REPLY_STEPS_MAX && [...chosen].reduce((n, j) => n + steps[j]!.length, 0) + steps[i]!.length <= room) {
         chosen.add(i);
         continue;
       }
-      const generic = [...chosen].reverse().find((j) => !speaksTo(steps[j]!, paste));
-      if (generic === undefined) break;
-      chosen.delete(generic);
+      // Give up the least relevant step shown (the latest among equals), if it is less relevant than this one.
+      const weakest = [...chosen].sort((a, b) => score[a]! - score[b]! || b - a)[0];
+      if (weakest === undefined || score[weakest]! >= score[i]!) continue;
+      chosen.delete(weakest);
       chosen.add(i);
     }
   }

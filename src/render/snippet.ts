@@ -27,7 +27,7 @@ function findSnippet(entry: CompiledEntry, client: ClientId | null): Snippet | n
     const style = CLIENTS.snippetStyle[key]!;
     const language = typeof value === 'string' ? style.language : (value.language ?? style.language);
     const label = typeof value === 'string' || !value.label ? inferredLabel(style.heading, code) : value.label;
-    return { key, language, label, code };
+    return { key, language, label, code: code.trimEnd() };
   }
   return null;
 }

@@ -1,23 +1,5 @@
 import { createHash } from 'node:crypto';
-
-/**
- * What varies between two pastes of the same error and says nothing about it: times, ids,
- * digests, numbers. Folded in this order (a timestamp before its numbers, a UUID before its hex).
- */
-const FOLDS: ReadonlyArray<[RegExp, string | ((token: string) => string)]> = [
-  // Redaction masks differ by kind of secret (sk-ant-api03-[REDACTED], [REDACTED:jwt]); the error does not.
-  [/(?:\b[A-Za-z0-9]{1,16}(?:-[A-Za-z0-9]{1,16}){0,4}-)?\[REDACTED(?::[a-z0-9-]+)?\]/g, '<secret>'],
-  [/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/gi, '<time>'],
-  [/\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, '<time>'],
-  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>'],
-  // Anthropic ids (req_…, msg_…, toolu_…) and other prefixed ids.
-  [/\b(?:req|msg|toolu|srvtoolu|file|batch|msgbatch|org|user|chatcmpl|run|thread)_[A-Za-z0-9]{6,}\b/g, '<id>'],
-  [/\b(?:0x)?[0-9a-f]{8,}\b/gi, '<hex>'],
-  // Long tokens mixing letters and digits: ids, hashes, session tokens. Whole tokens, then tested,
-  // so a run like "a-a-a-…" is one pass rather than a lookahead per word boundary.
-  [/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-])/g, (token) => (/\d/.test(token) && /[A-Za-z]/.test(token) ? '<id>' : token)],
-  [/\d+(?:[.,]\d+)*/g, '<n>'],
-];
+import { foldVariables } from '../support/fold-variables';
 
 /** Longest signature kept: the head of an error says what it is. */
 const MAX_SIGNATURE = 240;
@@ -31,8 +13,6 @@ export interface ReviewSignature {
 
 /** Pastes of the same error, with other ids, times and numbers, share one signature. */
 export function reviewSignature(text: string): ReviewSignature {
-  let folded = text;
-  for (const [pattern, token] of FOLDS) folded = typeof token === 'string' ? folded.replace(pattern, token) : folded.replace(pattern, token);
-  const signature = folded.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_SIGNATURE);
+  const signature = foldVariables(text).slice(0, MAX_SIGNATURE);
   return { signature, id: `r-${createHash('sha256').update(signature).digest('hex').slice(0, 12)}` };
 }

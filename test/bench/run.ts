@@ -10,6 +10,7 @@ import { benchHostileRegexes } from './hostile-regexes';
 import { benchOcr, printOcrBench } from './ocr';
 import { benchReplies, printRepliesBench } from './replies';
 import { benchRules } from './rules';
+import { benchSecondOpinion, printSecondOpinionBench } from './second-opinion';
 
 const fmt = (n: number, digits = 3) => n.toFixed(digits);
 
@@ -22,6 +23,8 @@ console.log(`  pastes/s          ${rules.pastesPerSecond}   (target ≥ 20000)`)
 console.log(`  p50 per paste     ${fmt(rules.p50Ms)} ms`);
 console.log(`  p99 per paste     ${fmt(rules.p99Ms)} ms   (target < 1 ms)`);
 console.log(`  peak RSS          ${fmt(rules.peakRssMb, 1)} MB`);
+
+printSecondOpinionBench(benchSecondOpinion());
 
 printHostileBench(await benchHostile());
 console.log('hostile pastes (every catalogue regex / extraction + ranking / whole diagnosis)');

@@ -47,7 +47,8 @@ describe('catalogue hygiene', () => {
 
 describe('a broken entry stops start-up with the file name and the field path', () => {
   // An entry whose rules name only its own examples and the documented errors, so it loads alone.
-  const good = readFileSync(join(CATALOG_DIR, 'entries', 'timeout-504.yaml'), 'utf8');
+  // Without its backstop marks, so a test may add a pattern to its first rule.
+  const good = readFileSync(join(CATALOG_DIR, 'entries', 'timeout-504.yaml'), 'utf8').replace(/^    backstop: true\n/gm, '');
   const withEntry = (name: string, text: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'catalog-'));
     mkdirSync(join(dir, 'entries'));

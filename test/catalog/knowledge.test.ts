@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog';
 import { requestedClient } from '../../src/doctor';
 import { detectClient } from '../../src/extract/client';
 import { CLIENTS } from '../../src/knowledge/clients';
@@ -6,7 +7,7 @@ import { loadNamedPatterns } from '../../src/knowledge/patterns';
 import { PROVIDERS } from '../../src/knowledge/providers';
 
 /** Each cue of catalog/patterns.yaml, providers.yaml and clients.yaml finds the fragments it exists for and none of its look-alikes. */
-const cases = (re: RegExp, examples: { match: string[]; nomatch: string[] }) => [
+const cases = (re: Pick<RegExp, 'test'>, examples: { match: string[]; nomatch: string[] }) => [
   ...examples.match.map((text) => [`finds: ${text}`, re, text, true] as const),
   ...examples.nomatch.map((text) => [`does not find: ${text}`, re, text, false] as const),
 ];
@@ -27,9 +28,24 @@ describe('providers', () => {
   });
 });
 
-describe.each([...CLIENTS.byId.values()].map((c, i) => [c.id, CLIENTS.cues[i]!.re, c] as const))('client %s', (id, re, c) => {
-  it.each(cases(re, c.examples))('cue %s', (_t, cue, text, found) => expect(cue.test(text)).toBe(found));
+/** A client's detection regexes, frame and cue, as one: an example is found when either finds it. */
+const detection = (id: string): RegExp[] => [...CLIENTS.frames, ...CLIENTS.cues].filter((c) => c.id === id).map((c) => c.re);
+const either = (res: RegExp[]): Pick<RegExp, 'test'> => ({ test: (text: string) => res.some((re) => re.test(text)) });
+
+describe.each([...CLIENTS.byId.values()].map((c) => [c.id, c] as const))('client %s', (id, c) => {
+  it.each(cases(either(detection(id)), c.examples))('frame or cue %s', (_t, cue, text, found) => expect(cue.test(text)).toBe(found));
   if (c.examples.followUp.length > 0) it.each(c.examples.followUp)('is asked for by the follow-up "%s"', (text) => expect(requestedClient(text)).toBe(id));
+  if (c.examples.detects.length > 0) {
+    it.each(c.examples.detects)('wins a paste another client also fits: %s', (text) => {
+      const others = [...CLIENTS.frames, ...CLIENTS.cues].filter((o) => o.id !== id && o.re.test(text)).map((o) => o.id);
+      expect(others.length, 'no other client fits this paste, so it shows no precedence').toBeGreaterThan(0);
+      expect(detectClient(text)).toBe(id);
+    });
+  }
+  const fixCue = CLIENTS.fixCues.find((f) => f.id === id);
+  if (c.fixCue && fixCue) {
+    it.each(cases(fixCue.re, c.fixCue))('fix-step cue %s', (_t, cue, text, found) => expect(cue.test(text)).toBe(found));
+  }
 });
 
 describe('client detection', () => {
@@ -37,8 +53,13 @@ describe('client detection', () => {
     expect(detectClient('⎿  API Error: 529 {"type":"error"} at generate (/$bunfs/root/src/entrypoints/cli.js:11:65735)')).toBe('claude-code');
   });
 
-  it('names every client with a snippet of its own, and ends every snippet chain on a key entries have', () => {
-    for (const id of CLIENTS.ids) expect(CLIENTS.snippetChains[id]!.length, id).toBeGreaterThan(0);
+  it("gives every client a snippet chain, ending on a key entries have or on the client's own key", () => {
+    const keysInUse = new Set(loadCatalog().flatMap((e) => Object.keys(e.snippets)));
+    for (const id of CLIENTS.ids) {
+      const chain = CLIENTS.snippetChains[id]!;
+      expect(chain.length, id).toBeGreaterThan(0);
+      expect(keysInUse.has(chain.at(-1)!) || chain.at(-1) === id, `${id}: ${chain.join(' → ')}`).toBe(true);
+    }
     expect(CLIENTS.snippetKeys).toContain('gui');
     expect(CLIENTS.snippetChains.unknown).toEqual(['curl', 'python']);
   });

@@ -17,7 +17,7 @@ const TABLE: Array<[string, string, Partial<Signals>]> = [
   ['dev-011', 'message broken over lines', { status: 401, message: 'OAuth token has expired. Please obtain a new token or refresh your existing token.' }],
   ['dev-016', 'two bodies: the latest (500) is primary', { status: 500, type: 'api_error', requestId: 'req_011CcLLH5z5hsVeceNEyfDMQ', errorCount: 2 }],
   ['dev-010', '404 model message', { status: 404, type: 'not_found_error', model: 'default', client: 'agent-sdk' }],
-  ['dev-049', 'LiteLLM wrapper around a bytes repr', { status: 404, type: 'not_found_error', model: 'claude-3-5-sonnet-latest', client: 'litellm' }],
+  ['dev-049', "LiteLLM's bytes repr inside Continue's error report", { status: 404, type: 'not_found_error', model: 'claude-3-5-sonnet-latest', client: 'continue' }],
   ['dev-048', 'Anthropic body inside a Google envelope', { status: 400, type: 'invalid_request_error', requestId: 'req_vrtx_011CX8LKNqFusFUVvygN5vEH', cloud: 'vertex' }],
   ['dev-058', 'OpenAI-shaped wrapper: its type says nothing', { status: 429, type: null, numbers: [20000] }],
   ['dev-046', 'Vertex RESOURCE_EXHAUSTED with no number', { status: 429, cloud: 'vertex' }],
@@ -78,6 +78,18 @@ request-id: req_011CaaaaBBBBccccDDDD
 
 {"type":"error","error":{"type":"rate_limit_error","message":"You have reached your API usage limits.","details":{"error_code":"enforced_spend_limit_reached"}}}`);
     expect(s).toMatchObject({ status: 429, headersPresent: true, retryAfterSeconds: null, errorCode: 'enforced_spend_limit_reached' });
+  });
+
+  it('reads the error code as the TypeScript SDK 1.x prints it on the error object (errorCode, details)', () => {
+    // console.error(err) of an APIError: Node prints the fields unquoted (core/error.js sets errorCode and details).
+    const s = signalsOf(`RateLimitError: 429 status code (no body)
+    at APIError.generate (node_modules/@anthropic-ai/sdk/core/error.js:60:20) {
+  status: 429,
+  errorCode: 'contract_spend_limit_reached',
+  details: { error_code: 'contract_spend_limit_reached' }
+}`);
+    expect(s).toMatchObject({ status: 429, errorCode: 'contract_spend_limit_reached' });
+    expect(signalsOf('log.error("spend limit", e.error_code)  # e.error_code = "ramp_limit_exceeded"').errorCode).toBe('ramp_limit_exceeded');
   });
 });
 
@@ -215,5 +227,23 @@ describe('fourth held-out round (4b)', () => {
     const text = "ValueError: Error raised by bedrock service: An error occurred (ValidationException) when calling the InvokeModel operation: Operation not allowed\n  demo_llm = Bedrock(model_id='mistral.mixtral-8x7b-instruct-v0:1')";
     expect(signalsOf(text)).toMatchObject({ foreignProvider: 'mistral', anthropicEvidence: false });
     expect(signalsOf("model_id='anthropic.claude-3-sonnet-20240229-v1:0'").foreignProvider).toBeNull();
+  });
+});
+
+describe('field names are not values (issue 13, class 2)', () => {
+  it("does not take a result object's terminal_reason for the error type, and reads its api_error_status", () => {
+    // A Claude Code headless result frame (github.com/vercel/ai/issues/20210).
+    const frame = '{"type":"result","subtype":"success","is_error":true,"api_error_status":400,"result":"API Error: 400 <provider message>","terminal_reason":"api_error"}';
+    expect(signalsOf(frame)).toMatchObject({ status: 400, type: null, anthropicEvidence: true });
+  });
+
+  it('still reads an official type written as the value of "type"', () => {
+    expect(signalsOf('{"type":"error","error":{"type":"api_error","message":"Internal server error"}}').type).toBe('api_error');
+  });
+
+  it("does not read the code in aiohttp's exception repr as an HTTP status", () => {
+    const text = "aiohttp.client_exceptions.ClientPayloadError: Response payload is not completed: <TransferEncodingError: 400, message='Not enough data for satisfy transfer length header.'>";
+    expect(signalsOf(text)).toMatchObject({ status: null, type: null });
+    expect(signalsOf('TS SDK: Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"x"}}').status).toBe(400);
   });
 });

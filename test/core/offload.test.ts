@@ -12,7 +12,7 @@ function withRunawayRule(): CompiledEntry[] {
   const runaway: CompiledEntry = {
     ...base,
     id: 'runaway-test-rule',
-    match: [{ pattern: /(?:a|a)*b/i, evidence: 'hint', rank: 1, confidence: 0.5, examples: base.match[0]!.examples, why: 'test: a regex that never finishes on a long run of "a"' }],
+    match: [{ pattern: /(?:a|a)*b/i, evidence: 'hint', rank: 1, standing: 3, confidence: 0.5, examples: base.match[0]!.examples, why: 'test: a regex that never finishes on a long run of "a"' }],
   };
   return [...catalog, runaway];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { skippedNotice } from '../../adapters/discord/copy';
 import { textMessage } from '../../adapters/discord/render';
 import { toOptions } from '../../adapters/discord/replies';
-import { postPublic } from '../../adapters/slack/reply';
+import { ephemeralOne, postPublic, updateOne } from '../../adapters/slack/reply';
 import { diagnoseLine } from '../../src/cli/jsonl';
 import { formatDiagnosis } from '../../src/cli/output';
 import { EMPTY_SIGNALS } from '../../src/contracts';
@@ -144,12 +144,26 @@ describe('each exit calls the gate', () => {
 
   it('chat: every Slack message as posted, text and blocks', async () => {
     const posted: unknown[] = [];
-    const client = { chat: { postMessage: async (args: unknown) => void posted.push(args) } };
+    // Answers as chat.postMessage does: the posted message's ts (the placeholder path needs it).
+    const client = { chat: { postMessage: async (args: unknown) => (posted.push(args), { ok: true, ts: '1.1' }) } };
     const message = { text: `key ${KEY}`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `\`${KEY}\`` } }] };
     const ok = await postPublic({ client: client as never, logger: recordingLogger(), metrics: {} }, { channel: 'C1', threadTs: undefined, user: 'U1' }, [message as never], 'answer' as never);
     expect(ok).toBe(true);
     expect(leakedRuns(KEY_BODY, JSON.stringify(posted))).toEqual([]);
     expect(JSON.stringify(posted)).toContain('sk-ant-api03-[REDACTED]');
+  });
+
+  it('chat: a Slack placeholder replaced in place (chat.update) and a one-off private answer', async () => {
+    const sent: unknown[] = [];
+    const record = async (args: unknown) => (sent.push(args), { ok: true, ts: '1.2', message_ts: '1.3' });
+    const client = { chat: { update: record, postEphemeral: record } };
+    const poster = { client: client as never, logger: recordingLogger(), metrics: {} };
+    const message = { text: `key ${KEY}`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `\`${KEY}\`` } }] };
+    expect((await updateOne(poster, 'C1', '1.2', message as never, 'shortcut-answer')).ok).toBe(true);
+    expect((await ephemeralOne(poster, { channel: 'C1', threadTs: undefined, user: 'U1' }, message as never, 'private-answer')).ok).toBe(true);
+    expect(sent).toHaveLength(2);
+    expect(leakedRuns(KEY_BODY, JSON.stringify(sent))).toEqual([]);
+    expect(JSON.stringify(sent).match(/sk-ant-api03-\[REDACTED\]/g)).toHaveLength(4);
   });
 
   it('logs: a key written with escapes or split by ANSI codes is masked in the line', () => {

@@ -5,14 +5,17 @@ import { EMPTY_SIGNALS } from '../../src/contracts';
 import { explainRanking, Matcher } from '../../src/match';
 
 /** A minimal out-of-scope entry (no snippets needed) whose rules are regexes. */
-function entry(id: string, rules: { pattern: string; evidence: 'exact' | 'shape' | 'hint'; unless?: string }[], outranks: string[] = []): CompiledEntry {
+/** A test rule: wording (with an optional veto), or a backstop on a type. */
+type TestRule = { evidence: 'exact' | 'shape' | 'hint' } & ({ pattern: string; unless?: string } | { type: string; backstop: true });
+
+function entry(id: string, rules: TestRule[], outranks: string[] = []): CompiledEntry {
   const parsed = EntrySchema.parse({
     id,
     category: 'out_of_scope',
     title: `The ${id} entry`,
     retryable: false,
     outranks,
-    match: rules.map((r) => ({ ...r, why: `a test rule of ${id}`, examples: ['match/0'], ...(r.unless ? { blocks: ['match/0'] } : {}) })),
+    match: rules.map((r) => ({ ...r, why: `a test rule of ${id}`, examples: ['match/0'], ...('unless' in r && r.unless ? { blocks: ['match/0'] } : {}) })),
     cause: 'A cause long enough for the schema.',
     fix: ['Do something.'],
     references: [{ title: 'Errors', url: 'https://platform.claude.com/docs/en/api/errors' }],
@@ -21,9 +24,9 @@ function entry(id: string, rules: { pattern: string; evidence: 'exact' | 'shape'
   return compileEntry(parsed, namedPatterns()).entry;
 }
 
-const rank = (entries: CompiledEntry[], text: string) => {
+const rank = (entries: CompiledEntry[], text: string, signals = EMPTY_SIGNALS) => {
   const matcher = new Matcher(entries);
-  const ranking = matcher.match({ signals: EMPTY_SIGNALS, text, lower: text.toLowerCase() });
+  const ranking = matcher.match({ signals, text, lower: text.toLowerCase() });
   return { ranking, trace: explainRanking(ranking, entries, matcher.precedence) };
 };
 
@@ -40,6 +43,24 @@ describe('ranking by evidence tier, then precedence', () => {
     expect(ranking.candidates.map((c) => c.entry.id)).toEqual(['alpha', 'charlie']);
     expect(ranking.candidates[0]!.tiedWith).toBeUndefined();
     expect(trace.candidates.map((c) => c.decision)).toEqual([{ kind: 'winner' }, { kind: 'outranked', against: 'alpha', path: ['alpha', 'bravo', 'charlie'] }]);
+  });
+
+  it('puts a backstop below every specific rule of its tier, whatever the precedence says', () => {
+    const signals = { ...EMPTY_SIGNALS, status: 401, type: 'authentication_error' };
+    const generic = entry('generic', [{ type: 'authentication_error', backstop: true, evidence: 'exact' }], ['specific']);
+    const specific = entry('specific', [{ pattern: 'oauth token', evidence: 'exact' }]);
+    const { ranking, trace } = rank([generic, specific], 'the oauth token was revoked', signals);
+    expect(ranking.candidates.map((c) => [c.entry.id, c.confidence])).toEqual([['specific', 0.95], ['generic', 0.95]]);
+    expect(trace.candidates[1]!.decision).toEqual({ kind: 'backstop', against: 'specific' });
+    expect(trace.candidates[1]!.conditions).toBe('type authentication_error · backstop');
+  });
+
+  it('lets a backstop of a stronger tier win over a weaker specific rule, and answer alone', () => {
+    const signals = { ...EMPTY_SIGNALS, status: 401, type: 'authentication_error' };
+    const generic = entry('generic', [{ type: 'authentication_error', backstop: true, evidence: 'exact' }]);
+    const specific = entry('specific', [{ pattern: 'oauth token', evidence: 'shape' }]);
+    expect(rank([generic, specific], 'the oauth token was revoked', signals).ranking.candidates.map((c) => c.entry.id)).toEqual(['generic', 'specific']);
+    expect(rank([generic, specific], 'a message no entry lists', signals).ranking.candidates.map((c) => c.entry.id)).toEqual(['generic']);
   });
 
   it('puts an unresolved tie in entry id order and says so', () => {

@@ -1,8 +1,7 @@
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDoctor } from '../../src/doctor';
-import { type CaseScore, loadCorpus, scoreCase, summarize } from '../support/corpus';
+import { type CaseScore, loadCorpus, scoreCase, showsOfficialStatusAndType, summarize } from '../support/corpus';
+import { LABELLED_SETS as SETS } from '../support/shipped-texts';
 
 /**
  * The acceptance bar of the core issue, over every labelled set of real pastes in test/fixtures/:
@@ -13,11 +12,6 @@ import { type CaseScore, loadCorpus, scoreCase, summarize } from '../support/cor
  * type where the case states them, every expected word in the reply, and no confident Claude-error
  * answer on an out-of-scope paste.
  */
-const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
-const SETS = readdirSync(FIXTURES)
-  .filter((f) => f === 'dev-corpus.jsonl' || /^holdout.*\.jsonl$/.test(f))
-  .sort();
-
 it('finds the dev corpus and the held-out sets', () => {
   expect(SETS).toContain('dev-corpus.jsonl');
   expect(SETS.filter((s) => s.startsWith('holdout')).length).toBeGreaterThanOrEqual(10);
@@ -26,10 +20,16 @@ it('finds the dev corpus and the held-out sets', () => {
 describe.each(SETS)('%s', (file) => {
   const cases = loadCorpus(file);
   const scores: CaseScore[] = [];
+  /** Pastes that show an official status and type (as labelled, or as read), answered "unknown". */
+  const officialUnknown: string[] = [];
 
   beforeAll(async () => {
     const doctor = createDoctor({ now: () => new Date('2026-11-25T12:00:00Z') });
-    for (const c of cases) scores.push(scoreCase(c, await doctor.diagnose({ platform: 'test', text: c.text })));
+    for (const c of cases) {
+      const d = await doctor.diagnose({ platform: 'test', text: c.text });
+      scores.push(scoreCase(c, d));
+      if (showsOfficialStatusAndType(c, d) && d.category === 'unknown') officialUnknown.push(`${c.id}: ${d.signals.status} ${d.signals.type}`);
+    }
   });
 
   it('gets the category right for at least 95 % of pastes', () => {
@@ -47,6 +47,10 @@ describe.each(SETS)('%s', (file) => {
   it('mentions every expected word in the reply', () => {
     const missing = scores.filter((s) => s.missingMentions.length > 0).map((s) => `${s.id}: ${s.missingMentions.join(', ')}`);
     expect(missing).toEqual([]);
+  });
+
+  it('never answers "unknown" to a paste that shows an official status and type (the backstops)', () => {
+    expect(officialUnknown).toEqual([]);
   });
 
   it('never answers an out-of-scope paste as a confident Claude API error', () => {

@@ -42,7 +42,29 @@ describe('the /claude-error command payload', () => {
     const url = new URL(inviteUrl('123456789012345678'));
     expect(url.origin + url.pathname).toBe('https://discord.com/oauth2/authorize');
     expect(url.searchParams.get('scope')).toBe('bot applications.commands');
-    expect(url.searchParams.get('permissions')).toBe('19456');
+    // View Channel, Send Messages, Embed Links, and Read Message History (replies in watched channels).
+    expect(url.searchParams.get('permissions')).toBe('84992');
+  });
+});
+
+describe('the "Diagnose error" message command payload', () => {
+  it('is a type 3 command with no description, in the same contexts as /claude-error', () => {
+    const [slash, message] = buildCommands('global');
+    expect(message).toEqual({ type: 3, name: 'Diagnose error', contexts: slash.contexts, integration_types: slash.integration_types });
+    expect(message.name.length).toBeLessThanOrEqual(32);
+  });
+
+  it('is registered in the same bulk PUT, which would otherwise delete it', async () => {
+    fake = await startFakeDiscord();
+    const result = await registerCommands(envFor(fake));
+    expect(fake.rest.calls).toHaveLength(1);
+    expect((fake.rest.calls[0]!.body as Array<{ type: number }>).map((c) => c.type)).toEqual([1, 3]);
+    expect(result.commands.map((c) => c.name)).toEqual(['claude-error', 'Diagnose error']);
+  });
+
+  it('leaves contexts out for a guild registration too', () => {
+    const [, message] = buildCommands('guild');
+    expect(message).toEqual({ type: 3, name: 'Diagnose error' });
   });
 });
 
@@ -84,7 +106,7 @@ describe('npm run discord:register', () => {
       env: { PATH: process.env.PATH, ...envFor(fake) },
       timeout: 30_000,
     });
-    expect(stdout).toContain('Registered /claude-error globally');
+    expect(stdout).toContain('Registered /claude-error and "Diagnose error" (message menu → Apps) globally');
     expect(stdout).toContain('https://discord.com/oauth2/authorize?client_id=');
     expect(fake.rest.calls).toHaveLength(1);
   });

@@ -44,8 +44,8 @@ describe('two Discord replicas on one Redis', () => {
     const b = await replica(discord, redis);
     await b.bot.waitForLog((r) => /standing by/.test(String(r.msg)));
     expect(discord.gateway.identifies).toHaveLength(1);
-    expect(await a.health()).toEqual({ status: 'ok', adapters: { discord: 'up' }, store: 'ok' });
-    expect(await b.health()).toEqual({ status: 'ok', adapters: { discord: 'standby' }, store: 'ok' });
+    expect(await a.health()).toEqual({ status: 'ok', adapters: { discord: 'up' }, store: 'ok', events: {} });
+    expect(await b.health()).toEqual({ status: 'ok', adapters: { discord: 'standby' }, store: 'ok', events: {} });
 
     const slash = discord.slash({ error: OVERLOADED });
     await discord.rest.waitForCall((c: RestCall) => c.path.startsWith(`/interactions/${slash.id}/`), 15_000);

@@ -79,12 +79,12 @@ describe('two Slack replicas on one Redis', () => {
   it('keeps answering when Redis stops mid-run, says degraded on /healthz, and is ok again when Redis returns', async () => {
     const { redis, slack, answers } = await world();
     const { bot, health } = await replica(slack, redis);
-    expect(await health()).toEqual({ code: 200, body: { status: 'ok', adapters: { slack: 'up' }, store: 'ok' } });
+    expect(await health()).toEqual({ code: 200, body: { status: 'ok', adapters: { slack: 'up' }, store: 'ok', events: {} } });
 
     await redis.stop();
     await slack.socket.sendEvent(mentionEvent({ text: OVERLOADED }));
     await slack.waitFor(() => answers().length === 1, 15_000, 'the answer without Redis');
-    expect(await health()).toEqual({ code: 200, body: { status: 'degraded', adapters: { slack: 'up' }, store: 'degraded' } });
+    expect(await health()).toEqual({ code: 200, body: { status: 'degraded', adapters: { slack: 'up' }, store: 'degraded', events: { slack: { handled: 1 } } } });
     // Dedupe still works, from the process.
     const again = mentionEvent({ text: OVERLOADED });
     await slack.socket.sendEvent(again, { eventId: 'EvTWICE' });

@@ -39,7 +39,9 @@ async function world(status: StatusScenario, anthropic?: FakeAnthropic, extraEnv
   const ready = await bot.waitForLog((r) => r.msg === 'ready', 20_000);
   const base = `http://127.0.0.1:${ready.healthPort as number}`;
   const get = (path: string) => fetch(`${base}${path}`);
-  const answers = () => slack.callsTo('chat.postMessage').filter((c) => String(c.params.text ?? '').length > 0);
+  // Each message the bot posted, as it stands now: a "Looking into this error…" placeholder counts as
+  // the answer that replaced it (chat.update), whichever of the two the timing produced.
+  const answers = () => [...slack.posted.values()].filter((params) => String(params.text ?? '').length > 0).map((params) => ({ params }));
   return { slack, page, bot, get, answers };
 }
 
@@ -58,7 +60,7 @@ describe('the bot in production shape (Slack Socket Mode)', () => {
 
     const health = await get('/healthz');
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', adapters: { slack: 'up' } });
+    expect(await health.json()).toEqual({ status: 'ok', adapters: { slack: 'up' }, events: {} });
     const before = await (await get('/metrics')).text();
     expect(sample(before, 'claude_doctor_diagnoses_total', { category: 'overloaded' })).toBe(0);
 
@@ -110,9 +112,10 @@ describe('the bot in production shape (Slack Socket Mode)', () => {
 describe('the bot in production shape, with the model fallback', () => {
   it('on SIGTERM while the model is still answering, posts the model answer and exits 0 within 10 s', async () => {
     const explanation = 'The job runner reports its own quota, not an Anthropic error.';
-    // A model that takes 2 s to answer: the reply is in flight when the signal arrives.
+    // A model that takes 3 s to answer: the reply is in flight when the signal arrives, and the
+    // "Looking into this error…" placeholder (after 2 s) is up before the answer replaces it.
     const answer = answerForcedTool(noneAnswer(explanation)) as (request: RecordedRequest) => FakeReply;
-    const anthropic = await startFakeAnthropic({ script: [(request) => ({ ...answer(request), delayMs: 2_000 })] });
+    const anthropic = await startFakeAnthropic({ script: [(request) => ({ ...answer(request), delayMs: 3_000 })] });
     cleanup.push(() => anthropic.close());
     const { slack, bot, answers } = await world('no-incident', anthropic);
     await slack.socket.sendEvent(mentionEvent({ text: `Our nightly job stopped with: frobnicator quota glitch (code 7731). Key in env: ${KEY}` }));
@@ -127,6 +130,8 @@ describe('the bot in production shape, with the model fallback', () => {
     expect(messageRequests(anthropic)).toHaveLength(1);
     expect(answers()).toHaveLength(1);
     expect(JSON.stringify(answers()[0]!.params)).toContain('The job runner reports its own quota');
+    expect(slack.callsTo('chat.postMessage').map((c) => String(c.params.text))).toEqual(['Looking into this error…']);
+    expect(slack.callsTo('chat.update')).toHaveLength(1);
     expectCleanLogs(bot);
   });
 });
@@ -140,7 +145,7 @@ describe('Slack and Discord in one process', () => {
       DISCORD_APPLICATION_ID: discord.applicationId,
       DISCORD_API_URL: discord.apiUrl,
     });
-    expect(await (await get('/healthz')).json()).toEqual({ status: 'ok', adapters: { slack: 'up', discord: 'up' } });
+    expect(await (await get('/healthz')).json()).toEqual({ status: 'ok', adapters: { slack: 'up', discord: 'up' }, events: {} });
 
     await slack.socket.sendEvent(mentionEvent({ text: PASTE }));
     const dm = discord.dm({ content: PASTE });
@@ -153,6 +158,7 @@ describe('Slack and Discord in one process', () => {
     expect(sample(metrics, 'claude_doctor_events_received_total', { adapter: 'discord', kind: 'dm' })).toBe(1);
     expect(sample(metrics, 'claude_doctor_replies_sent_total', { adapter: 'discord', kind: 'dm' })).toBe(1);
     expect(sample(metrics, 'claude_doctor_adapter_up', { adapter: 'discord' })).toBe(1);
+    expect(((await (await get('/healthz')).json()) as { events: unknown }).events).toEqual({ slack: { handled: 1 }, discord: { dm: 1 } });
 
     bot.signal('SIGTERM');
     expect((await bot.exited).code).toBe(0);

@@ -92,3 +92,30 @@ describe('health server', () => {
     await expect(startHealthServer({ port: server!.port, host: '127.0.0.1', adapters: () => ({}), metrics: createMetrics() })).rejects.toThrow(/HEALTH_PORT \d+: cannot listen \(EADDRINUSE\)/);
   });
 });
+
+describe('/healthz event counts', () => {
+  it('counts events by adapter and kind, shortcuts and watched messages included', async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    server = await startHealthServer({ port: 0, host: '127.0.0.1', adapters: () => ({ slack: 'up', discord: 'up' }), metrics, events: () => metrics.eventCounts() });
+    const slack = metrics.adapter('slack');
+    const discord = metrics.adapter('discord');
+    for (const kind of ['handled', 'shortcut', 'shortcut', 'shortcut-private', 'watched']) slack.eventReceived(kind);
+    for (const kind of ['message-command', 'watched', 'slash']) discord.eventReceived(kind);
+    const body = await (await fetch(`http://127.0.0.1:${server.port}/healthz`)).json();
+    expect(body).toEqual({
+      status: 'ok',
+      adapters: { slack: 'up', discord: 'up' },
+      events: { slack: { handled: 1, shortcut: 2, 'shortcut-private': 1, watched: 1 }, discord: { 'message-command': 1, watched: 1, slash: 1 } },
+    });
+    expect(sample(await metrics.render().then((m) => m.body), 'claude_doctor_events_received_total', { adapter: 'slack', kind: 'shortcut' })).toBe(2);
+  });
+
+  it('reports the shared store beside the counts: a standby replica with Redis away is degraded, still 200', async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    server = await startHealthServer({ port: 0, host: '127.0.0.1', adapters: () => ({ discord: 'standby' }), store: () => 'degraded', metrics, events: () => metrics.eventCounts() });
+    metrics.adapter('discord').eventReceived('watched');
+    const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'degraded', adapters: { discord: 'standby' }, store: 'degraded', events: { discord: { watched: 1 } } });
+  });
+});

@@ -44,7 +44,7 @@ describe('serveChat', () => {
     const code = serveChat({ adapters: [slack], doctor: { close: async () => {} }, ops: o, healthPort: 0, signals: signals as unknown as NodeJS.Process, onForce: () => {}, onReady: () => (ready = true) });
     await until(() => ready);
     const port = o.records().find((r) => r.msg === 'ready')!.healthPort as number;
-    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok', adapters: { slack: 'up' } });
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok', adapters: { slack: 'up' }, events: {} });
     signals.emit('SIGTERM', 'SIGTERM');
     expect(await code).toBe(0);
     expect(slack.stopped).toBe(true);

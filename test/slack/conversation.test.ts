@@ -209,7 +209,8 @@ describe('when the core fails', () => {
     bot.doctor.mode = 'throw';
     const ts = nextTs();
     await bot.fake.socket.sendEvent(mentionEvent({ ts, text: '429' }));
-    await bot.fake.waitFor(() => posts().length === 1, 5_000, 'the apology');
+    // The metric is counted once Slack has answered the post, a moment after the fake saw it.
+    await bot.fake.waitFor(() => bot!.recorded.replies.length === 1, 5_000, 'the apology');
     expect(posts()[0]!.params.thread_ts).toBe(ts);
     expect(messageText(posts()[0]!.params)).toContain('something went wrong');
     expect(bot.recorded.replies).toEqual(['failure']);

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type Category, CategorySchema, type Diagnosis } from '../../src/contracts';
+import { OFFICIAL_TYPES } from '../../src/extract';
 import { CONFIDENT } from '../../src/match';
 
 /** A labelled real paste. The dev corpus is copied from ../shared/corpus/dev.jsonl. */
@@ -21,8 +22,18 @@ export const CorpusCaseSchema = z.object({
 });
 export type CorpusCase = z.infer<typeof CorpusCaseSchema>;
 
+const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
+
+/** The labelled sets of real pastes: the dev corpus and the holdout*.jsonl rounds in test/fixtures/, by file name. */
+export function labelledSets(): string[] {
+  return readdirSync(FIXTURES)
+    .filter((f) => f === 'dev-corpus.jsonl' || /^holdout.*\.jsonl$/.test(f))
+    .sort();
+}
+
+/** A labelled set: a file name in test/fixtures/, or a path (one with a slash) anywhere. */
 export function loadCorpus(name = 'dev-corpus.jsonl'): CorpusCase[] {
-  const path = fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+  const path = name.includes('/') ? name : `${FIXTURES}/${name}`;
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -39,6 +50,12 @@ export interface CaseScore {
   /** An out_of_scope case answered with a confident Claude-error diagnosis. */
   confidentOnOutOfScope: boolean;
   got: { category: Category; status: number | null; type: string | null; entry: string | null; confidence: number };
+}
+
+/** The paste shows an official status and type: its label states both, or extraction read both. */
+export function showsOfficialStatusAndType(c: CorpusCase, d: Diagnosis): boolean {
+  const labelled = typeof c.expect.status === 'number' && typeof c.expect.type === 'string' && OFFICIAL_TYPES.has(c.expect.type);
+  return labelled || (d.signals.status !== null && d.signals.type !== null && OFFICIAL_TYPES.has(d.signals.type));
 }
 
 /**

@@ -2,7 +2,7 @@ import { createAppDoctor } from '../../../src/compose';
 import { loadConfig } from '../../../src/config';
 import type { Diagnosis, Inquiry, ReplyDocument } from '../../../src/contracts';
 import { createDoctor } from '../../../src/doctor';
-import type { Doctor } from '../../../src/ports';
+import type { DiagnoseOptions, Doctor } from '../../../src/ports';
 import { type FakeAnthropic, fakeAnthropicEnv } from '../../fakes/anthropic';
 
 /**
@@ -15,6 +15,8 @@ import { type FakeAnthropic, fakeAnthropicEnv } from '../../fakes/anthropic';
 export interface SpyDoctor extends Doctor {
   /** Inquiries passed to diagnose(). */
   readonly diagnosed: Inquiry[];
+  /** The options of each diagnose() call, in the same order. */
+  readonly options: DiagnoseOptions[];
   /** Inquiries passed to followUp(). */
   readonly followedUp: Inquiry[];
   /** How many diagnose() calls have finished. */
@@ -47,18 +49,21 @@ export async function realStack(anthropic: FakeAnthropic): Promise<SpyDoctor> {
 
 function spy(core: Doctor, edit?: (doc: ReplyDocument) => ReplyDocument): SpyDoctor {
   const diagnosed: Inquiry[] = [];
+  const options: DiagnoseOptions[] = [];
   const followedUp: Inquiry[] = [];
   let finished = 0;
   const edited = (d: Diagnosis): Diagnosis => (edit ? { ...d, document: edit(d.document) } : d);
   return {
     diagnosed,
+    options,
     followedUp,
     finished: () => finished,
     close: async () => {},
-    async diagnose(inquiry) {
+    async diagnose(inquiry, how = {}) {
       diagnosed.push(inquiry);
+      options.push(how);
       try {
-        return edited(await core.diagnose(inquiry));
+        return edited(await core.diagnose(inquiry, how));
       } finally {
         finished += 1;
       }

@@ -71,6 +71,7 @@ export async function startWorld(options: {
   fake?: FakeDiscordOptions;
   env?: Partial<DiscordEnv>;
   start?: boolean;
+  watchAnswersPerHour?: number;
 }): Promise<World> {
   const fake = await startFakeDiscord(options.fake);
   const logger = recordingLogger();
@@ -80,6 +81,7 @@ export async function startWorld(options: {
     logger,
     metrics,
     timing: { drainMs: 200, ...options.timing },
+    ...(options.watchAnswersPerHour !== undefined ? { watchAnswersPerHour: options.watchAnswersPerHour } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const world: World = {

@@ -4,6 +4,10 @@ import { FakeGateway } from './gateway';
 import {
   buttonInteraction,
   dmMessageCreate,
+  guildCreate,
+  guildMessageCreate,
+  message,
+  messageCommandInteraction,
   snowflake,
   slashCommandInteraction,
   user,
@@ -47,6 +51,17 @@ export interface FakeDiscord {
   click(customId: string, msg: Record<string, unknown>, where?: { place?: InteractionPlace; invoker?: FakeUser }): { id: string; token: string };
   /** Dispatches a DM MESSAGE_CREATE. */
   dm(fields: { content?: string; author?: FakeUser; attachments?: FakeAttachment[]; withChannelType?: boolean; channelId?: string }): { id: string; channelId: string };
+  /** A message as Discord stores it (for a message command's target), in a server channel unless `dm`. */
+  storedMessage(fields: { content?: string; author?: FakeUser; attachments?: FakeAttachment[]; channelId?: string; guildId?: string; dm?: boolean }): Record<string, unknown>;
+  /** Dispatches "Diagnose error" (a message command) on `target`; returns the interaction id and token. */
+  messageCommand(
+    target: Record<string, unknown>,
+    where?: { place?: InteractionPlace; invoker?: FakeUser; memberPermissions?: string },
+  ): { id: string; token: string; channelId: string };
+  /** Dispatches GUILD_CREATE for a server with these text channels (new ids when omitted). */
+  guild(channelIds?: string[]): { guildId: string; channelIds: string[] };
+  /** Dispatches MESSAGE_CREATE for a post in a server channel (see `guild`). */
+  post(fields: { guildId: string; channelId: string; content?: string; author?: FakeUser; attachments?: FakeAttachment[]; type?: number }): { id: string };
   close(): Promise<void>;
 }
 
@@ -146,6 +161,39 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       });
       if (gateway.dispatch('MESSAGE_CREATE', payload) === 0) throw new Error('fake Discord: no identified gateway session');
       return { id: String(payload.id), channelId: String(payload.channel_id) };
+    },
+    storedMessage({ content, author, attachments, channelId, guildId, dm }) {
+      return message({
+        channelId: channelId ?? (dm ? snowflake() : defaultGuild.channelId),
+        ...(dm ? {} : { guildId: guildId ?? defaultGuild.guildId }),
+        author: author ?? user({ username: 'author' }),
+        content,
+        attachments,
+      });
+    },
+    messageCommand(target, where = {}) {
+      const place = where.place ?? defaultGuild;
+      const payload = messageCommandInteraction({
+        applicationId,
+        commandId,
+        invoker: where.invoker ?? defaultInvoker,
+        botUser,
+        place,
+        target,
+        ...(where.memberPermissions !== undefined ? { memberPermissions: where.memberPermissions } : {}),
+      });
+      send(payload);
+      return { id: payload.id, token: payload.token, channelId: place.channelId };
+    },
+    guild(channelIds = [snowflake()]) {
+      const guildId = snowflake();
+      if (gateway.dispatch('GUILD_CREATE', guildCreate({ guildId, channelIds, botUser })) === 0) throw new Error('fake Discord: no identified gateway session');
+      return { guildId, channelIds };
+    },
+    post({ guildId, channelId, content, author, attachments, type }) {
+      const payload = guildMessageCreate({ guildId, channelId, author: author ?? user({ username: 'member' }), content, attachments, ...(type !== undefined ? { type } : {}) });
+      if (gateway.dispatch('MESSAGE_CREATE', payload) === 0) throw new Error('fake Discord: no identified gateway session');
+      return { id: String(payload.id) };
     },
     async close() {
       await gateway.close();

@@ -211,3 +211,100 @@ export function dmMessageCreate(fields: {
     ...(fields.withChannelType === false ? {} : { channel_type: 1 }),
   };
 }
+
+/**
+ * INTERACTION_CREATE for a message context-menu command (type 2, `data.type` 3) on `target`: Discord
+ * sends the whole target message in `data.resolved.messages`, content included (no intent needed).
+ * `memberPermissions` replaces the invoking member's permissions in that channel (servers only).
+ */
+export function messageCommandInteraction(fields: {
+  applicationId: string;
+  commandId: string;
+  invoker: FakeUser;
+  botUser: FakeUser;
+  place: InteractionPlace;
+  target: Record<string, unknown>;
+  name?: string;
+  memberPermissions?: string;
+}): Record<string, unknown> & { id: string; token: string } {
+  const base = interactionBase(fields);
+  if (fields.memberPermissions !== undefined && base.member) (base.member as Record<string, unknown>).permissions = fields.memberPermissions;
+  const targetId = String(fields.target.id);
+  return {
+    ...base,
+    type: 2,
+    data: { id: fields.commandId, name: fields.name ?? 'Diagnose error', type: 3, target_id: targetId, resolved: { messages: { [targetId]: fields.target } } },
+  };
+}
+
+/**
+ * GUILD_CREATE for a server with text channels, as the gateway sends after READY with the Guilds
+ * intent; discord.js needs the server cached to deliver its channels' messages.
+ */
+export function guildCreate(fields: { guildId: string; channelIds: string[]; botUser: FakeUser }): Record<string, unknown> {
+  const { guildId } = fields;
+  return {
+    id: guildId,
+    name: 'Help server',
+    icon: null,
+    owner_id: snowflake(),
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [{ id: guildId, name: '@everyone', permissions: '84992', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    emojis: [],
+    stickers: [],
+    features: [],
+    mfa_level: 0,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    nsfw_level: 0,
+    premium_progress_bar_enabled: false,
+    joined_at: new Date(0).toISOString(),
+    large: false,
+    unavailable: false,
+    member_count: 2,
+    voice_states: [],
+    members: [{ user: fields.botUser, roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 }],
+    channels: fields.channelIds.map((id, position) => ({
+      id,
+      type: 0,
+      guild_id: guildId,
+      name: `help-${position}`,
+      position,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+      topic: null,
+      rate_limit_per_user: 0,
+      last_message_id: null,
+      flags: 0,
+    })),
+    threads: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+  };
+}
+
+/**
+ * MESSAGE_CREATE for a post in a server channel. `type` 0 is a new message, 19 a reply; a bot's post
+ * has `author.bot`. The content is there only because the bot asked for the Message Content intent.
+ */
+export function guildMessageCreate(fields: {
+  guildId: string;
+  channelId: string;
+  author: FakeUser;
+  content?: string;
+  attachments?: FakeAttachment[];
+  type?: number;
+}): Record<string, unknown> {
+  return {
+    ...message({ channelId: fields.channelId, guildId: fields.guildId, author: fields.author, content: fields.content, attachments: fields.attachments }),
+    type: fields.type ?? 0,
+    member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+  };
+}

@@ -133,3 +133,36 @@ export async function postSigned(url: string, rawBody: string, o: SignedPostOpti
   const body = await res.text();
   return { status: res.status, elapsedMs: performance.now() - started, body };
 }
+
+/**
+ * A `message_action` payload: someone chose one of our message shortcuts on `message`. Real ones
+ * carry the whole target message (text, files, thread_ts) and a `response_url`.
+ */
+export function messageShortcut(
+  callbackId: string,
+  message: Record<string, unknown>,
+  f: { responseUrl: string; user?: string; channel?: string },
+): Record<string, unknown> {
+  return {
+    type: 'message_action',
+    token: 'verification-token',
+    action_ts: String(Date.now() / 1000),
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: f.user ?? 'U0HELPER', username: 'helper', team_id: 'T0FAKE', name: 'helper' },
+    channel: { id: f.channel ?? String(message.channel ?? 'C0CHANNEL'), name: 'errors' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: callbackId,
+    trigger_id: `trigger.${randomUUID().slice(0, 8)}`,
+    // Always the fake's own address: a test must never reach hooks.slack.com.
+    response_url: f.responseUrl,
+    message_ts: message.ts,
+    message: { type: 'message', ...withoutChannel(message) },
+  };
+}
+
+/** A message as a shortcut payload carries it: the event's fields without `channel`. */
+function withoutChannel(message: Record<string, unknown>): Record<string, unknown> {
+  const { channel: _channel, channel_type: _type, event_ts: _eventTs, ...rest } = message;
+  return rest;
+}

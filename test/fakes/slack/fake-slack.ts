@@ -34,6 +34,12 @@ export class FakeSlack {
   readonly fileInfo = new Map<string, Record<string, unknown>>();
   /** `conversations.replies` answers, by `channel:ts`. */
   readonly threads = new Map<string, Array<Record<string, unknown>>>();
+  /** Channels the bot is not a member of: posting there fails like Slack (`not_in_channel`). */
+  readonly notMemberOf = new Set<string>();
+  /** Messages the bot posted and has not deleted, by `channel:ts`: what `chat.update` may change. */
+  readonly posted = new Map<string, Record<string, unknown>>();
+  /** Bodies POSTed to a `response_url` (see `responseUrl`), in order. */
+  readonly responses: Array<{ key: string; body: Record<string, unknown> }> = [];
   readonly socket = new FakeSocketMode();
   private nextTs = 1;
 
@@ -60,6 +66,11 @@ export class FakeSlack {
     return `${this.origin}/files-pri/${key}`;
   }
 
+  /** A `response_url` for an interactive payload; what is POSTed there lands in `responses`. */
+  responseUrl(key: string): string {
+    return `${this.origin}/respond/${key}`;
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -82,6 +93,12 @@ export class FakeSlack {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.origin);
     if (req.method === 'GET' && url.pathname.startsWith('/files-pri/')) return this.serveFile(url.pathname, req, res);
+    if (req.method === 'POST' && url.pathname.startsWith('/respond/')) {
+      // Like hooks.slack.com: JSON in, 200 "ok" out, no token needed (the URL is the secret).
+      this.responses.push({ key: url.pathname.slice('/respond/'.length), body: JSON.parse(await readBody(req)) as Record<string, unknown> });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
       const method = url.pathname.slice('/api/'.length);
       const params = decodeForm(await readBody(req));
@@ -98,6 +115,7 @@ export class FakeSlack {
       return { ok: true, url: `${this.origin.replace('http', 'ws')}/link/?ticket=fake` };
     }
     if (authorization !== `Bearer ${BOT_TOKEN}`) return { ok: false, error: 'invalid_auth' };
+    if (method.startsWith('chat.') && this.notMemberOf.has(String(params.channel))) return { ok: false, error: 'not_in_channel' };
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'doctor', team_id: 'T0FAKE', user_id: BOT_USER_ID, bot_id: BOT_ID };
@@ -105,7 +123,21 @@ export class FakeSlack {
         const error = slackMessageError(params);
         if (error) return { ok: false, error };
         const ts = this.ts();
+        this.posted.set(`${params.channel}:${ts}`, params);
         return { ok: true, channel: params.channel, ts, message: { type: 'message', text: params.text, ts, bot_id: BOT_ID } };
+      }
+      case 'chat.update': {
+        const key = `${params.channel}:${params.ts}`;
+        if (!this.posted.has(key)) return { ok: false, error: 'message_not_found' };
+        const error = slackMessageError(params);
+        if (error) return { ok: false, error };
+        this.posted.set(key, { ...this.posted.get(key), text: params.text, blocks: params.blocks });
+        return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
+      }
+      case 'chat.delete': {
+        const key = `${params.channel}:${params.ts}`;
+        if (!this.posted.delete(key)) return { ok: false, error: 'message_not_found' };
+        return { ok: true, channel: params.channel, ts: params.ts };
       }
       case 'chat.postEphemeral': {
         const error = slackMessageError(params);

@@ -80,9 +80,9 @@ export class FakeSocketMode {
     }, options.connection);
   }
 
-  /** Sends an `interactive` envelope (a button click). */
-  sendInteractive(payload: Record<string, unknown>): Promise<AckRecord> {
-    return this.send({ type: 'interactive', payload, accepts_response_payload: false });
+  /** Sends an `interactive` envelope (a button click, a shortcut); `connection` as for events. */
+  sendInteractive(payload: Record<string, unknown>, options: Pick<EventOptions, 'connection'> = {}): Promise<AckRecord> {
+    return this.send({ type: 'interactive', payload, accepts_response_payload: false }, options.connection);
   }
 
   /** Asks the client to reconnect, as Slack does before recycling a connection. */

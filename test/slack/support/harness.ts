@@ -1,4 +1,4 @@
-import { createSlackAdapter, type SlackAdapter, type SlackMetrics } from '../../../adapters/slack';
+import { createSlackAdapter, type SlackAdapter, type SlackAdapterDeps, type SlackMetrics } from '../../../adapters/slack';
 import type { SlackEnv } from '../../../src/config';
 import type { Logger } from '../../../src/ports';
 import { APP_TOKEN, BOT_TOKEN, FakeSlack } from '../../fakes/slack/fake-slack';
@@ -45,8 +45,14 @@ export interface Bot {
   close(): Promise<void>;
 }
 
+/** Extra settings and adapter options for one test (watched channels, a shorter working delay). */
+export interface BotOptions {
+  config?: Partial<SlackEnv>;
+  deps?: Pick<SlackAdapterDeps, 'watchAnswersPerHour' | 'workingAfterMs'>;
+}
+
 /** A real Bolt app in Socket Mode or HTTP mode, talking only to a fresh fake Slack, with the real core. */
-export async function startBot(mode: 'socket' | 'http', doctor: TestDoctor = new TestDoctor()): Promise<Bot> {
+export async function startBot(mode: 'socket' | 'http', doctor: TestDoctor = new TestDoctor(), options: BotOptions = {}): Promise<Bot> {
   const fake = await FakeSlack.start();
   const logger = recordingLogger();
   const recorded = recordingMetrics();
@@ -56,8 +62,9 @@ export async function startBot(mode: 'socket' | 'http', doctor: TestDoctor = new
     // Port 0: the OS picks a free port; the adapter reports it.
     PORT: 0,
     ...(mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    ...options.config,
   };
-  const adapter = createSlackAdapter(config, doctor, { logger, metrics: recorded.metrics, drainTimeoutMs: 200 });
+  const adapter = createSlackAdapter(config, doctor, { logger, metrics: recorded.metrics, drainTimeoutMs: 200, ...options.deps });
   await adapter.start();
   const eventsUrl = mode === 'http' ? `http://127.0.0.1:${adapter.httpPort()}/slack/events` : '';
   return {

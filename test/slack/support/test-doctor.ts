@@ -1,6 +1,6 @@
 import type { ClientId, Diagnosis, Inquiry } from '../../../src/contracts';
 import { createDoctor } from '../../../src/doctor';
-import type { Doctor, FeedbackVote } from '../../../src/ports';
+import type { DiagnoseOptions, Doctor, FeedbackVote } from '../../../src/ports';
 import { diagnosisFor } from './synthetic-doctor';
 
 let shared: Doctor | undefined;
@@ -16,6 +16,8 @@ export function realDoctor(): Doctor {
  */
 export class TestDoctor implements Doctor {
   readonly diagnosed: Inquiry[] = [];
+  /** The options of each diagnose() call, in the same order (`rulesOnly` for watched channels). */
+  readonly options: DiagnoseOptions[] = [];
   readonly followUps: Array<{ previous: Diagnosis; inquiry: Inquiry }> = [];
   readonly votes: FeedbackVote[] = [];
   /** `throw`: the core fails. `long`: a 20,000-character answer (the real core never writes one). */
@@ -37,10 +39,11 @@ export class TestDoctor implements Doctor {
     this.gate = null;
   }
 
-  async diagnose(inquiry: Inquiry): Promise<Diagnosis> {
+  async diagnose(inquiry: Inquiry, options: DiagnoseOptions = {}): Promise<Diagnosis> {
     this.diagnosed.push(inquiry);
+    this.options.push(options);
     await this.wait();
-    return this.mode === 'long' ? diagnosisFor(inquiry, true) : this.inner.diagnose(inquiry);
+    return this.mode === 'long' ? diagnosisFor(inquiry, true) : this.inner.diagnose(inquiry, options);
   }
 
   async followUp(previous: Diagnosis, inquiry: Inquiry): Promise<Diagnosis> {
