@@ -19,8 +19,12 @@ export interface RepliesBench {
   threadLines: { median: number; p90: number };
   /** Pastes whose client the label names and the catalogue knows. */
   knownClient: number;
-  /** Of those, answers (reply or details) holding a step tagged for other clients only. */
+  /** Of those, answers (reply or details) holding a step tagged for other clients only than the labelled one. */
   otherClientSteps: number;
+  /** Pastes whose client the bot detected. */
+  detectedClient: number;
+  /** Of those, answers holding a step tagged for other clients only than the detected one (the rendering's own mistakes). */
+  otherThanDetected: number;
   /** Answers to people not on Claude Code whose steps mention Claude Code (a text check, for untagged steps). */
   notClaudeCode: number;
   claudeCodeWording: number;
@@ -75,6 +79,8 @@ export async function benchReplies(): Promise<RepliesBench> {
   let pastes = 0;
   let knownClient = 0;
   let otherClientSteps = 0;
+  let detectedClient = 0;
+  let otherThanDetected = 0;
   let notClaudeCode = 0;
   let claudeCodeWording = 0;
   let questions = 0;
@@ -88,6 +94,10 @@ export async function benchReplies(): Promise<RepliesBench> {
       if (d.document.question) questions += 1;
       const client = labelledClient(c.client);
       const shown = `${d.reply}\n${d.details}`;
+      if (d.client) {
+        detectedClient += 1;
+        if (foreignSteps(d.entry ? byId.get(d.entry) : undefined, d.client, shown)) otherThanDetected += 1;
+      }
       if (client) {
         knownClient += 1;
         if (foreignSteps(d.entry ? byId.get(d.entry) : undefined, client, shown)) otherClientSteps += 1;
@@ -109,6 +119,8 @@ export async function benchReplies(): Promise<RepliesBench> {
     threadLines: { median: t.median, p90: t.p90 },
     knownClient,
     otherClientSteps,
+    detectedClient,
+    otherThanDetected,
     notClaudeCode,
     claudeCodeWording,
     questions,
@@ -121,7 +133,9 @@ export function printRepliesBench(r: RepliesBench): void {
   console.log(`  characters        median ${r.chars.median}, p90 ${r.chars.p90}, max ${r.chars.max}   (budget: median ≤ 700, p90 ≤ 1100)`);
   console.log(`  markdown lines    median ${r.lines.median}, p90 ${r.lines.p90}   (budget: median ≤ 12)`);
   console.log(`  Slack thread pane median ${r.threadLines.median}, p90 ${r.threadLines.p90} lines (about 60 characters a line)`);
-  console.log(`  another client's steps (tagged), client known: ${r.otherClientSteps} of ${r.knownClient} (${pct(r.otherClientSteps, r.knownClient)})   (target 0)`);
+  console.log(`  another client's steps (tagged), client detected: ${r.otherThanDetected} of ${r.detectedClient} (${pct(r.otherThanDetected, r.detectedClient)})   (target 0)`);
+  // Against the label: where detection named another client than the thread's (aider on LiteLLM, the Agent SDK running Claude Code).
+  console.log(`  another client's steps (tagged), against the labelled client: ${r.otherClientSteps} of ${r.knownClient} (${pct(r.otherClientSteps, r.knownClient)})`);
   console.log(`  steps naming Claude Code to users of other clients (text check): ${r.claudeCodeWording} of ${r.notClaudeCode} (${pct(r.claudeCodeWording, r.notClaudeCode)})`);
   console.log(`  replies asking which client: ${r.questions}`);
 }
