@@ -198,3 +198,17 @@ describe('a bare status shown by a Claude client gets the generic answer for it 
     expect((await answer('API Error 429')).category).toBe('unknown');
   });
 });
+
+describe('OAuth token or API key (issue 13)', () => {
+  it("answers the API's 401 for an OAuth token it cannot find as a login problem, not a bad key", async () => {
+    const text = 'API Error: 401 {"type":"error","error":{"type":"authentication_error","message":"Invalid OAuth token. The provided token was not found or is malformed."}}';
+    expect((await doctor.diagnose({ platform: 'test', text })).category).toBe('auth.oauth');
+  });
+
+  it('answers "Invalid API key · Please run /login" beside the SDK\'s "Could not resolve authentication method" as a missing credential', async () => {
+    const text = 'Invalid API key · Please run /login\n[{"error":"Error: Could not resolve authentication method. Expected either apiKey or authToken to be set."}]';
+    expect((await doctor.diagnose({ platform: 'test', text })).category).toBe('auth.missing_key');
+    expect((await doctor.diagnose({ platform: 'test', text: 'Invalid API key · Please run /login' })).category).toBe('auth.invalid_key');
+  });
+});
+
