@@ -23,7 +23,8 @@ const BEFORE_RE = new RegExp(`(?:${BEFORE_PARTS.join('|')})$`, 'i');
 // Reason phrases also in the enum spelling Java / Spring print (`400 BAD_REQUEST`, `[429 TOO_MANY_REQUESTS]`);
 // a status printed just before an API URL comes from debug logs (`404 https://…aiplatform.googleapis.com/…`).
 // Claude Code ≥ 2.1 prints the SDK's `${status} ${message}` in its retry spinner: `503 Queue is full. · Retrying in 2s · attempt 5/10`.
-const AFTER = /^(?: [^·{}\n]{1,80} · Retrying in \d| ?-? ?\[?\{\s*["'](?:type|error)["']| https?:\/\/[\w.-]*(?:aiplatform\.googleapis\.com|api\.anthropic\.com|bedrock-runtime\.[\w-]+\.amazonaws\.com)\/|:? (?:Bad[ _]Request|Unauthorized|Payment[ _]Required|Forbidden|Not[ _]Found|Conflict|Request[ _]Entity[ _]Too[ _]Large|Payload[ _]Too[ _]Large|Too[ _]Many[ _]Requests|Internal[ _]Server[ _]Error|Service[ _]Unavailable|Bad[ _]Gateway|Gateway[ _]Time-?out|Overloaded)\b)/i;
+// The SDKs' message for an error response with no body is `${status} status code (no body)`, whatever wraps it.
+const AFTER = /^(?: [^·{}\n]{1,80} · Retrying in \d| ?-? ?\[?\{\s*["'](?:type|error)["']| status code \(no body\)| https?:\/\/[\w.-]*(?:aiplatform\.googleapis\.com|api\.anthropic\.com|bedrock-runtime\.[\w-]+\.amazonaws\.com)\/|:? (?:Bad[ _]Request|Unauthorized|Payment[ _]Required|Forbidden|Not[ _]Found|Conflict|Request[ _]Entity[ _]Too[ _]Large|Payload[ _]Too[ _]Large|Too[ _]Many[ _]Requests|Internal[ _]Server[ _]Error|Service[ _]Unavailable|Bad[ _]Gateway|Gateway[ _]Time-?out|Overloaded)\b)/i;
 
 export interface StatusMention {
   status: number;

@@ -169,3 +169,46 @@ describe('a backstop is structure only', () => {
     expect(entry({ anthropicEvidence: true }).success).toBe(false);
   });
 });
+
+describe('a bare status shown by a Claude client gets the generic answer for it (issue 13)', () => {
+  const answer = async (text: string) => {
+    const d = await doctor.diagnose({ platform: 'test', text });
+    return { category: d.category, entry: d.entry, status: d.status, confident: d.confidence >= 0.6 };
+  };
+
+  it('429: a rate limit, with the rate-limit answer', async () => {
+    for (const text of ['Claude statusline now just displays "API Error 429"', 'Anthropic provider failed { reason: "http_error", httpStatus: 429 }', 'HTTP 429 error for claude is back again']) {
+      expect(await answer(text), text).toMatchObject({ category: 'rate_limit', entry: 'rate-limit', status: 429, confident: true });
+    }
+  });
+
+  it('403: access refused, hedged, since the paste does not say who refused it', async () => {
+    for (const text of ['Please run /login · API Error: 403 Forbidden (Claude Code)', 'Claude Code: every API call returns 403 status code (no body)']) {
+      expect(await answer(text), text).toMatchObject({ category: 'permission', entry: 'permission-denied', status: 403, confident: false });
+    }
+  });
+
+  it('a specific entry still outranks the generic one', async () => {
+    expect((await answer('Claude Code: API Error: Request rejected (429) · Rate limited. Please try again later.')).entry).toBe('rate-limit');
+    expect((await answer('API Error: 403 {"type":"error","error":{"type":"permission_error","message":"Your organization has disabled Claude subscription access for Claude Code"}}')).confident).toBe(true);
+  });
+
+  it('a number that is not a status, or a paste with no Claude mark, gets no Claude answer', async () => {
+    expect((await answer('claude crashed at cli.js line 429')).category).toBe('unknown');
+    expect((await answer('API Error 429')).category).toBe('unknown');
+  });
+});
+
+describe('OAuth token or API key (issue 13)', () => {
+  it("answers the API's 401 for an OAuth token it cannot find as a login problem, not a bad key", async () => {
+    const text = 'API Error: 401 {"type":"error","error":{"type":"authentication_error","message":"Invalid OAuth token. The provided token was not found or is malformed."}}';
+    expect((await doctor.diagnose({ platform: 'test', text })).category).toBe('auth.oauth');
+  });
+
+  it('answers "Invalid API key · Please run /login" beside the SDK\'s "Could not resolve authentication method" as a missing credential', async () => {
+    const text = 'Invalid API key · Please run /login\n[{"error":"Error: Could not resolve authentication method. Expected either apiKey or authToken to be set."}]';
+    expect((await doctor.diagnose({ platform: 'test', text })).category).toBe('auth.missing_key');
+    expect((await doctor.diagnose({ platform: 'test', text: 'Invalid API key · Please run /login' })).category).toBe('auth.invalid_key');
+  });
+});
+

@@ -247,3 +247,25 @@ describe('field names are not values (issue 13, class 2)', () => {
     expect(signalsOf('TS SDK: Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"x"}}').status).toBe(400);
   });
 });
+
+describe('a bare status needs a status shape (issue 13, bare statuses)', () => {
+  it("reads the SDKs' bodiless message `NNN status code (no body)` wherever it is quoted", () => {
+    // anthropics/claude-code#59527: "every API call returns 403 status code (no body)".
+    expect(signalsOf('Login reports success but every API call returns 403 status code (no body)').status).toBe(403);
+  });
+
+  it('reads the shapes a client or a log gives a status: a banner, HTTP, a reason phrase, a field', () => {
+    expect(signalsOf('now just displaying "API Error 429"').status).toBe(429);
+    expect(signalsOf('Actual Behavior: HTTP 429').status).toBe(429);
+    expect(signalsOf('Please run /login · API Error: 403 Forbidden').status).toBe(403);
+    expect(signalsOf("provider failed { providerId: 'anthropic', reason: 'http_error', httpStatus: 429 }").status).toBe(429);
+    expect(signalsOf('{"status": 429, "detail": "slow down"}').status).toBe(429);
+  });
+
+  it('does not read a port, a line number or a token count as a status', () => {
+    expect(signalsOf('claude mcp serve is listening on port 4290 and 429').status).toBeNull();
+    expect(signalsOf('Claude Code crashed at cli.js line 403 column 12').status).toBeNull();
+    expect(signalsOf('the prompt used 429 tokens and the reply 500 tokens').status).toBeNull();
+  });
+});
+
