@@ -7,6 +7,7 @@ const CANDIDATE = /\b([45]\d\d)\b/g;
 const BEFORE_PARTS = [
   'Error code: ?', // Python SDK: Error code: 429 - {...}
   'API Error:? ?\\(?', // Claude Code: API Error: 400 / API Error (529 ...
+  '\\bAPI ', // prose and issue titles: "API 400 error: …", 'API 400 "thinking blocks cannot be modified"'
   'Request rejected \\(', // Claude Code: API Error: Request rejected (429) · ...
   '(?:Error|Exception)\\d*:? ', // TS SDK: Error: 400 {, InternalServerError: 529 {
   'status(?: code)?["\']?\\s*[:=]?\\s*', // status: 529, Status Code: 404, "status": 400
