@@ -46,6 +46,13 @@ describe('a 400 retold in prose', () => {
     expect(signalsOf('API 400 error when tool_use block has no matching tool_result').status).toBe(400);
   });
 
+  it("reads the status Zed names in words for a provider's error response", () => {
+    // zed-industries/zed#44032; Zed's LanguageModelCompletionError::from_http_status
+    expect(signalsOf("ERROR [agent] Error in model response stream: invalid request format to OpenRouter's API: Provider returned error").status).toBe(400);
+    expect(signalsOf("authentication error with Anthropic's API: invalid x-api-key").status).toBe(401);
+    expect(signalsOf('invalid request format to the form').status).toBeNull();
+  });
+
   it('names the rule the paraphrase describes', async () => {
     expect((await diagnose('API Error 400: thinking blocks must remain as they were in the original response')).entry).toBe('thinking-blocks-modified');
     expect((await diagnose('API 400 error when tool_use block has no matching tool_result')).entry).toBe('tool-use-without-result');
