@@ -7,6 +7,7 @@ const CANDIDATE = /\b([45]\d\d)\b/g;
 const BEFORE_PARTS = [
   'Error code: ?', // Python SDK: Error code: 429 - {...}
   'API Error:? ?\\(?', // Claude Code: API Error: 400 / API Error (529 ...
+  '\\bAPI ', // prose and issue titles: "API 400 error: …", 'API 400 "thinking blocks cannot be modified"'
   'Request rejected \\(', // Claude Code: API Error: Request rejected (429) · ...
   '(?:Error|Exception)\\d*:? ', // TS SDK: Error: 400 {, InternalServerError: 529 {
   'status(?: code)?["\']?\\s*[:=]?\\s*', // status: 529, Status Code: 404, "status": 400
@@ -56,6 +57,11 @@ const REASON_PHRASES: ReadonlyArray<[RegExp, number]> = [
   [/\b(?:Request Entity|Payload) Too Large\b/, 413],
   [/\bGateway Timeout\b/, 504],
   [/\bService Unavailable\b/, 503],
+  // Zed names the status of a provider's error response in words (LanguageModelCompletionError::from_http_status,
+  // zed-industries/zed crates/language_model): 400 "invalid request format to {provider}'s API", 401, 403.
+  [/\b[Ii]nvalid request format to [^'\n]{1,40}'s API\b/, 400],
+  [/\b[Aa]uthentication error with [^'\n]{1,40}'s API\b/, 401],
+  [/\b[Pp]ermission error with [^'\n]{1,40}'s API\b/, 403],
 ];
 
 /** Google RPC status names (Vertex) and AWS exception names (Bedrock) -> HTTP status. */
