@@ -93,4 +93,11 @@ describe('Claude-compatible endpoints of other vendors and local servers (issue 
     expect((await ask('[error] Failed to fetch model list: 401')).category).not.toBe('network.connection');
     expect((await ask('{"error": true, "message": "Failed to fetch"}')).category).toBe('network.connection');
   });
+
+  it("answers an agent's own tool-argument check as the agent's, unless a Claude API error is pasted with it", async () => {
+    const check = "Kilo Code tried to use write_to_file without value for required parameter 'content'. Retrying...";
+    expect(await ask(check)).toMatchObject({ category: 'out_of_scope', entry: 'agent-tool-call-incomplete' });
+    const withApiError = `${check}\nAPI Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}`;
+    expect((await ask(withApiError)).category).toBe('overloaded');
+  });
 });
