@@ -1,5 +1,6 @@
 import type { CompiledRule, FactKind } from '../catalog';
 import { type Category, SERVER_SIDE_CATEGORIES, type Signals } from '../contracts';
+import { PROVIDERS } from '../knowledge/providers';
 import type { ModelIndex } from '../models';
 import type { Fact } from './facts';
 
@@ -92,12 +93,23 @@ function vertexPublisher(ctx: PasteContext): Fact | null {
   };
 }
 
+/** The other provider (catalog/providers.yaml) whose answer an out-of-scope reply is about, by name. */
+function otherProvider(ctx: PasteContext, entry: { category: Category; title: string }): Fact | null {
+  if (entry.category !== 'out_of_scope' || !ctx.signals.foreignProvider) return null;
+  const name = PROVIDERS.file.foreign.find((p) => p.id === ctx.signals.foreignProvider)?.name;
+  // An entry for that one provider ("This is an OpenAI API error") already names it.
+  if (!name || entry.title.toLowerCase().includes(name.toLowerCase())) return null;
+  return { brief: `The paste points at ${name}, not at the Claude API.` };
+}
+
 /** A retired model anywhere in the paste, also when the error is about something else. */
 function retiredModel(ctx: PasteContext, entry: { facts: readonly FactKind[]; category: Category }): Fact | null {
   // The nearest-model fact already says it, with the replacement. Bedrock and Vertex AI retire models on
-  // their own dates and name them with their own ids, so the API's retirement is not theirs.
+  // their own dates and name them with their own ids, so the API's retirement is not theirs; nor is it
+  // another provider's, which lists models under its own names and dates (an out-of-scope answer).
   const cloud = ctx.signals.cloud !== null || entry.category === 'cloud.bedrock' || entry.category === 'cloud.vertex';
-  if (!ctx.signals.model || cloud || entry.facts.includes('nearest-model')) return null;
+  const elsewhere = entry.category === 'out_of_scope' && ctx.signals.foreignProvider !== null;
+  if (!ctx.signals.model || cloud || elsewhere || entry.facts.includes('nearest-model')) return null;
   const v = ctx.models.classify(ctx.signals.model);
   if (!v.retired) return null;
   return { brief: `\`${ctx.signals.model}\` was retired on ${v.retired.date}; its official replacement is \`${v.retired.replacement}\`.` };
@@ -195,11 +207,11 @@ export interface DecidingDetails {
 }
 
 /** The paste's own deciding details, for every entry (see the module comment). */
-export function pasteDetails(ctx: PasteContext, entry: { facts: readonly FactKind[]; category: Category }): DecidingDetails {
+export function pasteDetails(ctx: PasteContext, entry: { facts: readonly FactKind[]; category: Category; title: string }): DecidingDetails {
   const present = (f: Fact | null): f is Fact => f !== null;
   return {
     deciding: [iamDenial(ctx.text), networkFailure(ctx, entry.category), bearerHeader(ctx, entry.category), bedrockId(ctx), vertexPublisher(ctx)].filter(present),
-    also: [retiredModel(ctx, entry), surface(ctx, entry.category)].filter(present),
+    also: [otherProvider(ctx, entry), retiredModel(ctx, entry), surface(ctx, entry.category)].filter(present),
   };
 }
 

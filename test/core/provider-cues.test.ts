@@ -58,4 +58,46 @@ describe('Claude-compatible endpoints of other vendors and local servers (issue 
   it('names Volcengine Ark behind an Anthropic-compatible base URL', () => {
     expect(signalsOf('ANTHROPIC_BASE_URL=https://ark.cn-beijing.volces.com/api/coding\nAPI Error: 401').foreignProvider).toBe('volcengine');
   });
+
+  it("answers a Claude model reached through GitHub Copilot's API as Copilot's, naming it and not Anthropic's retirements", async () => {
+    // github.com/proxysoul/Empryo/issues/53
+    const copilot = 'if instead i use copilot/claude-sonnet-4\nAI_APICallError: Bad Gateway\n      url: "https://api.githubcopilot.com/messages",\n statusCode: 502,';
+    const d = await ask(copilot);
+    expect(d).toMatchObject({ category: 'out_of_scope', entry: 'other-provider-error' });
+    expect(d.reply).toContain('GitHub Copilot');
+    expect(d.reply).not.toContain('was retired');
+  });
+
+  it("answers Google's field violations on Gemini's tools[N].function_declarations as Gemini's, whatever the model is called", async () => {
+    // github.com/router-for-me/CLIProxyAPI/issues/1531
+    const relay = `API Error: 400 {"error":{"code":400,"message":"Invalid JSON payload received. Unknown name \\"deprecated\\" at 'request.tools[0].function_declarations[45].parameters.properties[1].value': Cannot find field.","status":"INVALID_ARGUMENT"}}\nModel Name: Antigravity claude-opus-4-6-thinking`;
+    expect(await ask(relay)).toMatchObject({ category: 'out_of_scope', entry: 'gemini-error' });
+  });
+
+  it('answers a refused connection to a local Ollama or LM Studio server as theirs, and one to the API as a network failure', async () => {
+    // github.com/ivanfioravanti/chatbot-ollama/issues/44
+    expect((await ask('[TypeError: fetch failed] {\n  cause:  [Error: connect ECONNREFUSED 127.0.0.1:11434] {\n  code: \'ECONNREFUSED\'')).category).toBe('out_of_scope');
+    expect((await ask('anthropic.APIConnectionError: Connection error.\nhttpx.ConnectError: [Errno 111] Connection refused')).category).toBe('network.connection');
+  });
+
+  it("answers pydantic's own rendering as the app's data check, and keeps the API's field-type 400", async () => {
+    // github.com/bmsuisse/lakeapi/issues/108
+    const app = '  Input should be a valid string [type=string_type, input_value=None, input_type=NoneType]\n    For further information visit https://errors.pydantic.dev/2.1.2/v/string_type';
+    expect(await ask(app)).toMatchObject({ category: 'out_of_scope', entry: 'app-validation-error' });
+    const api = "anthropic.BadRequestError: Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error', 'message': 'messages.0.content: Input should be a valid list'}}";
+    expect((await ask(api)).category).toBe('request.messages_format');
+  });
+
+  it("does not read an app's 'Failed to fetch <what>: <status>' as a connection that got no answer", async () => {
+    // github.com/marcellourbani/vscode_abap_remote_fs/issues/267
+    expect((await ask('[error] Failed to fetch model list: 401')).category).not.toBe('network.connection');
+    expect((await ask('{"error": true, "message": "Failed to fetch"}')).category).toBe('network.connection');
+  });
+
+  it("answers an agent's own tool-argument check as the agent's, unless a Claude API error is pasted with it", async () => {
+    const check = "Kilo Code tried to use write_to_file without value for required parameter 'content'. Retrying...";
+    expect(await ask(check)).toMatchObject({ category: 'out_of_scope', entry: 'agent-tool-call-incomplete' });
+    const withApiError = `${check}\nAPI Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}`;
+    expect((await ask(withApiError)).category).toBe('overloaded');
+  });
 });
