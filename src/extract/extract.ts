@@ -213,8 +213,12 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const written = primary ? statusNear(primary, mentions) : null;
   const agreesWithStatus = rawType !== null && written !== null && TYPE_STATUS[rawType] === written;
   const type = primary?.shape === 'openai' && !(rawType && ANTHROPIC_ONLY_TYPES.has(rawType)) && !agreesWithStatus ? null : rawType;
-  const status =
-    written ?? mentions[0]?.status ?? inferStatus(flat, type && OFFICIAL_TYPES.has(type) ? type : null, sdkException);
+  const outer = written ?? mentions[0]?.status ?? inferStatus(flat, type && OFFICIAL_TYPES.has(type) ? type : null, sdkException);
+  // A proxy that answers with its own 5xx around the API's own body (Continue's server: "HTTP 500 …
+  // Error in Continue server: {"type":"error","error":{"type":"invalid_request_error",…}}") hides the
+  // status the API gave; the body's documented 4xx type still names it, so the inner status wins.
+  const inner = primary?.shape === 'anthropic' && type ? TYPE_STATUS[type] : undefined;
+  const status = outer !== null && outer >= 500 && inner !== undefined && inner < 500 ? inner : outer;
 
   const message = primary?.message ?? null;
   // 529 exists only at Anthropic and means exactly one thing.

@@ -191,6 +191,20 @@ describe("Claude Code's 'Request rejected (NNN)' banner", () => {
   });
 });
 
+describe("a proxy's own 5xx around the API's 4xx body", () => {
+  // github.com/continuedev/continue/issues/5421 (Continue's model proxy)
+  const continueProxy =
+    '[Extension Host] Error: HTTP 500 Internal Server Error from https://api.continue.dev/model-proxy/v1/chat/completions\n\n' +
+    'Error in Continue server: {"type":"error","error":{"type":"invalid_request_error","message":"You have reached your specified API usage limits. You will regain access on 2025-05-01 at 00:00 UTC."}}';
+  it('reads the status the body\'s documented type names, not the proxy\'s 500', () => {
+    expect(signalsOf(continueProxy)).toMatchObject({ status: 400, type: 'invalid_request_error' });
+  });
+  it('keeps a 5xx whose body agrees with it, and a 5xx around a body of the 5xx family', () => {
+    expect(signalsOf('API Error: 500 {"type":"error","error":{"type":"api_error","message":"Internal server error"}}').status).toBe(500);
+    expect(signalsOf('API Error: 503 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}').status).toBe(503);
+  });
+});
+
 describe('relay wrappers that lead into the real body with a sentence', () => {
   it('reads the inner error, not the wrapper the first-line status points at', () => {
     // lbjlaq/Antigravity-Manager#179: a proxy re-labels a Vertex 400 as "429 … overloaded_error".
