@@ -4,7 +4,6 @@ import { MAX_FILES, readFiles } from './attachments';
 import type { HandlerContext } from './context';
 import { DM_USAGE, FAILURE, skippedNotice } from './copy';
 import { loggableError } from './errors';
-import { keepForDetails } from './more-detail';
 import { replyToMessage } from './replies';
 import { renderDetails, renderReply, textMessage } from './render';
 
@@ -43,7 +42,7 @@ export async function handleDirectMessage(message: Message, ctx: HandlerContext)
     }
     const diagnosis = previous ? await ctx.doctor.followUp(previous, inquiry) : await ctx.doctor.diagnose(inquiry);
     await ctx.conversations.set(message.channelId, diagnosis);
-    const key = await keepForDetails(ctx, diagnosis);
+    const key = await ctx.answers.keepForDetails(diagnosis, ctx.logger);
     // A DM is seen by the asker alone, so private notes (rotate a pasted key) lead the answer.
     const { messages } = renderReply(diagnosis.document, {
       audience: 'private',

@@ -6,7 +6,6 @@ import type { HandlerContext } from './context';
 import { answerTo, FAILURE, NOTHING_TO_READ, OWN_ANSWER, skippedNotice } from './copy';
 import { loggableError } from './errors';
 import { InteractionReplies } from './replies';
-import { keepForDetails } from './more-detail';
 import { renderReply, textMessage } from './render';
 
 /**
@@ -54,7 +53,7 @@ async function answer(
     if (!text && images.length === 0) return { kind: 'text', message: textMessage(`${skippedNotice(skipped)}\n\n${NOTHING_TO_READ}`), failed: false };
     // The asker is the person who ran the command, not the message's author.
     const diagnosis = await ctx.doctor.diagnose(commandInquiry(interaction, text, images));
-    const key = await keepForDetails(ctx, diagnosis);
+    const key = await ctx.answers.keepForDetails(diagnosis, ctx.logger);
     const rendered = renderReply(diagnosis.document, { audience, feedback: true, reviewRef: diagnosis.reviewRef, ...(key ? { more: { key, ephemeral } } : {}) });
     const head = [audience === 'public' ? answerTo(target.url) : '', skippedNotice(skipped)].filter((line) => line !== '').join('\n');
     if (head) rendered.messages[0]!.content = head;

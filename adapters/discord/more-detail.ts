@@ -1,22 +1,11 @@
 import type { ButtonInteraction } from 'discord.js';
-import type { Diagnosis } from '../../src/contracts';
 import { CLAIM_TTL_MS, type HandlerContext } from './context';
 import { ALREADY_DETAILED, DETAILS_GONE } from './copy';
-import { loggableError } from './errors';
 import { parseMoreCustomId } from './feedback-ids';
 import { InteractionReplies } from './replies';
 import { renderDetails, textMessage } from './render';
 
 export const isMoreDetailButton = (interaction: ButtonInteraction) => parseMoreCustomId(interaction.customId) !== null;
-
-/** The answer's key for its "More detail" button; null (no button) when it has no details or the store refused it. */
-export async function keepForDetails(ctx: Pick<HandlerContext, 'answers' | 'logger'>, diagnosis: Diagnosis): Promise<string | null> {
-  if (!diagnosis.details) return null;
-  return ctx.answers.keep(diagnosis).catch((error: unknown) => {
-    ctx.logger.warn({ err: loggableError(error) }, 'discord: could not keep an answer for "More detail"');
-    return null;
-  });
-}
 
 /**
  * A "More detail" click: answered with the details — ephemeral when the answer was, once per

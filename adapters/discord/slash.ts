@@ -5,7 +5,6 @@ import { COMMAND_NAME } from './commands';
 import type { HandlerContext } from './context';
 import { FAILURE, SLASH_USAGE, skippedNotice } from './copy';
 import { loggableError } from './errors';
-import { keepForDetails } from './more-detail';
 import { InteractionReplies } from './replies';
 import { renderReply, textMessage } from './render';
 
@@ -56,7 +55,7 @@ async function answer(
     const images = fetched?.kind === 'image' ? [fetched.image] : [];
     if (!text.trim() && images.length === 0) return { kind: 'text', message: textMessage(skippedNotice(skipped)), failed: false };
     const diagnosis = await ctx.doctor.diagnose(commandInquiry(interaction, text, images));
-    const key = await keepForDetails(ctx, diagnosis);
+    const key = await ctx.answers.keepForDetails(diagnosis, ctx.logger);
     const rendered = renderReply(diagnosis.document, { audience, feedback: true, reviewRef: diagnosis.reviewRef, ...(key ? { more: { key, ephemeral } } : {}) });
     if (skipped.length > 0) rendered.messages[0]!.content = skippedNotice(skipped);
     return { kind: 'diagnosis', rendered, entry: diagnosis.entry, source: diagnosis.source };

@@ -4,7 +4,6 @@ import { MAX_FILES, readFiles } from './attachments';
 import type { HandlerContext } from './context';
 import { loggableError } from './errors';
 import { replyToMessage, toOptions } from './replies';
-import { keepForDetails } from './more-detail';
 import { renderReply } from './render';
 
 /**
@@ -63,7 +62,7 @@ export class DiscordWatch {
       ctx.logger.info({ channel: message.channelId, entry: diagnosis.entry }, 'discord watch: channel answer limit reached, staying silent');
       return;
     }
-    const key = await keepForDetails(ctx, diagnosis);
+    const key = await ctx.answers.keepForDetails(diagnosis, ctx.logger);
     const { messages, privateFollowUp } = renderReply(diagnosis.document, {
       audience: 'public',
       feedback: true,

@@ -89,7 +89,7 @@ export async function handleMessage(
   }
 
   const audience = m.isDM ? 'dm' : 'channel';
-  const more = await keepForDetails(deps, diagnosis);
+  const more = await deps.answers.keepForDetails(diagnosis, deps.logger);
   const messages = renderReply(diagnosis.document, { audience, extraNotes: notes, feedback: feedbackRefOf(diagnosis), ...(more ? { more } : {}) });
   const sent = (await working.deliver(messages, previous ? 'follow-up' : 'answer')).ok;
   if (sent) await deps.answered.set(key, diagnosis);
@@ -109,13 +109,4 @@ export async function handleMessage(
     },
     'slack answered',
   );
-}
-
-/** The answer's key for its "More detail" button; null (no button) when it has no details or the store refused it. */
-export async function keepForDetails(deps: Pick<ConversationDeps, 'answers' | 'logger'>, diagnosis: Diagnosis): Promise<string | null> {
-  if (!diagnosis.details) return null;
-  return deps.answers.keep(diagnosis).catch((error: unknown) => {
-    deps.logger.warn({ err: (error as Error).message }, 'slack: could not keep an answer for "More detail"');
-    return null;
-  });
 }

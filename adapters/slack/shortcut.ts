@@ -3,7 +3,7 @@ import type { Diagnosis } from '../../src/contracts';
 import { guardOutbound } from '../../src/redact';
 import { AnsweredMessages } from './answered-messages';
 import { section } from './blocks';
-import { type ConversationDeps, keepForDetails } from './conversation';
+import type { ConversationDeps } from './conversation';
 import { feedbackRefOf } from './feedback-buttons';
 import { conversationKey, replyThreadTs } from './inbound';
 import { buildInquiry } from './inquiry';
@@ -106,7 +106,7 @@ async function handleShortcut(
   // The rotate-your-key warning is for whoever pasted the key: inline when that is the reader.
   const inline = privately && author === s.user.id;
   // "More detail" posts in the thread for everyone, so only a public answer carries it.
-  const more = privately ? null : await keepForDetails(deps, diagnosis);
+  const more = privately ? null : await deps.answers.keepForDetails(diagnosis, deps.logger);
   const messages = renderReply(diagnosis.document, {
     audience: inline ? 'dm' : 'channel',
     extraNotes: notes,

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { takeWatchAnswer, worthAnsweringUnasked } from '../shared/watch-policy';
-import { claimMessage, type ConversationDeps, keepForDetails } from './conversation';
+import { claimMessage, type ConversationDeps } from './conversation';
 import { feedbackRefOf } from './feedback-buttons';
 import { kindOf } from './files';
 import { conversationKey, type InboundMessage } from './inbound';
@@ -66,7 +66,7 @@ export class SlackWatch {
 
     const poster: Poster = { client, logger: deps.logger, metrics: deps.metrics };
     const target: ReplyTarget = { channel: m.channel, threadTs: m.ts, user: m.user };
-    const more = await keepForDetails(deps, diagnosis);
+    const more = await deps.answers.keepForDetails(diagnosis, deps.logger);
     const messages = renderReply(diagnosis.document, { audience: 'channel', feedback: feedbackRefOf(diagnosis), ...(more ? { more } : {}) });
     if (!(await postPublic(poster, target, messages, 'watch-answer'))) return;
     // A mention in the thread can still ask for another client ("@error-doctor python?").

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Diagnosis, DiagnosisSchema } from '../contracts';
-import type { SharedStore } from '../ports';
+import type { Logger, SharedStore } from '../ports';
 
 /**
  * The last diagnosis per conversation (a Slack thread, a Discord DM), so a follow-up such as
@@ -47,5 +47,17 @@ export class AnswerMemory {
     const key = randomBytes(8).toString('hex');
     await this.memory.set(key, diagnosis);
     return key;
+  }
+
+  /**
+   * The key for an answer's "More detail" button, or null (no button) when the answer has no
+   * details or the store refused it: a store outage costs the button, never the answer.
+   */
+  async keepForDetails(diagnosis: Diagnosis, logger: Logger): Promise<string | null> {
+    if (!diagnosis.details) return null;
+    return this.keep(diagnosis).catch((error: unknown) => {
+      logger.warn({ err: (error as Error).message }, 'could not keep an answer for "More detail"');
+      return null;
+    });
   }
 }
