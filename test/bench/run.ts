@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: prints speed, memory and reply-size figures. Targets (rules path, one core):
+ * `npm run bench`: prints accuracy, speed, memory and reply-size figures. Targets (rules path, one core):
  * ≥ 20,000 pastes/s, p99 < 1 ms, CLI cold start ≤ 1.5 s; the first message (`reply`) median
  * ≤ 700 characters and ≤ 12 lines, p90 ≤ 1,100; no other client's steps. Figures only — nothing
  * here fails a build.
  */
+import { benchAccuracy, printAccuracyBench } from './accuracy';
 import { benchColdStart } from './cold-start';
 import { benchHostile, printHostileBench } from './hostile';
 import { benchHostileRegexes } from './hostile-regexes';
@@ -14,6 +15,7 @@ import { benchSecondOpinion, printSecondOpinionBench } from './second-opinion';
 
 const fmt = (n: number, digits = 3) => n.toFixed(digits);
 
+printAccuracyBench(await benchAccuracy());
 printRepliesBench(await benchReplies());
 
 const rules = await benchRules();
