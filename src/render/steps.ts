@@ -5,11 +5,24 @@ import { CLIENTS } from '../knowledge/clients';
 export interface ClientSteps {
   /** The universal steps and those for this client, in catalogue order; never another client's. */
   steps: string[];
-  /** Which of `steps` are tagged for this client: they speak to the paste more than a universal one. */
+  /**
+   * Which of `steps` are written for this client (alone, or with a family of forks that share its
+   * screens): they speak to the paste more than a universal one. A step for a whole group (`sdk`,
+   * `code`, `apps`, `cli-agents`) is advice for everyone in it, no closer to this user than a
+   * universal step, so it is not here and keeps the catalogue's order.
+   */
   own: ReadonlySet<string>;
   /** With no client known: the clients whose own steps were left out (to ask which one it is). */
   withheldFor: ClientId[];
 }
+
+/**
+ * The widest audience a step may have and still be this client's own: one client, or a product and
+ * its forks or twins (Cline / Roo Code / Kilo Code, LibreChat / LobeChat, Claude Code / Agent SDK).
+ * The groups of catalog/clients.yaml that are advice for many products are wider (`cli-agents` has 5;
+ * `sdk` 7; `code` and `apps` 12).
+ */
+export const OWN_AUDIENCE_MAX = 3;
 
 /** The fix steps a user of `client` sees (`null`: the paste does not say which client). */
 export function stepsFor(fix: readonly CompiledFixStep[], client: ClientId | null): ClientSteps {
@@ -20,7 +33,7 @@ export function stepsFor(fix: readonly CompiledFixStep[], client: ClientId | nul
     if (step.for === null) steps.push(step.text);
     else if (client !== null && step.for.includes(client)) {
       steps.push(step.text);
-      own.add(step.text);
+      if (step.for.length <= OWN_AUDIENCE_MAX) own.add(step.text);
     } else if (client === null) for (const c of step.for) withheld.add(c);
   }
   return { steps, own, withheldFor: [...withheld] };

@@ -109,6 +109,27 @@ describe('steps by client', () => {
     expect(renderReplyMarkdown(doc)).toContain('/compact');
   });
 
+  it("does not let a step for a whole group (`code`, `sdk`) push out a universal first step, as a step for this one client does", () => {
+    const fix = [
+      'Retry with exponential backoff and jitter.',
+      { step: 'The official SDKs already retried twice before raising this error.', for: ['sdk'] },
+      { step: 'For bulk work use the Message Batches API.', for: ['code'] },
+      { step: 'If urgent, fall back to another Claude model.', for: ['code'] },
+      'Check https://status.claude.com for an incident.',
+    ];
+    // A Python user is in `sdk` and `code`: those steps are advice for everyone there, in the author's order.
+    const python = entryDocument(entry({ fix }), ctx('python'));
+    expect(python.fix.slice(0, python.replySteps)).toEqual([
+      'Retry with exponential backoff and jitter.',
+      'The official SDKs already retried twice before raising this error.',
+      'For bulk work use the Message Batches API.',
+    ]);
+    // A step written for this client alone still takes the place of a generic one.
+    const cursor = entryDocument(entry({ fix: [...fix.slice(0, 1), 'Generic two.', 'Generic three.', { step: 'In Cursor, pick another model in Settings → Models.', for: ['cursor'] }] }), ctx('cursor'));
+    expect(cursor.fix.slice(0, cursor.replySteps)).toContain('In Cursor, pick another model in Settings → Models.');
+    expect(stepsFor(entry({ fix }).fix, 'python').own.size).toBe(0);
+  });
+
   it('lets a step that names an identifier of the paste into the first message, in place of a generic one', () => {
     const steps = ['Generic one.', 'Generic two.', 'Generic three.', 'Run your `apiKeyHelper` script by hand.', 'Mention `claude` only.'];
     const promoted = orderForReply(steps, { lower: 'it wrote apikeyhelper into settings', cloud: null });
