@@ -6,6 +6,7 @@ import { computeFacts, type Fact } from './facts';
 import { errorInItsWords, errorishExcerpt, pasteDetails } from './paste-details';
 import { placeholderValues } from './placeholders';
 import { orderForReply, replyStepCount, stepRoom } from './reply-budget';
+import { retryBannerFact } from './retry-banner';
 import { echoesPaste, pickSnippet } from './snippet';
 import { clientQuestion, stepsFor } from './steps';
 
@@ -98,8 +99,12 @@ export function entryDocument(entry: CompiledEntry, ctx: DocumentContext): Reply
   const deciding = [...facts, ...details.deciding];
   // Nothing computed names what the paste shows: the error's own words do.
   const words = deciding.length === 0 ? errorInItsWords(ctx.signals, entry.title, ctx.text, ctx.rule) : null;
-  const computed = [...deciding, ...details.also];
-  const verdict = [...deciding.map((f) => f.brief), ...(words ? [words] : []), ...details.also.map((f) => f.brief)];
+  // Claude Code's retry status leads: what it already tried decides what to do next. It does not
+  // stand in for the error's own words (it says how often, not what failed).
+  const retries = retryBannerFact(ctx.text, entry);
+  const lead = retries ? [retries] : [];
+  const computed = [...lead, ...deciding, ...details.also];
+  const verdict = [...lead.map((f) => f.brief), ...deciding.map((f) => f.brief), ...(words ? [words] : []), ...details.also.map((f) => f.brief)];
   const values = placeholderValues(ctx.signals, ctx.text, ctx.models);
   const parts = clientParts(entry, ctx.client, values, { lower: ctx.pasteLower, cloud: ctx.signals.cloud }, [entry.title, ...verdict]);
   return {
