@@ -82,13 +82,13 @@ export function clientParts(
   /** The headline and verdict: the steps get the room they leave. */
   above: readonly string[],
 ): Pick<ReplyDocument, 'fix' | 'replySteps' | 'question' | 'snippet'> {
-  const { steps, own, withheldFor } = stepsFor(entry.fix, client);
+  const { steps, own, group, withheldFor } = stepsFor(entry.fix, client);
   const question = client === null ? clientQuestion(withheldFor) : null;
   const picked = pickSnippet(entry, client, values);
   // The user's own command shown back is no fix (they ran it: it is in the paste).
   const snippet = picked && paste !== null && echoesPaste(picked, paste.lower) ? null : picked;
   // On a re-render the paste is gone, but the steps meant for the new client still come first.
-  const ordered = orderForReply(steps, { lower: paste?.lower ?? '', cloud: paste?.cloud ?? null, own }, stepRoom(...above, question));
+  const ordered = orderForReply(steps, { lower: paste?.lower ?? '', cloud: paste?.cloud ?? null, own, group }, stepRoom(...above, question));
   return { fix: ordered.steps, replySteps: ordered.replySteps, question, snippet };
 }
 

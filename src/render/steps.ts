@@ -7,11 +7,14 @@ export interface ClientSteps {
   steps: string[];
   /**
    * Which of `steps` are written for this client (alone, or with a family of forks that share its
-   * screens): they speak to the paste more than a universal one. A step for a whole group (`sdk`,
-   * `code`, `apps`, `cli-agents`) is advice for everyone in it, no closer to this user than a
-   * universal step, so it is not here and keeps the catalogue's order.
+   * screens): they speak to the paste more than a universal one.
    */
   own: ReadonlySet<string>;
+  /**
+   * Which of `steps` are for a whole group this client is in (`sdk`, `code`, `apps`, `cli-agents`):
+   * advice for everyone in it, closer to this user than a universal step but not written for them.
+   */
+  group: ReadonlySet<string>;
   /** With no client known: the clients whose own steps were left out (to ask which one it is). */
   withheldFor: ClientId[];
 }
@@ -28,15 +31,16 @@ export const OWN_AUDIENCE_MAX = 3;
 export function stepsFor(fix: readonly CompiledFixStep[], client: ClientId | null): ClientSteps {
   const steps: string[] = [];
   const own = new Set<string>();
+  const group = new Set<string>();
   const withheld = new Set<ClientId>();
   for (const step of fix) {
     if (step.for === null) steps.push(step.text);
     else if (client !== null && step.for.includes(client)) {
       steps.push(step.text);
-      if (step.for.length <= OWN_AUDIENCE_MAX) own.add(step.text);
+      (step.for.length <= OWN_AUDIENCE_MAX ? own : group).add(step.text);
     } else if (client === null) for (const c of step.for) withheld.add(c);
   }
-  return { steps, own, withheldFor: [...withheld] };
+  return { steps, own, group, withheldFor: [...withheld] };
 }
 
 /** The SDK clients, named together as "an SDK" in a question (catalog/clients.yaml `groups.sdk`). */

@@ -130,6 +130,18 @@ describe('steps by client', () => {
     expect(stepsFor(entry({ fix }).fix, 'python').own.size).toBe(0);
   });
 
+  it("lets a group's step take a later universal step's place, never the lead", () => {
+    const universal = ['Wait the seconds in retry-after, then retry.', 'Cut input tokens per minute with prompt caching.', 'Spread requests out over the minute.'];
+    const apps = { step: 'Apps resend the whole conversation on every turn: start a new chat.', for: ['apps'] };
+    const doc = entryDocument(entry({ fix: [...universal, apps] }), ctx('cherry-studio'));
+    expect(doc.fix.slice(0, doc.replySteps)).toEqual([universal[0], universal[1], apps.step]);
+    // With room for two steps only, the lead stays and the group's step takes the second place.
+    const room = universal[0]!.length + apps.step.length;
+    const { steps, own, group } = stepsFor(entry({ fix: [...universal, apps] }).fix, 'cherry-studio');
+    const ordered = orderForReply(steps, { lower: '', cloud: null, own, group }, room);
+    expect(ordered.steps.slice(0, ordered.replySteps)).toEqual([universal[0], apps.step]);
+  });
+
   it('lets a step that names an identifier of the paste into the first message, in place of a generic one', () => {
     const steps = ['Generic one.', 'Generic two.', 'Generic three.', 'Run your `apiKeyHelper` script by hand.', 'Mention `claude` only.'];
     const promoted = orderForReply(steps, { lower: 'it wrote apikeyhelper into settings', cloud: null });
