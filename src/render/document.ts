@@ -6,7 +6,7 @@ import { computeFacts, type Fact } from './facts';
 import { errorInItsWords, errorishExcerpt, pasteDetails } from './paste-details';
 import { placeholderValues } from './placeholders';
 import { orderForReply, replyStepCount, stepRoom } from './reply-budget';
-import { retryBannerFact } from './retry-banner';
+import { retryBannerFact, withoutRetryStatus } from './retry-banner';
 import { echoesPaste, pickSnippet } from './snippet';
 import { clientQuestion, stepsFor } from './steps';
 
@@ -97,11 +97,11 @@ export function entryDocument(entry: CompiledEntry, ctx: DocumentContext): Reply
   const facts = computeFacts(entry.facts, { signals: ctx.signals, text: ctx.text, now: ctx.now, models: ctx.models });
   const details = pasteDetails({ signals: ctx.signals, text: ctx.text, models: ctx.models }, entry);
   const deciding = [...facts, ...details.deciding];
-  // Nothing computed names what the paste shows: the error's own words do.
-  const words = deciding.length === 0 ? errorInItsWords(ctx.signals, entry.title, ctx.text, ctx.rule) : null;
   // Claude Code's retry status leads: what it already tried decides what to do next. It does not
-  // stand in for the error's own words (it says how often, not what failed).
+  // stand in for the error's own words (it says how often, not what failed), which need not repeat it.
   const retries = retryBannerFact(ctx.text, entry);
+  // Nothing computed names what the paste shows: the error's own words do.
+  const words = deciding.length === 0 ? errorInItsWords(ctx.signals, entry.title, retries ? withoutRetryStatus(ctx.text) : ctx.text, ctx.rule) : null;
   const lead = retries ? [retries] : [];
   const computed = [...lead, ...deciding, ...details.also];
   const verdict = [...lead.map((f) => f.brief), ...deciding.map((f) => f.brief), ...(words ? [words] : []), ...details.also.map((f) => f.brief)];

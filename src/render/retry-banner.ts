@@ -18,6 +18,8 @@ export const CLAUDE_CODE_DEFAULT_RETRIES = 10;
 const source = loadNamedPatterns().get('claude-code-retry-banner')?.pattern;
 if (!source) throw new Error('catalog/patterns.yaml: the named pattern claude-code-retry-banner is missing');
 const BANNER = new RegExp(source, 'gi');
+/** The status with the separator before it and the old wording's closing parenthesis. */
+const BANNER_SPAN = new RegExp(`[ \\t]{0,4}·?[ \\t]{0,4}(?:${source})\\)?`, 'gi');
 
 export interface RetryBanner {
   /** The latest attempt the paste shows (1-based), and how many Claude Code allows. */
@@ -38,14 +40,18 @@ export function readRetryBanner(text: string): RetryBanner | null {
   return best;
 }
 
+/** The text without Claude Code's retry statuses: once the verdict has said them, a quote of the paste need not repeat them. */
+export function withoutRetryStatus(text: string): string {
+  return text.replace(BANNER_SPAN, '');
+}
+
 // What retrying by itself tells about each kind of error, once Claude Code has used its retries.
 const NETWORK: ReadonlySet<Category> = new Set(['network.connection', 'network.timeout']);
 
-function meaning(category: Category, retryable: boolean | null): string {
+function meaning(category: Category): string {
   if (NETWORK.has(category)) return 'the network path to the API stays broken, not a one-off drop';
   if (category === 'overloaded') return 'capacity for this model stays short for minutes, not seconds';
   if (category.startsWith('rate_limit')) return 'the limit has not refilled yet';
-  if (retryable === false) return 'this error does not go away by retrying; fix its cause';
   return 'the failure outlasts a quick retry';
 }
 
@@ -58,17 +64,21 @@ export function retryBannerFact(text: string, entry: { category: Category; retry
   if (!banner) return null;
   const { attempt, of, waitSeconds } = banner;
   const setting = of === CLAUDE_CODE_DEFAULT_RETRIES ? '' : ` \`CLAUDE_CODE_MAX_RETRIES\` is ${of} here (the default is ${CLAUDE_CODE_DEFAULT_RETRIES}).`;
-  if (attempt < of && entry.retryable !== false) {
+  const next = waitSeconds > 0 ? `, next in ${fmtDuration(waitSeconds)}` : '';
+  // An error retrying cannot fix (a 401, a 403): how far Claude Code got does not matter.
+  if (entry.retryable === false) {
+    return { brief: `Claude Code retries it by itself (attempt ${attempt} of ${of}${next}), but retrying does not fix this error: its cause has to change first.${setting}` };
+  }
+  if (attempt < of) {
     return {
-      brief: `Claude Code is still retrying by itself: attempt ${attempt} of ${of}${waitSeconds > 0 ? `, next in ${fmtDuration(waitSeconds)}` : ''}. ${
+      brief: `Claude Code is still retrying by itself: attempt ${attempt} of ${of}${next}. ${
         // Past half its retries, the failures are no blip: say what that means for this error.
-        attempt * 2 > of ? `${attempt - 1} tries in a row failed, so ${meaning(entry.category, entry.retryable)}.` : 'Let it run; it shows an error only if the last attempt fails.'
+        attempt * 2 > of ? `${attempt - 1} tries in a row failed, so ${meaning(entry.category)}.` : 'Let it run; it shows an error only if the last attempt fails.'
       }${setting}`,
     };
   }
-  const done = attempt === of ? `all ${of} of its retries` : `${attempt} of its ${of} retries`;
   return {
-    brief: `Claude Code already used ${done}${waitSeconds > 0 ? ` (the last after ${fmtDuration(waitSeconds)})` : ''}, so ${meaning(entry.category, entry.retryable)}.${setting}`,
+    brief: `Claude Code already used all ${of} of its retries${waitSeconds > 0 ? ` (the last after ${fmtDuration(waitSeconds)})` : ''}, so ${meaning(entry.category)}.${setting}`,
     more: `Claude Code retries a failed request by itself, up to \`CLAUDE_CODE_MAX_RETRIES\` times (default ${CLAUDE_CODE_DEFAULT_RETRIES}), waiting longer each time; the paste shows attempt ${attempt} of ${of}.`,
   };
 }

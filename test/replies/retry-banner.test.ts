@@ -53,6 +53,14 @@ describe("Claude Code's retry banner in the verdict", () => {
     expect(verdictOf(d.reply)).toBe('Claude Code is still retrying by itself: attempt 2 of 10, next in 1 s. Let it run; it shows an error only if the last attempt fails.');
   });
 
+  it('says retrying does not fix an error that is not retryable, and quotes the error without the status', async () => {
+    const d = await diagnose('  ⎿  API Error (401 {"error":"Unauthorized"}) · Retrying in 2 seconds… (attempt 3/10)');
+    expect(d.category).toBe('auth.invalid_key');
+    const verdict = verdictOf(d.reply);
+    expect(verdict).toMatch(/^Claude Code retries it by itself \(attempt 3 of 10, next in 2 s\), but retrying does not fix this error/);
+    expect(verdict.match(/Retrying in/g)).toBeNull();
+  });
+
   it('says nothing about retries when the paste shows none', async () => {
     const d = await diagnose("anthropic._exceptions.OverloadedError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}}");
     expect(d.reply).not.toMatch(/Claude Code (?:is still retrying|already used)/);
