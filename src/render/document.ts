@@ -6,6 +6,7 @@ import { computeFacts, type Fact } from './facts';
 import { errorInItsWords, errorishExcerpt, pasteDetails } from './paste-details';
 import { placeholderValues } from './placeholders';
 import { orderForReply, replyStepCount, stepRoom } from './reply-budget';
+import { retryBannerFact, withoutRetryStatus } from './retry-banner';
 import { echoesPaste, pickSnippet } from './snippet';
 import { clientQuestion, stepsFor } from './steps';
 
@@ -81,13 +82,13 @@ export function clientParts(
   /** The headline and verdict: the steps get the room they leave. */
   above: readonly string[],
 ): Pick<ReplyDocument, 'fix' | 'replySteps' | 'question' | 'snippet'> {
-  const { steps, own, withheldFor } = stepsFor(entry.fix, client);
+  const { steps, own, group, withheldFor } = stepsFor(entry.fix, client);
   const question = client === null ? clientQuestion(withheldFor) : null;
   const picked = pickSnippet(entry, client, values);
   // The user's own command shown back is no fix (they ran it: it is in the paste).
   const snippet = picked && paste !== null && echoesPaste(picked, paste.lower) ? null : picked;
   // On a re-render the paste is gone, but the steps meant for the new client still come first.
-  const ordered = orderForReply(steps, { lower: paste?.lower ?? '', cloud: paste?.cloud ?? null, own }, stepRoom(...above, question));
+  const ordered = orderForReply(steps, { lower: paste?.lower ?? '', cloud: paste?.cloud ?? null, own, group }, stepRoom(...above, question));
   return { fix: ordered.steps, replySteps: ordered.replySteps, question, snippet };
 }
 
@@ -96,10 +97,14 @@ export function entryDocument(entry: CompiledEntry, ctx: DocumentContext): Reply
   const facts = computeFacts(entry.facts, { signals: ctx.signals, text: ctx.text, now: ctx.now, models: ctx.models });
   const details = pasteDetails({ signals: ctx.signals, text: ctx.text, models: ctx.models }, entry);
   const deciding = [...facts, ...details.deciding];
+  // Claude Code's retry status leads: what it already tried decides what to do next. It does not
+  // stand in for the error's own words (it says how often, not what failed), which need not repeat it.
+  const retries = retryBannerFact(ctx.text, entry);
   // Nothing computed names what the paste shows: the error's own words do.
-  const words = deciding.length === 0 ? errorInItsWords(ctx.signals, entry.title, ctx.text, ctx.rule) : null;
-  const computed = [...deciding, ...details.also];
-  const verdict = [...deciding.map((f) => f.brief), ...(words ? [words] : []), ...details.also.map((f) => f.brief)];
+  const words = deciding.length === 0 ? errorInItsWords(ctx.signals, entry.title, retries ? withoutRetryStatus(ctx.text) : ctx.text, ctx.rule) : null;
+  const lead = retries ? [retries] : [];
+  const computed = [...lead, ...deciding, ...details.also];
+  const verdict = [...lead.map((f) => f.brief), ...deciding.map((f) => f.brief), ...(words ? [words] : []), ...details.also.map((f) => f.brief)];
   const values = placeholderValues(ctx.signals, ctx.text, ctx.models);
   const parts = clientParts(entry, ctx.client, values, { lower: ctx.pasteLower, cloud: ctx.signals.cloud }, [entry.title, ...verdict]);
   return {

@@ -34,30 +34,38 @@ const ANCHOR = /`([^`\n]{5,60})`/g;
 /** An identifier rather than a word: `apiKeyHelper`, `ANTHROPIC_BASE_URL`, `max_tokens`, `/etc/resolv.conf` — not `claude`. */
 const IDENTIFIER = /[_./:=-]|[a-z][A-Z]/;
 
-/** What tells a step that speaks to this paste: what the paste shows, and the steps meant for its client alone. */
+/** What tells a step that speaks to this paste: what the paste shows, and the steps meant for its client (alone, or as one of a group). */
 export interface PasteCues {
   lower: string;
   cloud: Signals['cloud'];
   own?: ReadonlySet<string>;
+  group?: ReadonlySet<string>;
 }
+
+/** A step for this client alone, or one naming what the paste shows: it may take even the lead step's place. */
+const SPEAKS_TO_CLIENT = 1;
 
 /**
  * How much a step speaks to this paste: 2 when it names something the paste shows (an identifier
- * of the paste, or its cloud), 1 when it is meant for the paste's client, else 0. Naming what the
- * paste shows wins: the step about the `apiKeyHelper` in a paste beats a generic Claude Code step.
+ * of the paste, or its cloud), 1 when it is meant for the paste's client, 0.5 when it is for a
+ * whole group the client is in (`code`, `apps`), else 0. Naming what the paste shows wins: the step
+ * about the `apiKeyHelper` in a paste beats a generic Claude Code step.
  */
 function relevance(step: string, paste: PasteCues): number {
   const { lower: pasteLower, cloud } = paste;
   if (cloud && CLOUD_WORDS[cloud].test(step)) return 2;
   for (const m of step.matchAll(ANCHOR)) if (IDENTIFIER.test(m[1]!) && pasteLower.includes(m[1]!.toLowerCase())) return 2;
-  return paste.own?.has(step) ? 1 : 0;
+  if (paste.own?.has(step)) return SPEAKS_TO_CLIENT;
+  return paste.group?.has(step) ? 0.5 : 0;
 }
 
 /**
  * The client's steps with the first message's share first: the catalogue's first steps, except that a
  * step meant for the paste's client, or naming what this paste shows (its cloud, an identifier it
- * contains such as `apiKeyHelper`), takes the place of a less relevant one. Both shares keep the
- * catalogue's order.
+ * contains such as `apiKeyHelper`), takes the place of a less relevant one. A step for a whole group
+ * (`code`: "use the Batches API") may take a later universal step's place, never the author's lead
+ * (the retry step of a 529): that is for a step written for this client or this paste. Both shares
+ * keep the catalogue's order.
  */
 export function orderForReply(
   steps: readonly string[],
@@ -79,7 +87,8 @@ export function orderForReply(
         continue;
       }
       // Give up the least relevant step shown (the latest among equals), if it is less relevant than this one.
-      const weakest = [...chosen].sort((a, b) => score[a]! - score[b]! || b - a)[0];
+      const yields = [...chosen].filter((j) => j !== 0 || score[i]! >= SPEAKS_TO_CLIENT);
+      const weakest = yields.sort((a, b) => score[a]! - score[b]! || b - a)[0];
       if (weakest === undefined || score[weakest]! >= score[i]!) continue;
       chosen.delete(weakest);
       chosen.add(i);

@@ -109,6 +109,39 @@ describe('steps by client', () => {
     expect(renderReplyMarkdown(doc)).toContain('/compact');
   });
 
+  it("does not let a step for a whole group (`code`, `sdk`) push out a universal first step, as a step for this one client does", () => {
+    const fix = [
+      'Retry with exponential backoff and jitter.',
+      { step: 'The official SDKs already retried twice before raising this error.', for: ['sdk'] },
+      { step: 'For bulk work use the Message Batches API.', for: ['code'] },
+      { step: 'If urgent, fall back to another Claude model.', for: ['code'] },
+      'Check https://status.claude.com for an incident.',
+    ];
+    // A Python user is in `sdk` and `code`: those steps are advice for everyone there, in the author's order.
+    const python = entryDocument(entry({ fix }), ctx('python'));
+    expect(python.fix.slice(0, python.replySteps)).toEqual([
+      'Retry with exponential backoff and jitter.',
+      'The official SDKs already retried twice before raising this error.',
+      'For bulk work use the Message Batches API.',
+    ]);
+    // A step written for this client alone still takes the place of a generic one.
+    const cursor = entryDocument(entry({ fix: [...fix.slice(0, 1), 'Generic two.', 'Generic three.', { step: 'In Cursor, pick another model in Settings → Models.', for: ['cursor'] }] }), ctx('cursor'));
+    expect(cursor.fix.slice(0, cursor.replySteps)).toContain('In Cursor, pick another model in Settings → Models.');
+    expect(stepsFor(entry({ fix }).fix, 'python').own.size).toBe(0);
+  });
+
+  it("lets a group's step take a later universal step's place, never the lead", () => {
+    const universal = ['Wait the seconds in retry-after, then retry.', 'Cut input tokens per minute with prompt caching.', 'Spread requests out over the minute.'];
+    const apps = { step: 'Apps resend the whole conversation on every turn: start a new chat.', for: ['apps'] };
+    const doc = entryDocument(entry({ fix: [...universal, apps] }), ctx('cherry-studio'));
+    expect(doc.fix.slice(0, doc.replySteps)).toEqual([universal[0], universal[1], apps.step]);
+    // With room for two steps only, the lead stays and the group's step takes the second place.
+    const room = universal[0]!.length + apps.step.length;
+    const { steps, own, group } = stepsFor(entry({ fix: [...universal, apps] }).fix, 'cherry-studio');
+    const ordered = orderForReply(steps, { lower: '', cloud: null, own, group }, room);
+    expect(ordered.steps.slice(0, ordered.replySteps)).toEqual([universal[0], apps.step]);
+  });
+
   it('lets a step that names an identifier of the paste into the first message, in place of a generic one', () => {
     const steps = ['Generic one.', 'Generic two.', 'Generic three.', 'Run your `apiKeyHelper` script by hand.', 'Mention `claude` only.'];
     const promoted = orderForReply(steps, { lower: 'it wrote apikeyhelper into settings', cloud: null });
