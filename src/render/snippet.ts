@@ -15,7 +15,7 @@ export function pickSnippet(entry: CompiledEntry, client: ClientId | null, value
   const key = client ?? 'unknown';
   if (!byClient.has(key)) byClient.set(key, findSnippet(entry, client));
   const snippet = byClient.get(key) ?? null;
-  // Named, not spread: see entryDocument (a spread followed by a field is slow on Node 20).
+  // Named, not spread: see withCommon in document.ts (a spread followed by a field is slow on Node 20).
   return snippet ? { key: snippet.key, language: snippet.language, label: snippet.label, code: fillPlaceholders(snippet.code, values) } : null;
 }
 
