@@ -15,7 +15,8 @@ export function pickSnippet(entry: CompiledEntry, client: ClientId | null, value
   const key = client ?? 'unknown';
   if (!byClient.has(key)) byClient.set(key, findSnippet(entry, client));
   const snippet = byClient.get(key) ?? null;
-  return snippet ? { ...snippet, code: fillPlaceholders(snippet.code, values) } : null;
+  // Named, not spread: see withCommon in document.ts (a spread followed by a field is slow on Node 20).
+  return snippet ? { key: snippet.key, language: snippet.language, label: snippet.label, code: fillPlaceholders(snippet.code, values) } : null;
 }
 
 function findSnippet(entry: CompiledEntry, client: ClientId | null): Snippet | null {
@@ -54,8 +55,20 @@ function inferredLabel(heading: string, code: string): string {
   return COMMANDS.find(([re]) => re.test(first))?.[1] ?? 'Shell';
 }
 
+/** Snippets come from the catalogue (their placeholders filled with a few values): few codes, each read once. */
+const firstCommands = new Map<string, string | null>();
+
 /** A snippet's first command, without comments or a trailing line continuation, spaces folded. */
 function firstCommand(code: string): string | null {
+  let command = firstCommands.get(code);
+  if (command === undefined) {
+    command = readFirstCommand(code);
+    if (firstCommands.size < 2000) firstCommands.set(code, command);
+  }
+  return command;
+}
+
+function readFirstCommand(code: string): string | null {
   const line = code
     .split('\n')
     .map((l) => l.trim())

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EntrySchema, namedPatterns } from '../../src/catalog';
 import { compileEntry } from '../../src/catalog/compile';
-import { EMPTY_SIGNALS, type Signals } from '../../src/contracts';
+import { EMPTY_SIGNALS, ReplyDocumentSchema, type Signals } from '../../src/contracts';
 import { loadModels, ModelIndex } from '../../src/models';
-import { type DocumentContext, entryDocument, renderDetailsMarkdown, renderReplyMarkdown } from '../../src/render';
+import { type DocumentContext, entryDocument, modelDocument, renderDetailsMarkdown, renderReplyMarkdown, unknownDocument } from '../../src/render';
 import { fillPlaceholders, placeholderValues } from '../../src/render/placeholders';
 import { orderForReply } from '../../src/render/reply-budget';
 import { echoesPaste, pickSnippet } from '../../src/render/snippet';
@@ -154,6 +154,17 @@ describe('steps by client', () => {
   });
 });
 
+describe('documents', () => {
+  it('carry every field of the contract and nothing else, for an entry, a model answer and an unknown paste', () => {
+    const fields = Object.keys(ReplyDocumentSchema.shape).sort();
+    const docs = [entryDocument(entry(), ctx('python')), entryDocument(entry(), ctx(null)), modelDocument({ explanation: 'An explanation.', fix: [] }, ctx(null)), unknownDocument(ctx(null), null)];
+    for (const doc of docs) {
+      expect(Object.keys(doc).sort()).toEqual(fields);
+      expect(ReplyDocumentSchema.strict().safeParse(doc).success).toBe(true);
+    }
+  });
+});
+
 describe('snippets', () => {
   it('are labelled by what they run, never "curl" for another command', () => {
     const aws = entry({ snippets: { curl: '# the quotas of your account\naws service-quotas list-service-quotas --service-code bedrock', python: 'x = 1', typescript: 'x', 'claude-code': 'x' } });
@@ -170,6 +181,18 @@ describe('snippets', () => {
     const snippet = { key: 'curl' as const, language: 'bash', label: 'curl', code: '# -i shows the headers\ncurl -i https://api.anthropic.com/v1/messages \\\n  -H "x-api-key: $ANTHROPIC_API_KEY"' };
     expect(echoesPaste(snippet, '$ curl -i https://api.anthropic.com/v1/messages -h "x-api-key: …" http/2 429')).toBe(true);
     expect(echoesPaste(snippet, 'anthropic.ratelimiterror: error code: 429')).toBe(false);
+  });
+
+  it('are judged by their own first command each time, also after another snippet was judged (first commands are remembered per snippet)', () => {
+    const curl = { key: 'curl' as const, language: 'bash', label: 'curl', code: 'curl -s https://api.anthropic.com/v1/models' };
+    const aws = { key: 'curl' as const, language: 'bash', label: 'AWS CLI', code: '# quotas\naws service-quotas list-service-quotas --service-code bedrock' };
+    const paste = '$ aws service-quotas list-service-quotas --service-code bedrock → accessdeniedexception';
+    for (let round = 0; round < 2; round++) {
+      expect(echoesPaste(curl, paste)).toBe(false);
+      expect(echoesPaste(aws, paste)).toBe(true);
+      expect(echoesPaste(aws, 'curl -s https://api.anthropic.com/v1/models')).toBe(false);
+      expect(echoesPaste(curl, 'curl -s https://api.anthropic.com/v1/models')).toBe(true);
+    }
   });
 
   it("get the user's own model, max_tokens and region in place of their placeholders", () => {
