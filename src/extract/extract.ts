@@ -8,7 +8,7 @@ import { extractHeaders } from './headers';
 import { type ErrorInstance, findInstances } from './instances';
 import { extractModel } from './model';
 import { extractNumbers } from './numbers';
-import { detectCloud, detectForeignProvider, hasAnthropicEvidence, PROVIDER_CUES } from './provider';
+import { detectCloud, detectForeignEnvelope, detectForeignProvider, hasAnthropicEvidence, hasClaudeSignal, PROVIDER_CUES, showsApiError } from './provider';
 import { findStatusMentions, inferStatus, type StatusMention, TYPE_STATUS } from './status';
 
 /** `error.details.error_code`, quoted or as the SDKs name the field (`errorCode` in TypeScript 1.x, `error_code` in Python). */
@@ -228,6 +228,9 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const capped = capSpaceRuns(blankSpans(flat, bodySpans), [...retrySpans, ...bodySpans].sort((a, b) => a.start - b.start));
   const focus = capped.text;
   const requestIds = primary ? flat.slice(primary.end, primary.end + 200).match(REQUEST_ID) : null;
+  const requestId = requestIds?.[0] ?? lastMatch(REQUEST_ID, flat) ?? headers.requestIdHeader;
+  const client = detectClient(flat, may);
+  const anthropicEvidence = hasAnthropicEvidence(flat);
 
   return {
     focus,
@@ -237,7 +240,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       status,
       type: typeOrOverloaded,
       message,
-      requestId: requestIds?.[0] ?? lastMatch(REQUEST_ID, flat) ?? headers.requestIdHeader,
+      requestId,
       retryAfterSeconds: headers.retryAfterSeconds,
       rateLimitHeaders: headers.rateLimitHeaders,
       headersPresent: headers.headersPresent,
@@ -246,11 +249,14 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       shouldRetry: headers.shouldRetry,
       model: extractModel(flat, message),
       sdkException,
-      client: detectClient(flat, may),
+      client,
       cloud: detectCloud(flat, may),
       numbers: extractNumbers(message ?? flat.slice(0, 600)),
       foreignProvider: detectForeignProvider(flat, may),
-      anthropicEvidence: hasAnthropicEvidence(flat),
+      anthropicEvidence,
+      claudeSignal: hasClaudeSignal(anthropicEvidence, client),
+      apiError: showsApiError(flat, { status, type: typeOrOverloaded, requestId }),
+      foreignEnvelope: detectForeignEnvelope(flat, may),
       // The same body is often printed twice (a message string and the parsed object): count it once.
       errorCount: countDistinctBodies(instances),
     },
