@@ -27,12 +27,12 @@ export interface CompiledRule extends Omit<CatalogRule, 'pattern' | 'unless' | '
  * Where a rule stands when entries are ranked: by tier first; within a tier a backstop (the generic
  * answer for a status, type or SDK class) stands below every other rule, so anything more specific
  * that fires in the same tier wins over it without an `outranks` edge. A scope rule (`floor` or
- * `envelope`: "this is not from Claude's API") stands between the two: above the backstops, below
- * every specific rule. An `envelope` rule does more in src/match/rank.ts: when it fires, every in-scope
+ * `envelope`: "this is not from Claude's API") stands below both: any entry that recognises the paste
+ * answers first. An `envelope` rule does more in src/match/rank.ts: when it fires, every in-scope
  * entry of its tier goes below every out-of-scope one.
  */
 export const standingOf = (rule: { rank: number; backstop?: true; scope?: 'floor' | 'envelope' }): number =>
-  rule.rank * 3 + (rule.backstop ? 0 : rule.scope ? 1 : 2);
+  rule.rank * 3 + (rule.scope ? 0 : rule.backstop ? 1 : 2);
 
 /** A fix step with its audience resolved: the client ids it is for, or null for everyone. */
 export interface CompiledFixStep {
