@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createDoctor } from '../../src/doctor';
+import { CONFIDENT } from '../../src/match';
+
+// The one "not from Anthropic's API" decision (catalog/entries/not-from-claude-api.yaml,
+// claude-app-own-error.yaml; `scope` rules in src/match/rank.ts), as a user meets it.
+const doctor = createDoctor({ now: () => new Date('2026-11-25T12:00:00Z') });
+const ask = (text: string) => doctor.diagnose({ platform: 'test', text });
+
+describe('a paste with nothing from Claude in it', () => {
+  // https://github.com/bitbybyte/fantiadl/issues/106
+  const requests = 'requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://fantia.jp/api/v1/posts/...';
+
+  it('is answered "not from Claude\'s API" as a hedge, naming the host that answered — not "I don\'t recognise this"', async () => {
+    const d = await ask(requests);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.entry).toBe('not-from-claude-api');
+    expect(d.confidence).toBeLessThan(CONFIDENT);
+    expect(d.reply).toMatch(/Nothing in this paste comes from Claude's API/);
+    expect(d.reply).toContain('`fantia.jp`');
+  });
+
+  it('still goes to a specific entry when one recognises the paste (another provider by name)', async () => {
+    const d = await ask('RateLimitError: OpenAIException - Error code: 429 - You exceeded your current quota');
+    expect(d.category).toBe('out_of_scope');
+    expect(d.entry).not.toBe('not-from-claude-api');
+  });
+
+  it('is not taken for a paste that names Claude', async () => {
+    const d = await ask('requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://api.anthropic.com/v1/messages');
+    expect(d.entry).not.toBe('not-from-claude-api');
+  });
+});
+
+describe("another service's error envelope", () => {
+  // https://github.com/ikechan8370/chatgpt-plugin/issues/703
+  const google = 'Error: {\n  "error": {\n    "code": 400,\n    "message": "Request contains an invalid argument.",\n    "status": "INVALID_ARGUMENT"\n  }\n}';
+
+  it("is answered confidently as not Claude's, naming Google's format, whatever Claude entry its wording wakes", async () => {
+    const d = await ask(google);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.confidence).toBeGreaterThanOrEqual(CONFIDENT);
+    expect(d.reply).toContain("Google's API error format");
+  });
+
+  it('leaves a Vertex AI quota error in that format to the Vertex entry (Vertex words its errors for Claude that way)', async () => {
+    const vertex = '{"code": 429, "message": "Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model. Please submit a quota increase request.", "status": "RESOURCE_EXHAUSTED"}';
+    const d = await ask(vertex);
+    expect(d.category).toBe('cloud.vertex');
+  });
+});
+
+describe("Claude's own app failing locally", () => {
+  // https://github.com/disler/claude-code-hooks-multi-agent-observability/issues/11
+  const crash =
+    "TypeError: Cannot read properties of undefined (reading 'message')\n    at file:///opt/homebrew/lib/node_modules/@anthropic-ai/claude-code/cli.js:2475:798\n    at Array.filter (<anonymous>)";
+
+  it("is answered as the app's own error, with Claude Code's steps", async () => {
+    const d = await ask(crash);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.entry).toBe('claude-app-own-error');
+    expect(d.confidence).toBeLessThan(CONFIDENT);
+    expect(d.reply).toContain('claude update');
+    expect(d.reply).toContain('claude doctor');
+  });
+
+  it('never takes an API error Claude Code prints', async () => {
+    // https://github.com/anthropics/claude-code/issues/9867
+    const d = await ask(
+      '⎿  Received 4.5KB (200 OK)\nAPI Error: 401 {"type":"error","error":{"type":"authentication_error","message":"OAuth authentication is currently not supported."},"request_id":"req_011CUFAohAZGifCkXSKRPk6x"} · Please run /login',
+    );
+    expect(d.category).not.toBe('out_of_scope');
+    const bare = await ask('⏺ claude-code\n  ⎿  API Error: Request was aborted.');
+    expect(bare.entry).not.toBe('claude-app-own-error');
+  });
+});
