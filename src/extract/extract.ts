@@ -1,4 +1,5 @@
 import type { Signals } from '../contracts';
+import { PROVIDERS } from '../knowledge/providers';
 import { ERROR_TYPES } from '../normalize/vocabulary';
 import { CLIENT_CUES, detectClient } from './client';
 import { CueGate } from '../scan';
@@ -13,6 +14,14 @@ import { findStatusMentions, inferStatus, type StatusMention, TYPE_STATUS } from
 
 /** `error.details.error_code`, quoted or as the SDKs name the field (`errorCode` in TypeScript 1.x, `error_code` in Python). */
 const ERROR_CODE = /["']?\b(?:error_code|errorCode)["']?\s*[:=]\s*["']([a-z][a-z0-9_]{2,80})["']/;
+
+/** The window before a status in which a tool's result is recognised (catalog/providers.yaml `anthropic.toolResultStatus`). */
+const TOOL_WINDOW = 320;
+
+/** A status a tool printed in an agent transcript (a WebFetch's fetched site answering 404): not the API's. */
+function toolResultStatus(flat: string, index: number): boolean {
+  return PROVIDERS.toolResultStatus.test(flat.slice(Math.max(0, index - TOOL_WINDOW), index));
+}
 
 /** Official `error.type` values (the SDK enum plus the two the docs add). */
 export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYPES, 'api_error']);
@@ -198,7 +207,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const flat = blankSpans(text, retrySpans);
   const lower = flat === text ? textLower : flat.toLowerCase();
   const instances = findInstances(flat);
-  const mentions = findStatusMentions(flat);
+  const mentions = findStatusMentions(flat).filter((m) => !toolResultStatus(flat, m.index));
   const picked = pickPrimary(instances, mentions);
   const logStart = staleFeedbackLog(flat, instances, mentions, picked);
   const primary = logStart < 0 ? picked : null;

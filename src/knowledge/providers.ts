@@ -41,6 +41,8 @@ const ProvidersFileSchema = z
         clients: z.array(z.string().regex(NAME)).min(1),
         /** A line that says the API answered with an error, beyond a status, type or request id (Claude Code's "API Error:"). */
         apiErrorLine: z.object({ cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict(),
+        /** The text just before a status that a tool's result printed (not the API's): tested on the 320 characters before it. */
+        toolResultStatus: z.object({ cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict(),
       })
       .strict(),
     clouds: z.array(CloudSchema).min(1),
@@ -61,6 +63,8 @@ export interface Providers {
   anthropicClients: ReadonlySet<string>;
   /** A client's "the API answered with an error" line. */
   apiErrorLine: RegExp;
+  /** Matches the text just before a status a tool's result printed. */
+  toolResultStatus: RegExp;
   /** Other services' error envelopes, first match wins. */
   envelopes: readonly Cue[];
   /** The cloud a paste comes through, first match wins. */
@@ -96,6 +100,7 @@ export function loadProviders(): Providers {
     anthropicEvidence: compile(file.anthropic.evidence, 'anthropic.evidence'),
     anthropicClients: new Set(file.anthropic.clients),
     apiErrorLine: compile(file.anthropic.apiErrorLine.cue, 'anthropic.apiErrorLine.cue'),
+    toolResultStatus: compile(file.anthropic.toolResultStatus.cue, 'anthropic.toolResultStatus.cue'),
     envelopes: file.envelopes.map((e, i) => ({ id: e.id, re: compile(e.cue, `envelopes.${i}.cue`) })),
     clouds: file.clouds.map((c, i) => ({ id: c.id, re: compile(c.cue, `clouds.${i}.cue`) })),
     bodyCues: file.foreign.flatMap((p, i) => (p.bodyCue ? [{ id: p.id, re: compile(p.bodyCue, `foreign.${i}.bodyCue`) }] : [])),

@@ -74,3 +74,21 @@ describe("Claude's own app failing locally", () => {
     expect(bare.entry).not.toBe('claude-app-own-error');
   });
 });
+
+describe("a status inside a tool's result", () => {
+  // https://github.com/anthropics/claude-code/issues/22846
+  const webFetch = '⏺ Fetch(https://en.wikipedia.org/wiki/Distributed_cognition)\n  ⎿  Error: Request failed with status code 403';
+
+  it("is the fetched site's, not the API's: no API entry fires and the reply names the site", async () => {
+    const d = await ask(webFetch);
+    expect(d.signals.status).toBeNull();
+    expect(d.category).toBe('out_of_scope');
+    expect(d.reply).toContain('`en.wikipedia.org`');
+    expect(`${d.reply}\n${d.details}`).toMatch(/If a tool failed \(Fetch \/ WebFetch, Bash, an MCP tool\)/);
+  });
+
+  it('still reads the status of an axios error outside a tool result', async () => {
+    const d = await ask('AxiosError: Request failed with status code 429\n    at settle (node_modules/axios/lib/core/settle.js:19:12)');
+    expect(d.signals.status).toBe(429);
+  });
+});
