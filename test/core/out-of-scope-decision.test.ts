@@ -43,6 +43,18 @@ describe("another service's error envelope", () => {
     expect(d.reply).toContain("Google's API error format");
   });
 
+  it("puts an openai SDK error with nothing from Claude below no Claude guess: a hedge that names the SDK, not 'some 400'", async () => {
+    // https://github.com/ATH-MaaS/ComfyUI-Copilot/issues/145
+    const d = await ask(
+      "openai.BadRequestError: Error code: 400 - {'error': {'message': \"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.\", 'type': 'invalid_request_error', 'param': 'max_tokens', 'code': 'unsupported_parameter'}}",
+    );
+    expect(d.category).toBe('out_of_scope');
+    expect(d.confidence).toBeLessThan(CONFIDENT);
+    expect(d.reply).toContain('the openai SDK raised');
+    const anthropic = await ask('anthropic.BadRequestError: Error code: 400');
+    expect(anthropic.category).not.toBe('out_of_scope');
+  });
+
   it('leaves a Vertex AI quota error in that format to the Vertex entry (Vertex words its errors for Claude that way)', async () => {
     const vertex = '{"code": 429, "message": "Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model. Please submit a quota increase request.", "status": "RESOURCE_EXHAUSTED"}';
     const d = await ask(vertex);
