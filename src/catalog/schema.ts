@@ -44,6 +44,8 @@ export const RuleSchema = z
     claudeSignal: z.boolean().optional(),
     /** false: the paste shows no API error — no HTTP status, error type, request id or "API Error:" line. */
     apiError: z.boolean().optional(),
+    /** true: something in the paste is an error of some program (not junk or chat). */
+    showsError: z.boolean().optional(),
     foreignProvider: oneOrMany(ForeignProviderSchema).optional(),
     /** The error body has another service's envelope (catalog/providers.yaml `envelopes`). */
     foreignEnvelope: oneOrMany(ForeignEnvelopeSchema).optional(),

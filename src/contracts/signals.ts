@@ -40,6 +40,8 @@ export const SignalsSchema = z.object({
   claudeSignal: z.boolean(),
   /** The paste shows an API error: an HTTP status, an error type, a request id, or a client's "API Error:" line. */
   apiError: z.boolean(),
+  /** Something in the paste is an error of some program (an API error, an exception, a stack frame, a URL …), not junk or chat. */
+  showsError: z.boolean(),
   /** The error body has another service's envelope (Google's `"status": "INVALID_ARGUMENT"` …), or null. */
   foreignEnvelope: ForeignEnvelopeSchema.nullable(),
   /** How many distinct error bodies the paste holds; the one above is the primary. */
@@ -66,6 +68,7 @@ export const EMPTY_SIGNALS: Signals = {
   anthropicEvidence: false,
   claudeSignal: false,
   apiError: false,
+  showsError: false,
   foreignEnvelope: null,
   errorCount: 0,
 };

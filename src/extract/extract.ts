@@ -240,6 +240,8 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const requestId = requestIds?.[0] ?? lastMatch(REQUEST_ID, flat) ?? headers.requestIdHeader;
   const client = detectClient(flat, may);
   const anthropicEvidence = hasAnthropicEvidence(flat);
+  const apiError = showsApiError(flat, { status, type: typeOrOverloaded, requestId });
+  const foreignEnvelope = detectForeignEnvelope(flat, may);
 
   return {
     focus,
@@ -264,8 +266,9 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       foreignProvider: detectForeignProvider(flat, may),
       anthropicEvidence,
       claudeSignal: hasClaudeSignal(anthropicEvidence, client),
-      apiError: showsApiError(flat, { status, type: typeOrOverloaded, requestId }),
-      foreignEnvelope: detectForeignEnvelope(flat, may),
+      apiError,
+      showsError: apiError || sdkException !== null || foreignEnvelope !== null || PROVIDERS.errorShape.test(flat),
+      foreignEnvelope,
       // The same body is often printed twice (a message string and the parsed object): count it once.
       errorCount: countDistinctBodies(instances),
     },

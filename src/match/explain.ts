@@ -19,6 +19,7 @@ export function describeRule(rule: CompiledRule): string {
   if (rule.anthropicEvidence !== undefined) parts.push(`anthropicEvidence ${rule.anthropicEvidence}`);
   if (rule.claudeSignal !== undefined) parts.push(`claudeSignal ${rule.claudeSignal}`);
   if (rule.apiError !== undefined) parts.push(`apiError ${rule.apiError}`);
+  if (rule.showsError !== undefined) parts.push(`showsError ${rule.showsError}`);
   if (rule.foreignProvider) parts.push(`foreignProvider ${list(rule.foreignProvider)}`);
   if (rule.foreignEnvelope) parts.push(`foreignEnvelope ${list(rule.foreignEnvelope)}`);
   if (rule.keywords) parts.push(`keywords ${list(rule.keywords)}`);
