@@ -55,6 +55,15 @@ describe("another service's error envelope", () => {
     expect(anthropic.category).not.toBe('out_of_scope');
   });
 
+  it("answers a Vertex AI error about a Google-published model as that model's, not a Claude model's", async () => {
+    // https://github.com/GoogleCloudPlatform/generative-ai/issues/1571
+    const d = await ask('NotFound: 404 Publisher Model `publishers/google/models/textembedding-gecko@latest` is not found.');
+    expect(d.category).toBe('out_of_scope');
+    expect(d.reply).toContain('a model published by Google on Vertex AI');
+    const claude = await ask('NotFound: 404 Publisher Model `projects/p/locations/us-east5/publishers/anthropic/models/claude-sonnet-4-5@20250929` was not found');
+    expect(claude.category).toBe('cloud.vertex');
+  });
+
   it('leaves a Vertex AI quota error in that format to the Vertex entry (Vertex words its errors for Claude that way)', async () => {
     const vertex = '{"code": 429, "message": "Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model. Please submit a quota increase request.", "status": "RESOURCE_EXHAUSTED"}';
     const d = await ask(vertex);
