@@ -114,7 +114,7 @@ const URL_HOST = /\bhttps?:\/\/([a-z0-9][a-z0-9.-]{0,252}(?::\d{1,5})?)/gi;
 function pasteOrigin(ctx: PasteContext, entry: { category: Category }): Fact | null {
   if (entry.category !== 'out_of_scope' || ctx.signals.foreignProvider) return null;
   const envelope = PROVIDERS.file.envelopes.find((e) => e.id === ctx.signals.foreignEnvelope)?.name;
-  if (envelope) return { brief: `The paste shows ${envelope}, not the Claude API's (\`{"type":"error","error":{…}}\`).` };
+  if (envelope) return { brief: `The paste shows ${envelope}: not an error from the Claude API, whose errors read \`{"type":"error","error":{…}}\`.` };
   let seen = 0;
   for (const m of ctx.text.matchAll(URL_HOST)) {
     if (++seen > 20) break;
