@@ -245,6 +245,7 @@ export function pasteDetails(ctx: PasteContext, entry: { facts: readonly FactKin
 export function errorInItsWords(signals: Signals, headline: string, text: string, rule: CompiledRule | null): string | null {
   const quoted = quotedError(signals, headline);
   if (quoted || signals.message || !rule) return quoted;
-  const words = excerpt(text, rule);
+  // A scope rule reads structure, not words: the first words that sound like an error stand in.
+  const words = excerpt(text, rule) ?? (rule.scope ? errorishExcerpt(text) : null);
   return words ? `From your paste: “${words}”` : null;
 }
