@@ -26,6 +26,11 @@ describe('a paste with nothing from Claude in it', () => {
     expect(d.entry).not.toBe('not-from-claude-api');
   });
 
+  it('is not taken for a bare error from Bedrock or Vertex AI, which serve Claude', async () => {
+    const d = await ask('Vertex AI request failed with an unexpected response');
+    expect(d.entry).not.toBe('not-from-claude-api');
+  });
+
   it('is not taken for a paste that names Claude', async () => {
     const d = await ask('requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://api.anthropic.com/v1/messages');
     expect(d.entry).not.toBe('not-from-claude-api');
