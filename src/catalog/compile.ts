@@ -26,9 +26,14 @@ export interface CompiledRule extends Omit<CatalogRule, 'pattern' | 'unless' | '
 /**
  * Where a rule stands when entries are ranked: by tier first; within a tier a backstop (the generic
  * answer for a status, type or SDK class) stands below every other rule, so anything more specific
- * that fires in the same tier wins over it without an `outranks` edge.
+ * that fires in the same tier wins over it without an `outranks` edge. The scope decision ("this is
+ * not from Claude's API") stands low: a `floor` below everything of its tier, so any entry that
+ * recognises the paste answers first; an `envelope` (another service's error body) between the
+ * backstops and the specific rules — and in src/match/rank.ts, when it fires, every in-scope entry of
+ * its tier goes below every out-of-scope one, so an entry naming that service still answers first.
  */
-export const standingOf = (rule: { rank: number; backstop?: true }): number => rule.rank * 2 + (rule.backstop ? 0 : 1);
+export const standingOf = (rule: { rank: number; backstop?: true; scope?: 'floor' | 'envelope' }): number =>
+  rule.rank * 4 + (rule.scope === 'floor' ? 0 : rule.backstop ? 1 : rule.scope === 'envelope' ? 2 : 3);
 
 /** A fix step with its audience resolved: the client ids it is for, or null for everyone. */
 export interface CompiledFixStep {
@@ -77,7 +82,7 @@ export function compileEntry(entry: CatalogEntry, named: ReadonlyMap<string, str
       keywords: rule.keywords?.map((k) => k.toLowerCase()),
       allKeywords: rule.allKeywords?.map((k) => k.toLowerCase()),
       rank: EVIDENCE_RANK[rule.evidence],
-      standing: standingOf({ rank: EVIDENCE_RANK[rule.evidence], backstop: rule.backstop }),
+      standing: standingOf({ rank: EVIDENCE_RANK[rule.evidence], backstop: rule.backstop, scope: rule.scope }),
       confidence: EVIDENCE_CONFIDENCE[rule.evidence],
     };
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CategorySchema, ClientIdSchema, ForeignProviderSchema, ReferenceSchema, SnippetKeySchema } from '../contracts';
+import { CategorySchema, ClientIdSchema, ForeignEnvelopeSchema, ForeignProviderSchema, ReferenceSchema, SnippetKeySchema } from '../contracts';
 import { ExampleRefSchema, NAME as ENTRY_ID, PatternSourceSchema } from '../knowledge/patterns';
 
 const oneOrMany = <T extends z.ZodType>(item: T) =>
@@ -40,7 +40,15 @@ export const RuleSchema = z
     /** `absent` only fires when the paste shows headers and `retry-after` is not among them. */
     retryAfter: z.enum(['present', 'absent']).optional(),
     anthropicEvidence: z.boolean().optional(),
+    /** false: nothing in the paste comes from Claude — no Anthropic evidence and no Anthropic app (catalog/providers.yaml `anthropic`). */
+    claudeSignal: z.boolean().optional(),
+    /** false: the paste shows no API error — no HTTP status, error type, request id or "API Error:" line. */
+    apiError: z.boolean().optional(),
+    /** true: something in the paste is an error of some program (not junk or chat). */
+    showsError: z.boolean().optional(),
     foreignProvider: oneOrMany(ForeignProviderSchema).optional(),
+    /** The error body has another service's envelope (catalog/providers.yaml `envelopes`). */
+    foreignEnvelope: oneOrMany(ForeignEnvelopeSchema).optional(),
     /** At least one of these (lower-case substrings of the paste) must appear. */
     keywords: z.array(z.string().min(2)).min(1).optional(),
     /** Every one of these must appear. */
@@ -63,8 +71,23 @@ export const RuleSchema = z
      * specific entry always wins over it without an `outranks` edge.
      */
     backstop: z.literal(true).optional(),
+    /**
+     * The "not from Claude's API" decision, for out_of_scope entries only, made by structure once
+     * rather than by an `outranks` edge per competitor (src/catalog/compile.ts standingOf):
+     * - `floor`: nothing from Claude shows (claudeSignal / apiError false) — it stands below every
+     *   other rule of its tier, backstops included: it answers only when no entry recognises the paste;
+     * - `envelope`: the error body is another service's (foreignEnvelope) — it stands above the
+     *   backstops and below the specific rules of its tier, and when it fires every in-scope entry of its tier goes below every out-of-scope one
+     *   (src/match/rank.ts), so no Claude entry that the body's wording wakes can take it, while an
+     *   entry naming that service still answers.
+     */
+    scope: z.enum(['floor', 'envelope']).optional(),
   })
   .strict()
+  .refine((r) => r.scope !== 'floor' || (r.claudeSignal === false || r.apiError === false) && r.pattern === undefined && r.keywords === undefined && r.unless === undefined, {
+    message: 'a `scope: floor` rule tests claudeSignal: false or apiError: false, reads structure only and carries no veto',
+  })
+  .refine((r) => r.scope !== 'envelope' || r.foreignEnvelope !== undefined, { message: 'a `scope: envelope` rule tests foreignEnvelope' })
   .refine((r) => Object.keys(r).some((k) => !['evidence', 'why', 'examples', 'unless', 'blocks'].includes(k)), {
     message: 'a rule needs at least one condition',
   })

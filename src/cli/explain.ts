@@ -10,6 +10,8 @@ function place(c: TraceCandidate): string {
       return 'wins';
     case 'weaker-evidence':
       return `loses to ${d.against}: weaker evidence`;
+    case 'scope':
+      return `loses to ${d.against}: the scope decision (a scope floor stands below every other rule of its tier; when another service's envelope is recognised, every in-scope entry of its tier goes below the out-of-scope ones)`;
     case 'backstop':
       return `loses to ${d.against}: a backstop (generic answer) yields to a specific rule of its tier`;
     case 'outranked':

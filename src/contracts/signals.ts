@@ -5,6 +5,8 @@ import { ClientIdSchema } from './clients';
 /** Another provider whose errors look like Claude's (catalog/providers.yaml); a paste from one of them is out of scope. */
 export const ForeignProviderSchema = z.enum(PROVIDERS.foreignIds);
 export type ForeignProvider = z.infer<typeof ForeignProviderSchema>;
+/** Another service's error envelope (catalog/providers.yaml `envelopes`). */
+export const ForeignEnvelopeSchema = z.enum(PROVIDERS.envelopeIds);
 
 /**
  * Everything extracted from a paste. `null` means "not in the paste"; nothing here is guessed
@@ -34,6 +36,14 @@ export const SignalsSchema = z.object({
   foreignProvider: ForeignProviderSchema.nullable(),
   /** The paste carries something only Claude / Anthropic errors carry (req_ id, docs URL, type name...). */
   anthropicEvidence: z.boolean(),
+  /** Anthropic evidence, or a paste printed by one of Anthropic's own apps (Claude Code, the Agent SDK). */
+  claudeSignal: z.boolean(),
+  /** The paste shows an API error: an HTTP status, an error type, a request id, or a client's "API Error:" line. */
+  apiError: z.boolean(),
+  /** Something in the paste is an error of some program (an API error, an exception, a stack frame, a URL …), not junk or chat. */
+  showsError: z.boolean(),
+  /** The error body has another service's envelope (Google's `"status": "INVALID_ARGUMENT"` …), or null. */
+  foreignEnvelope: ForeignEnvelopeSchema.nullable(),
   /** How many distinct error bodies the paste holds; the one above is the primary. */
   errorCount: z.number().int(),
 });
@@ -56,5 +66,9 @@ export const EMPTY_SIGNALS: Signals = {
   numbers: [],
   foreignProvider: null,
   anthropicEvidence: false,
+  claudeSignal: false,
+  apiError: false,
+  showsError: false,
+  foreignEnvelope: null,
   errorCount: 0,
 };

@@ -23,7 +23,7 @@ export const TraceCandidateSchema = z.object({
    * order decided — a gap in the catalogue's precedence).
    */
   decision: z.object({
-    kind: z.enum(['winner', 'weaker-evidence', 'backstop', 'outranked', 'tie']),
+    kind: z.enum(['winner', 'weaker-evidence', 'backstop', 'outranked', 'tie', 'scope']),
     against: z.string().optional(),
     path: z.array(z.string()).optional(),
   }),

@@ -1,4 +1,5 @@
 import type { Signals } from '../contracts';
+import { PROVIDERS } from '../knowledge/providers';
 import { ERROR_TYPES } from '../normalize/vocabulary';
 import { CLIENT_CUES, detectClient } from './client';
 import { CueGate } from '../scan';
@@ -8,11 +9,19 @@ import { extractHeaders } from './headers';
 import { type ErrorInstance, findInstances } from './instances';
 import { extractModel } from './model';
 import { extractNumbers } from './numbers';
-import { detectCloud, detectForeignProvider, hasAnthropicEvidence, PROVIDER_CUES } from './provider';
+import { detectCloud, detectForeignEnvelope, detectForeignProvider, hasAnthropicEvidence, hasClaudeSignal, PROVIDER_CUES, showsApiError } from './provider';
 import { findStatusMentions, inferStatus, type StatusMention, TYPE_STATUS } from './status';
 
 /** `error.details.error_code`, quoted or as the SDKs name the field (`errorCode` in TypeScript 1.x, `error_code` in Python). */
 const ERROR_CODE = /["']?\b(?:error_code|errorCode)["']?\s*[:=]\s*["']([a-z][a-z0-9_]{2,80})["']/;
+
+/** The window before a status in which a tool's result is recognised (catalog/providers.yaml `anthropic.toolResultStatus`). */
+const TOOL_WINDOW = 320;
+
+/** A status a tool printed in an agent transcript (a WebFetch's fetched site answering 404): not the API's. */
+function toolResultStatus(flat: string, index: number): boolean {
+  return PROVIDERS.toolResultStatus.test(flat.slice(Math.max(0, index - TOOL_WINDOW), index));
+}
 
 /** Official `error.type` values (the SDK enum plus the two the docs add). */
 export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYPES, 'api_error']);
@@ -198,7 +207,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const flat = blankSpans(text, retrySpans);
   const lower = flat === text ? textLower : flat.toLowerCase();
   const instances = findInstances(flat);
-  const mentions = findStatusMentions(flat);
+  const mentions = findStatusMentions(flat).filter((m) => !toolResultStatus(flat, m.index));
   const picked = pickPrimary(instances, mentions);
   const logStart = staleFeedbackLog(flat, instances, mentions, picked);
   const primary = logStart < 0 ? picked : null;
@@ -228,6 +237,11 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const capped = capSpaceRuns(blankSpans(flat, bodySpans), [...retrySpans, ...bodySpans].sort((a, b) => a.start - b.start));
   const focus = capped.text;
   const requestIds = primary ? flat.slice(primary.end, primary.end + 200).match(REQUEST_ID) : null;
+  const requestId = requestIds?.[0] ?? lastMatch(REQUEST_ID, flat) ?? headers.requestIdHeader;
+  const client = detectClient(flat, may);
+  const anthropicEvidence = hasAnthropicEvidence(flat);
+  const apiError = showsApiError(flat, { status, type: typeOrOverloaded, requestId });
+  const foreignEnvelope = detectForeignEnvelope(flat, may);
 
   return {
     focus,
@@ -237,7 +251,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       status,
       type: typeOrOverloaded,
       message,
-      requestId: requestIds?.[0] ?? lastMatch(REQUEST_ID, flat) ?? headers.requestIdHeader,
+      requestId,
       retryAfterSeconds: headers.retryAfterSeconds,
       rateLimitHeaders: headers.rateLimitHeaders,
       headersPresent: headers.headersPresent,
@@ -246,11 +260,15 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       shouldRetry: headers.shouldRetry,
       model: extractModel(flat, message),
       sdkException,
-      client: detectClient(flat, may),
+      client,
       cloud: detectCloud(flat, may),
       numbers: extractNumbers(message ?? flat.slice(0, 600)),
       foreignProvider: detectForeignProvider(flat, may),
-      anthropicEvidence: hasAnthropicEvidence(flat),
+      anthropicEvidence,
+      claudeSignal: hasClaudeSignal(anthropicEvidence, client),
+      apiError,
+      showsError: apiError || sdkException !== null || foreignEnvelope !== null || PROVIDERS.errorShape.test(flat),
+      foreignEnvelope,
       // The same body is often printed twice (a message string and the parsed object): count it once.
       errorCount: countDistinctBodies(instances),
     },

@@ -24,4 +24,20 @@ export function detectCloud(flat: string, may: MayMatch = ALWAYS): 'bedrock' | '
 }
 
 /** Every cue regex, for the prefilter that skips the ones a paste cannot match. */
-export const PROVIDER_CUES: readonly RegExp[] = [...PROVIDERS.bodyCues, ...PROVIDERS.foreignCues, ...PROVIDERS.clouds].map((c) => c.re);
+export const PROVIDER_CUES: readonly RegExp[] = [...PROVIDERS.bodyCues, ...PROVIDERS.foreignCues, ...PROVIDERS.clouds, ...PROVIDERS.envelopes].map((c) => c.re);
+
+/** Another service's error envelope the paste's body has (catalog/providers.yaml `envelopes`), first match wins. */
+export function detectForeignEnvelope(flat: string, may: MayMatch = ALWAYS): string | null {
+  for (const { id, re } of PROVIDERS.envelopes) if (may(re) && re.test(flat)) return id;
+  return null;
+}
+
+/** Something in the paste comes from Claude: Anthropic evidence, or one of Anthropic's own apps printed it. */
+export function hasClaudeSignal(anthropicEvidence: boolean, client: string | null): boolean {
+  return anthropicEvidence || (client !== null && PROVIDERS.anthropicClients.has(client));
+}
+
+/** The paste shows an API error: a status, an error type, a request id, or a client's "API Error:" line. */
+export function showsApiError(flat: string, s: { status: number | null; type: string | null; requestId: string | null }): boolean {
+  return s.status !== null || s.type !== null || s.requestId !== null || PROVIDERS.apiErrorLine.test(flat);
+}

@@ -20,13 +20,36 @@ const ForeignSchema = z
   })
   .strict();
 
+/**
+ * Another service's own error envelope (its body shape, not a name in prose): when the paste's
+ * error body has this shape the answer is that service's, whatever Claude entry its wording wakes.
+ */
+const EnvelopeSchema = z
+  .object({ id: z.string().regex(NAME), name: z.string().min(2), cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema })
+  .strict();
+
 const CloudSchema = z.object({ id: z.enum(['bedrock', 'vertex']), cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict();
 
 const ProvidersFileSchema = z
   .object({
-    anthropic: z.object({ evidence: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict(),
+    anthropic: z
+      .object({
+        evidence: PatternSourceSchema,
+        why: z.string().min(10),
+        examples: CueExamplesSchema,
+        /** Anthropic's own apps (client ids of catalog/clients.yaml): a paste they printed carries a Claude signal. */
+        clients: z.array(z.string().regex(NAME)).min(1),
+        /** A line that says the API answered with an error, beyond a status, type or request id (Claude Code's "API Error:"). */
+        apiErrorLine: z.object({ cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict(),
+        /** Something in the paste is an error of some program (an exception, a stack frame, a URL …). */
+        errorShape: z.object({ cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict(),
+        /** The text just before a status that a tool's result printed (not the API's): tested on the 320 characters before it. */
+        toolResultStatus: z.object({ cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict(),
+      })
+      .strict(),
     clouds: z.array(CloudSchema).min(1),
     foreign: z.array(ForeignSchema).min(1),
+    envelopes: z.array(EnvelopeSchema).min(1),
   })
   .strict();
 
@@ -38,11 +61,23 @@ export interface Cue {
 export interface Providers {
   /** Marks only Claude / Anthropic errors carry. */
   anthropicEvidence: RegExp;
+  /** Anthropic's own apps (client ids). */
+  anthropicClients: ReadonlySet<string>;
+  /** A client's "the API answered with an error" line. */
+  apiErrorLine: RegExp;
+  /** Something in the paste is an error of some program. */
+  errorShape: RegExp;
+  /** Matches the text just before a status a tool's result printed. */
+  toolResultStatus: RegExp;
+  /** Other services' error envelopes, first match wins. */
+  envelopes: readonly Cue[];
   /** The cloud a paste comes through, first match wins. */
   clouds: readonly Cue[];
   /** Another provider's error-body cues, checked first, then every provider's cue, in file order. */
   bodyCues: readonly Cue[];
   foreignCues: readonly Cue[];
+  /** Envelope ids, in file order. */
+  envelopeIds: readonly [string, ...string[]];
   /** Foreign provider ids, in file order. */
   foreignIds: readonly [string, ...string[]];
   /** Each foreign provider's cue source, usable in catalogue rules as `(?&id)`. */
@@ -67,10 +102,16 @@ export function loadProviders(): Providers {
   for (const id of ids.filter((id) => named.has(id))) problems.push(`catalog/providers.yaml: foreign: "${id}" is also the name of a pattern in catalog/patterns.yaml`);
   const providers: Providers = {
     anthropicEvidence: compile(file.anthropic.evidence, 'anthropic.evidence'),
+    anthropicClients: new Set(file.anthropic.clients),
+    apiErrorLine: compile(file.anthropic.apiErrorLine.cue, 'anthropic.apiErrorLine.cue'),
+    errorShape: compile(file.anthropic.errorShape.cue, 'anthropic.errorShape.cue'),
+    toolResultStatus: compile(file.anthropic.toolResultStatus.cue, 'anthropic.toolResultStatus.cue'),
+    envelopes: file.envelopes.map((e, i) => ({ id: e.id, re: compile(e.cue, `envelopes.${i}.cue`) })),
     clouds: file.clouds.map((c, i) => ({ id: c.id, re: compile(c.cue, `clouds.${i}.cue`) })),
     bodyCues: file.foreign.flatMap((p, i) => (p.bodyCue ? [{ id: p.id, re: compile(p.bodyCue, `foreign.${i}.bodyCue`) }] : [])),
     foreignCues: file.foreign.map((p, i) => ({ id: p.id, re: compile(p.cue, `foreign.${i}.cue`) })),
     foreignIds: ids as [string, ...string[]],
+    envelopeIds: file.envelopes.map((e) => e.id) as [string, ...string[]],
     named: new Map(file.foreign.map((p) => [p.id, p.cue])),
     file,
   };

@@ -17,11 +17,16 @@ export function describeRule(rule: CompiledRule): string {
   if (rule.hasStatus !== undefined) parts.push(`hasStatus ${rule.hasStatus}`);
   if (rule.retryAfter) parts.push(`retryAfter ${rule.retryAfter}`);
   if (rule.anthropicEvidence !== undefined) parts.push(`anthropicEvidence ${rule.anthropicEvidence}`);
+  if (rule.claudeSignal !== undefined) parts.push(`claudeSignal ${rule.claudeSignal}`);
+  if (rule.apiError !== undefined) parts.push(`apiError ${rule.apiError}`);
+  if (rule.showsError !== undefined) parts.push(`showsError ${rule.showsError}`);
   if (rule.foreignProvider) parts.push(`foreignProvider ${list(rule.foreignProvider)}`);
+  if (rule.foreignEnvelope) parts.push(`foreignEnvelope ${list(rule.foreignEnvelope)}`);
   if (rule.keywords) parts.push(`keywords ${list(rule.keywords)}`);
   if (rule.allKeywords) parts.push(`allKeywords ${list(rule.allKeywords)}`);
   if (rule.patternSource) parts.push(`pattern /${rule.patternSource}/`);
   if (rule.backstop) parts.push('backstop');
+  if (rule.scope) parts.push(`scope ${rule.scope}`);
   return parts.join(' · ');
 }
 
@@ -32,7 +37,9 @@ function decision(c: Candidate, above: readonly Candidate[], precedence: Precede
   const own = c.entry.match[c.rule]!;
   const best = winner.entry.match[winner.rule]!;
   if (best.rank > own.rank) return { kind: 'weaker-evidence', against: winner.entry.id };
-  if (best.standing > own.standing) return { kind: 'backstop', against: winner.entry.id };
+  const envelope = above.some((a) => a.entry.match[a.rule]!.scope === 'envelope' && a.entry.match[a.rule]!.rank === own.rank);
+  if (envelope && c.entry.category !== 'out_of_scope') return { kind: 'scope', against: winner.entry.id };
+  if (best.standing > own.standing) return { kind: best.scope || own.scope ? 'scope' : 'backstop', against: winner.entry.id };
   for (const a of above) {
     const path = precedence.path(index.get(a.entry)!, index.get(c.entry)!);
     if (path) return { kind: 'outranked', against: a.entry.id, path };

@@ -23,9 +23,11 @@ export interface Candidate {
 
 /**
  * Ranks the entries that fired. Each entry counts with its strongest rule; a stronger evidence tier
- * always wins; within a tier an entry that fired with a specific rule goes above one that fired only
- * with a backstop; then an entry goes above every entry it outranks (precedence closed
- * transitively), and entries with no precedence between them keep entry id order (marked `tiedWith`).
+ * always wins; within a tier, when an `envelope` scope rule fired (the error body is another
+ * service's), every in-scope entry goes below every out-of-scope one — the scope decision, made once
+ * instead of by an edge per competitor; then an entry that fired with a specific rule goes above a
+ * scope rule, and that above a backstop; then an entry goes above every entry it outranks (precedence
+ * closed transitively), and entries with no precedence between them keep entry id order (marked `tiedWith`).
  */
 export function rankFirings(firings: readonly Firing[], entries: readonly CompiledEntry[], precedence: Precedence): Candidate[] {
   const best = new Map<number, { standing: number; rule: number }>();
@@ -34,12 +36,21 @@ export function rankFirings(firings: readonly Firing[], entries: readonly Compil
     const current = best.get(f.entry);
     if (!current || standing > current.standing || (standing === current.standing && f.rule < current.rule)) best.set(f.entry, { standing, rule: f.rule });
   }
+  const rankOf = (e: number, rule: number) => entries[e]!.match[rule]!.rank;
+  // The tiers in which another service's envelope was recognised.
+  const envelopeTiers = new Set([...best].filter(([e, b]) => entries[e]!.match[b.rule]!.scope === 'envelope').map(([e, b]) => rankOf(e, b.rule)));
+  const demoted = (e: number, rule: number) => (envelopeTiers.has(rankOf(e, rule)) && entries[e]!.category !== 'out_of_scope' ? 1 : 0);
   const byId = (ea: number, eb: number) => (entries[ea]!.id < entries[eb]!.id ? -1 : entries[ea]!.id > entries[eb]!.id ? 1 : 0);
-  const fired = [...best.entries()].sort(([ea, a], [eb, b]) => b.standing - a.standing || byId(ea, eb));
+  const key = ([e, b]: [number, { standing: number; rule: number }]) => [rankOf(e, b.rule), -demoted(e, b.rule), b.standing] as const;
+  const fired = [...best.entries()].sort((x, y) => {
+    const [a, b] = [key(x), key(y)];
+    return b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || byId(x[0], y[0]);
+  });
+  const same = (x: (typeof fired)[number], y: (typeof fired)[number]) => key(x).every((v, k) => v === key(y)[k]);
   const out: Candidate[] = [];
   for (let i = 0; i < fired.length; ) {
     let j = i + 1;
-    while (j < fired.length && fired[j]![1].standing === fired[i]![1].standing) j++;
+    while (j < fired.length && same(fired[j]!, fired[i]!)) j++;
     const tier = fired.slice(i, j);
     while (tier.length > 0) {
       const maximal = tier.length === 1 ? tier : tier.filter(([e]) => !tier.some(([o]) => o !== e && precedence.outranks(o, e)));

@@ -32,7 +32,11 @@ function structuredHolds(rule: CompiledRule, s: Signals): boolean {
   if (rule.retryAfter === 'present' && s.retryAfterSeconds === null) return false;
   if (rule.retryAfter === 'absent' && (!s.headersPresent || s.retryAfterSeconds !== null)) return false;
   if (rule.anthropicEvidence !== undefined && rule.anthropicEvidence !== s.anthropicEvidence) return false;
+  if (rule.claudeSignal !== undefined && rule.claudeSignal !== s.claudeSignal) return false;
+  if (rule.apiError !== undefined && rule.apiError !== s.apiError) return false;
+  if (rule.showsError !== undefined && rule.showsError !== s.showsError) return false;
   if (!has(rule.foreignProvider, s.foreignProvider)) return false;
+  if (!has(rule.foreignEnvelope, s.foreignEnvelope)) return false;
   return true;
 }
 

@@ -102,6 +102,29 @@ function otherProvider(ctx: PasteContext, entry: { category: Category; title: st
   return { brief: `The paste points at ${name}, not at the Claude API.` };
 }
 
+// Hosts a paste links to without being where the error came from: Anthropic's own (a Claude signal
+// anyway) and the code hosts an issue template or a stack trace links to.
+const NOT_AN_ORIGIN = /(?:^|\.)(?:anthropic\.com|claude\.ai|claude\.com|github\.com|stackoverflow\.com)$/i;
+const URL_HOST = /\bhttps?:\/\/([a-z0-9][a-z0-9.-]{0,252}(?::\d{1,5})?)/gi;
+
+/**
+ * What an out-of-scope paste shows instead of Claude's API, read from the paste: another service's
+ * error envelope, else the first host it was talking to. (A named provider is otherProvider's.)
+ */
+function pasteOrigin(ctx: PasteContext, entry: { category: Category }): Fact | null {
+  if (entry.category !== 'out_of_scope' || ctx.signals.foreignProvider) return null;
+  const envelope = PROVIDERS.file.envelopes.find((e) => e.id === ctx.signals.foreignEnvelope)?.name;
+  if (envelope) return { brief: `The paste shows ${envelope}: not an error from the Claude API, whose errors read \`{"type":"error","error":{…}}\`.` };
+  let seen = 0;
+  for (const m of ctx.text.matchAll(URL_HOST)) {
+    if (++seen > 20) break;
+    const host = m[1]!.replace(/\.$/, '');
+    if (NOT_AN_ORIGIN.test(host.replace(/:\d+$/, ''))) continue;
+    return { brief: `The paste shows \`${host}\` answering, not the Claude API (\`api.anthropic.com\`).` };
+  }
+  return null;
+}
+
 /** A retired model anywhere in the paste, also when the error is about something else. */
 function retiredModel(ctx: PasteContext, entry: { facts: readonly FactKind[]; category: Category }): Fact | null {
   // The nearest-model fact already says it, with the replacement. Bedrock and Vertex AI retire models on
@@ -211,7 +234,7 @@ export function pasteDetails(ctx: PasteContext, entry: { facts: readonly FactKin
   const present = (f: Fact | null): f is Fact => f !== null;
   return {
     deciding: [iamDenial(ctx.text), networkFailure(ctx, entry.category), bearerHeader(ctx, entry.category), bedrockId(ctx), vertexPublisher(ctx)].filter(present),
-    also: [otherProvider(ctx, entry), retiredModel(ctx, entry), surface(ctx, entry.category)].filter(present),
+    also: [otherProvider(ctx, entry), pasteOrigin(ctx, entry), retiredModel(ctx, entry), surface(ctx, entry.category)].filter(present),
   };
 }
 
@@ -222,6 +245,7 @@ export function pasteDetails(ctx: PasteContext, entry: { facts: readonly FactKin
 export function errorInItsWords(signals: Signals, headline: string, text: string, rule: CompiledRule | null): string | null {
   const quoted = quotedError(signals, headline);
   if (quoted || signals.message || !rule) return quoted;
-  const words = excerpt(text, rule);
+  // A scope rule reads structure, not words: the first words that sound like an error stand in.
+  const words = excerpt(text, rule) ?? (rule.scope ? errorishExcerpt(text) : null);
   return words ? `From your paste: “${words}”` : null;
 }

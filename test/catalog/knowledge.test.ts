@@ -19,6 +19,19 @@ describe.each([...loadNamedPatterns()].map(([name, p]) => [name, p] as const))('
 describe('providers', () => {
   it.each(cases(PROVIDERS.anthropicEvidence, PROVIDERS.file.anthropic.examples))('Anthropic evidence %s', (_t, re, text, found) => expect(re.test(text)).toBe(found));
 
+  it.each(cases(PROVIDERS.apiErrorLine, PROVIDERS.file.anthropic.apiErrorLine.examples))("a client's API Error line %s", (_t, re, text, found) => expect(re.test(text)).toBe(found));
+  it.each(cases(PROVIDERS.errorShape, PROVIDERS.file.anthropic.errorShape.examples))('an error shape %s', (_t, re, text, found) => expect(re.test(text)).toBe(found));
+  it.each(cases(PROVIDERS.toolResultStatus, PROVIDERS.file.anthropic.toolResultStatus.examples))("a tool result's status %s", (_t, re, text, found) =>
+    expect(re.test(text)).toBe(found),
+  );
+  it('names only clients of catalog/clients.yaml as Anthropic apps', () => {
+    for (const id of PROVIDERS.anthropicClients) expect(CLIENTS.byId.has(id), id).toBe(true);
+  });
+
+  describe.each(PROVIDERS.file.envelopes.map((e, i) => [e.id, PROVIDERS.envelopes[i]!.re, e] as const))('envelope %s', (_id, re, e) => {
+    it.each(cases(re, e.examples))('%s', (_t, cue, text, found) => expect(cue.test(text)).toBe(found));
+  });
+
   describe.each(PROVIDERS.file.clouds.map((c, i) => [c.id, PROVIDERS.clouds[i]!.re, c] as const))('cloud %s', (_id, re, c) => {
     it.each(cases(re, c.examples))('%s', (_t, cue, text, found) => expect(cue.test(text)).toBe(found));
   });

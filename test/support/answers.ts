@@ -36,8 +36,12 @@ export async function currentAnswers(): Promise<Answer[]> {
 const same = (a: Answer, b: Answer) =>
   a.entry === b.entry && a.category === b.category && a.status === b.status && a.type === b.type && a.confident === b.confident;
 
-/** A deliberate change of the entry that answers a text (its category, status and type stay). */
-export type Deliberate = Record<string, { entry: string; reason: string }>;
+/**
+ * A deliberate change of the answer to a text: the entry, and — when the change is a decision about
+ * what the paste is (the scope decision: "I don't recognise this" → "not from Claude's API") — the
+ * category, status, type or confidence it now has; what it does not name stays as recorded.
+ */
+export type Deliberate = Record<string, { entry: string | null; reason: string } & Partial<Pick<Answer, 'category' | 'status' | 'type' | 'confident'>>>;
 
 export function compareAnswers(before: readonly Answer[], after: readonly Answer[], deliberate: Deliberate = {}): string[] {
   const now = new Map(after.map((a) => [a.key, a]));
@@ -45,7 +49,7 @@ export function compareAnswers(before: readonly Answer[], after: readonly Answer
   for (const recorded of before) {
     const a = now.get(recorded.key);
     const change = deliberate[recorded.key];
-    const b = change ? { ...recorded, entry: change.entry } : recorded;
+    const b = change ? { ...recorded, ...Object.fromEntries(Object.entries(change).filter(([k]) => k !== 'reason')) } : recorded;
     if (!a) diffs.push(`${b.key}: missing now`);
     else if (!same(a, b)) diffs.push(`${b.key}: ${JSON.stringify(b)} → ${JSON.stringify(a)}`);
   }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { createDoctor } from '../../src/doctor';
+import { CONFIDENT } from '../../src/match';
+
+// The one "not from Anthropic's API" decision (catalog/entries/not-from-claude-api.yaml,
+// claude-app-own-error.yaml; `scope` rules in src/match/rank.ts), as a user meets it.
+const doctor = createDoctor({ now: () => new Date('2026-11-25T12:00:00Z') });
+const ask = (text: string) => doctor.diagnose({ platform: 'test', text });
+
+describe('a paste with nothing from Claude in it', () => {
+  // https://github.com/bitbybyte/fantiadl/issues/106
+  const requests = 'requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://fantia.jp/api/v1/posts/...';
+
+  it('is answered "not from Claude\'s API" as a hedge, naming the host that answered — not "I don\'t recognise this"', async () => {
+    const d = await ask(requests);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.entry).toBe('not-from-claude-api');
+    expect(d.confidence).toBeLessThan(CONFIDENT);
+    expect(d.reply).toMatch(/Nothing in this paste comes from Claude's API/);
+    expect(d.reply).toContain('`fantia.jp`');
+  });
+
+  it('still goes to a specific entry when one recognises the paste (another provider by name)', async () => {
+    const d = await ask('RateLimitError: OpenAIException - Error code: 429 - You exceeded your current quota');
+    expect(d.category).toBe('out_of_scope');
+    expect(d.entry).not.toBe('not-from-claude-api');
+  });
+
+  it('is not taken for a bare error from Bedrock or Vertex AI, which serve Claude', async () => {
+    const d = await ask('Vertex AI request failed with an unexpected response');
+    expect(d.entry).not.toBe('not-from-claude-api');
+  });
+
+  it('is not taken for a paste that names Claude', async () => {
+    const d = await ask('requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://api.anthropic.com/v1/messages');
+    expect(d.entry).not.toBe('not-from-claude-api');
+  });
+});
+
+describe("another service's error envelope", () => {
+  // https://github.com/ikechan8370/chatgpt-plugin/issues/703
+  const google = 'Error: {\n  "error": {\n    "code": 400,\n    "message": "Request contains an invalid argument.",\n    "status": "INVALID_ARGUMENT"\n  }\n}';
+
+  it("is answered confidently as not Claude's, naming Google's format, whatever Claude entry its wording wakes", async () => {
+    const d = await ask(google);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.confidence).toBeGreaterThanOrEqual(CONFIDENT);
+    expect(d.reply).toContain("Google's API error format");
+  });
+
+  it("puts an openai SDK error with nothing from Claude below no Claude guess: a hedge that names the SDK, not 'some 400'", async () => {
+    // https://github.com/ATH-MaaS/ComfyUI-Copilot/issues/145
+    const d = await ask(
+      "openai.BadRequestError: Error code: 400 - {'error': {'message': \"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.\", 'type': 'invalid_request_error', 'param': 'max_tokens', 'code': 'unsupported_parameter'}}",
+    );
+    expect(d.category).toBe('out_of_scope');
+    expect(d.confidence).toBeLessThan(CONFIDENT);
+    expect(d.reply).toContain('the openai SDK raised');
+    const anthropic = await ask('anthropic.BadRequestError: Error code: 400');
+    expect(anthropic.category).not.toBe('out_of_scope');
+  });
+
+  it("answers a Vertex AI error about a Google-published model as that model's, not a Claude model's", async () => {
+    // https://github.com/GoogleCloudPlatform/generative-ai/issues/1571
+    const d = await ask('NotFound: 404 Publisher Model `publishers/google/models/textembedding-gecko@latest` is not found.');
+    expect(d.category).toBe('out_of_scope');
+    expect(d.reply).toContain('a model published by Google on Vertex AI');
+    const claude = await ask('NotFound: 404 Publisher Model `projects/p/locations/us-east5/publishers/anthropic/models/claude-sonnet-4-5@20250929` was not found');
+    expect(claude.category).toBe('cloud.vertex');
+  });
+
+  it('leaves a Vertex AI quota error in that format to the Vertex entry (Vertex words its errors for Claude that way)', async () => {
+    const vertex = '{"code": 429, "message": "Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model. Please submit a quota increase request.", "status": "RESOURCE_EXHAUSTED"}';
+    const d = await ask(vertex);
+    expect(d.category).toBe('cloud.vertex');
+  });
+});
+
+describe("Claude's own app failing locally", () => {
+  // https://github.com/disler/claude-code-hooks-multi-agent-observability/issues/11
+  const crash =
+    "TypeError: Cannot read properties of undefined (reading 'message')\n    at file:///opt/homebrew/lib/node_modules/@anthropic-ai/claude-code/cli.js:2475:798\n    at Array.filter (<anonymous>)";
+
+  it("is answered as the app's own error, with Claude Code's steps", async () => {
+    const d = await ask(crash);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.entry).toBe('claude-app-own-error');
+    expect(d.confidence).toBeLessThan(CONFIDENT);
+    expect(d.reply).toContain('claude update');
+    expect(d.reply).toContain('claude doctor');
+  });
+
+  it('never takes an API error Claude Code prints', async () => {
+    // https://github.com/anthropics/claude-code/issues/9867
+    const d = await ask(
+      '⎿  Received 4.5KB (200 OK)\nAPI Error: 401 {"type":"error","error":{"type":"authentication_error","message":"OAuth authentication is currently not supported."},"request_id":"req_011CUFAohAZGifCkXSKRPk6x"} · Please run /login',
+    );
+    expect(d.category).not.toBe('out_of_scope');
+    const bare = await ask('⏺ claude-code\n  ⎿  API Error: Request was aborted.');
+    expect(bare.entry).not.toBe('claude-app-own-error');
+  });
+});
+
+describe("a status inside a tool's result", () => {
+  // https://github.com/anthropics/claude-code/issues/22846
+  const webFetch = '⏺ Fetch(https://en.wikipedia.org/wiki/Distributed_cognition)\n  ⎿  Error: Request failed with status code 403';
+
+  it("is the fetched site's, not the API's: no API entry fires and the reply names the site", async () => {
+    const d = await ask(webFetch);
+    expect(d.signals.status).toBeNull();
+    expect(d.category).toBe('out_of_scope');
+    expect(d.reply).toContain('`en.wikipedia.org`');
+    expect(`${d.reply}\n${d.details}`).toMatch(/If a tool failed \(Fetch \/ WebFetch, Bash, an MCP tool\)/);
+  });
+
+  it('still reads the status of an axios error outside a tool result', async () => {
+    const d = await ask('AxiosError: Request failed with status code 429\n    at settle (node_modules/axios/lib/core/settle.js:19:12)');
+    expect(d.signals.status).toBe(429);
+  });
+});
