@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR } from './yaml-cache';
 
@@ -66,6 +66,10 @@ export function cachedBuild<T>(name: string, inputs: readonly string[], build: (
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(codec.encode(value)));
     renameSync(tmp, file);
+    // Older builds of the same knowledge are never read again (each edit of catalog/ makes one).
+    for (const old of readdirSync(CACHE_DIR)) {
+      if (old.startsWith(`${name}-`) && old.endsWith('.json') && join(CACHE_DIR, old) !== file) rmSync(join(CACHE_DIR, old), { force: true });
+    }
   } catch {
     // A read-only install simply builds every time.
   }
