@@ -16,7 +16,7 @@ export interface PrepareOptions {
   /**
    * Enlarge no further than this many pixels: reading time grows with them. A full 1280×800 screen
    * of 14 px text is enlarged 1.4× to 2 MP (2.5 MP read no more words of the bench screens and took
-   * ~25 % longer; 1.3 MP, no enlargement, lost words of small sans-serif text).
+   * ~3-5 % longer; 1.3 MP, no enlargement, lost words of small sans-serif text).
    */
   maxOutputPixels: number;
   /** Stretch contrast after the other steps. */
