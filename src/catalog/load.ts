@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { z } from 'zod';
+import { cachedBuild, type Codec } from '../knowledge/compiled-cache';
 import { loadNamedPatterns } from '../knowledge/patterns';
 import { PROVIDERS } from '../knowledge/providers';
 import { CatalogError, KNOWLEDGE_DIR } from '../knowledge/read';
 import { parseYamlFiles } from '../knowledge/yaml-cache';
-import { type CompiledEntry, compileEntry } from './compile';
+import { type CompiledEntry, type CompiledRule, compileEntry } from './compile';
 import { precedenceProblems } from './precedence';
 import { EntrySchema } from './schema';
 
@@ -41,14 +42,38 @@ function exampleProblems(entries: readonly CompiledEntry[]): string[] {
   return problems;
 }
 
+const entryFiles = (entriesDir: string) => readdirSync(entriesDir).filter((f) => f.endsWith('.yaml')).sort();
+
+/** The compiled catalogue as JSON: its two regexes per rule travel as their sources. */
+const catalogCodec: Codec<CompiledEntry[]> = {
+  encode: (entries) =>
+    entries.map((e) => ({ ...e, match: e.match.map((r) => ({ ...r, pattern: r.pattern && [r.pattern.source, r.pattern.flags], unless: r.unless && [r.unless.source, r.unless.flags] })) })),
+  decode: (json) =>
+    (json as Array<Omit<CompiledEntry, 'match'> & { match: Array<Omit<CompiledRule, 'pattern' | 'unless'> & { pattern?: [string, string]; unless?: [string, string] }> }>).map((e) => ({
+      ...e,
+      match: e.match.map((r) => ({ ...r, pattern: r.pattern && new RegExp(...r.pattern), unless: r.unless && new RegExp(...r.unless) })),
+    })),
+};
+
 /**
  * Loads and validates every `catalog/entries/*.yaml`. Any broken entry stops start-up with the file
  * name and the field path, all problems at once: schema errors, regexes that do not compile, unknown
  * named patterns, example references to nothing, and `outranks` edges that are unknown or form a cycle.
+ * The shipped catalogue's compiled form is reused from a cache keyed by its files and the code
+ * (src/knowledge/compiled-cache.ts); another directory or named-pattern set is always built.
  */
-export function loadCatalog(dir: string = CATALOG_DIR, named: ReadonlyMap<string, string> = namedPatterns()): CompiledEntry[] {
+export function loadCatalog(dir: string = CATALOG_DIR, named?: ReadonlyMap<string, string>): CompiledEntry[] {
+  if (dir !== CATALOG_DIR || named) return buildCatalog(dir, named ?? namedPatterns());
   const entriesDir = join(dir, 'entries');
-  const files = readdirSync(entriesDir).filter((f) => f.endsWith('.yaml')).sort();
+  const inputs = [...entryFiles(entriesDir).flatMap((name) => [name, readFileSync(join(entriesDir, name), 'utf8')])];
+  for (const name of ['patterns.yaml', 'providers.yaml', 'clients.yaml']) inputs.push(name, readFileSync(join(dir, name), 'utf8'));
+  return cachedBuild('compiled-catalog', inputs, () => buildCatalog(dir, namedPatterns()), catalogCodec);
+}
+
+/** loadCatalog without the cache: parse, validate and compile every entry. */
+export function buildCatalog(dir: string = CATALOG_DIR, named: ReadonlyMap<string, string> = namedPatterns()): CompiledEntry[] {
+  const entriesDir = join(dir, 'entries');
+  const files = entryFiles(entriesDir);
   const problems: string[] = [];
   const entries: CompiledEntry[] = [];
   const seen = new Set<string>();

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 
 /**
  * Parsed YAML, cached as JSON under node_modules/.cache keyed by the files' content. Parsing ~100
  * YAML files costs ~0.2 s in a fresh process — most of the CLI's cold start — while validation
  * (which still runs on every start) is cheap. Any cache problem falls back to parsing.
  */
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/claude-error-doctor', import.meta.url));
+export const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/claude-error-doctor', import.meta.url));
 const FORMAT = 1;
 
 export type Parsed = { ok: true; data: unknown } | { ok: false; error: string };
@@ -23,6 +23,8 @@ export function parseYamlFiles(files: ReadonlyArray<{ name: string; text: string
   } catch {
     // No cache yet (or unreadable): parse below.
   }
+  // The parser (~0.1 s to load) only when something must be parsed.
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const parsed = files.map((f): Parsed => {
     try {
       return { ok: true, data: parse(f.text) };
