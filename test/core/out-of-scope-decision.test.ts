@@ -131,6 +131,15 @@ describe("another service's error object: a string `code` field (not Claude's {t
     expect(d.reply).toContain('an error object with a `code` field');
   });
 
+  it("is the relay's answer when Claude Code prints it too (Claude Code shows whatever its base URL answered)", async () => {
+    // https://github.com/router-for-me/CLIProxyAPI/issues/913
+    const d = await ask(
+      '  ⎿  API Error: 429 {"error":{"code":"model_cooldown","message":"All credentials for model gemini-claude-sonnet-4-5-thinking are cooling down via provider antigravity","model":"gemini-claude-sonnet-4-5-thinking","reset_seconds":1768}}',
+    );
+    expect(d.category).toBe('out_of_scope');
+    expect(d.confidence).toBeGreaterThanOrEqual(CONFIDENT);
+  });
+
   it("leaves a relay's wrapper around Claude's own error to the Claude entry (the wrapped error is the cause)", async () => {
     // https://github.com/CherryHQ/cherry-studio/issues/2840 (dev fixture hh-049): the relay judged a Claude request field
     const wrapped = await ask(
