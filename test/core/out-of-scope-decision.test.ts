@@ -196,4 +196,9 @@ describe("a Claude Code report that retells the server's answer", () => {
     const status = await ask('[BUG] Claude Code on Bedrock: every request is throwing 400 error since the update');
     expect(status.entry).not.toBe('claude-app-own-error');
   });
+
+  it('is no error shape by itself: a question about "500 errors" is still asked for the error, not called another service\'s', async () => {
+    const d = await ask('is anyone else getting 500 errors from the API today?');
+    expect(d.category).toBe('unknown');
+  });
 });
