@@ -240,7 +240,9 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const requestId = requestIds?.[0] ?? lastMatch(REQUEST_ID, flat) ?? headers.requestIdHeader;
   const client = detectClient(flat, may);
   const anthropicEvidence = hasAnthropicEvidence(flat);
-  const apiError = showsApiError(flat, { status, type: typeOrOverloaded, requestId });
+  const apiLine = showsApiError(flat, { status, type: typeOrOverloaded, requestId });
+  // A retold answer ("throwing 400 error") is an API error for "the app's own error", not an error's shape.
+  const apiError = apiLine || PROVIDERS.apiAnswerRetold.test(flat);
   const foreignEnvelope = detectForeignEnvelope(flat, may);
 
   return {
@@ -267,7 +269,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       anthropicEvidence,
       claudeSignal: hasClaudeSignal(anthropicEvidence, client),
       apiError,
-      showsError: apiError || sdkException !== null || foreignEnvelope !== null || PROVIDERS.errorShape.test(flat),
+      showsError: apiLine || sdkException !== null || foreignEnvelope !== null || PROVIDERS.errorShape.test(flat),
       foreignEnvelope,
       // The same body is often printed twice (a message string and the parsed object): count it once.
       errorCount: countDistinctBodies(instances),

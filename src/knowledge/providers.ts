@@ -41,6 +41,8 @@ const ProvidersFileSchema = z
         clients: z.array(z.string().regex(NAME)).min(1),
         /** A line that says the API answered with an error, beyond a status, type or request id (Claude Code's "API Error:"). */
         apiErrorLine: z.object({ cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict(),
+        /** A report that retells the API's answer in words (a status named as an error, the account refused): an API error for an Anthropic app's paste, not an error's shape. */
+        apiAnswerRetold: z.object({ cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict(),
         /** Something in the paste is an error of some program (an exception, a stack frame, a URL …). */
         errorShape: z.object({ cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict(),
         /** The text just before a status that a tool's result printed (not the API's): tested on the 320 characters before it. */
@@ -65,6 +67,8 @@ export interface Providers {
   anthropicClients: ReadonlySet<string>;
   /** A client's "the API answered with an error" line. */
   apiErrorLine: RegExp;
+  /** A report that retells the API's answer in words. */
+  apiAnswerRetold: RegExp;
   /** Something in the paste is an error of some program. */
   errorShape: RegExp;
   /** Matches the text just before a status a tool's result printed. */
@@ -104,6 +108,7 @@ export function loadProviders(): Providers {
     anthropicEvidence: compile(file.anthropic.evidence, 'anthropic.evidence'),
     anthropicClients: new Set(file.anthropic.clients),
     apiErrorLine: compile(file.anthropic.apiErrorLine.cue, 'anthropic.apiErrorLine.cue'),
+    apiAnswerRetold: compile(file.anthropic.apiAnswerRetold.cue, 'anthropic.apiAnswerRetold.cue'),
     errorShape: compile(file.anthropic.errorShape.cue, 'anthropic.errorShape.cue'),
     toolResultStatus: compile(file.anthropic.toolResultStatus.cue, 'anthropic.toolResultStatus.cue'),
     envelopes: file.envelopes.map((e, i) => ({ id: e.id, re: compile(e.cue, `envelopes.${i}.cue`) })),

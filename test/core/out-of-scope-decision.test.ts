@@ -118,3 +118,87 @@ describe("a status inside a tool's result", () => {
     expect(d.signals.status).toBe(429);
   });
 });
+
+describe("another service's error object: a string `code` field (not Claude's {type, message})", () => {
+  // https://github.com/router-for-me/CLIProxyAPI/issues/1655
+  const relay =
+    '=== API RESPONSE ===\n{"error":{"code":"model_cooldown","message":"All credentials for model claude-sonnet-4-6 are cooling down","model":"claude-sonnet-4-6","reset_seconds":459202,"reset_time":"127h33m21s"}}\n\n=== RESPONSE ===\nStatus: 429\nRetry-After: 459202';
+
+  it("is answered as not Claude's even though it names a Claude model, and never as Claude's rate limit", async () => {
+    const d = await ask(relay);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.confidence).toBeGreaterThanOrEqual(CONFIDENT);
+    expect(d.reply).toContain('an error object with a `code` field');
+  });
+
+  it("is the relay's answer when Claude Code prints it too (Claude Code shows whatever its base URL answered)", async () => {
+    // https://github.com/router-for-me/CLIProxyAPI/issues/913
+    const d = await ask(
+      '  ⎿  API Error: 429 {"error":{"code":"model_cooldown","message":"All credentials for model gemini-claude-sonnet-4-5-thinking are cooling down via provider antigravity","model":"gemini-claude-sonnet-4-5-thinking","reset_seconds":1768}}',
+    );
+    expect(d.category).toBe('out_of_scope');
+    expect(d.confidence).toBeGreaterThanOrEqual(CONFIDENT);
+  });
+
+  it("leaves a relay's wrapper around Claude's own error to the Claude entry (the wrapped error is the cause)", async () => {
+    // https://github.com/CherryHQ/cherry-studio/issues/2840 (dev fixture hh-049): the relay judged a Claude request field
+    const wrapped = await ask(
+      '{"error": {"message": "json: cannot unmarshal number 3276.8 into Go struct field Thinking.thinking.budget_tokens of type int", "type": "new_api_error", "param": "", "code": "invalid_text_request"}}',
+    );
+    expect(wrapped.category).toBe('request.thinking');
+    const claudeBody = await ask(
+      'API Error: 429 {"error":{"code":"rate_limit_exceeded","message":"{\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"rate_limit_error\\",\\"message\\":\\"This request would exceed your account\'s rate limit.\\"}}"}}',
+    );
+    expect(claudeBody.category).not.toBe('out_of_scope');
+  });
+});
+
+describe('code that does not compile', () => {
+  it('is no API call, whatever Anthropic type the compiler names', async () => {
+    // https://github.com/mem0ai/mem0/issues/3534
+    const ts = await ask("src/oss/src/llms/anthropic.ts(42,32): error TS2339: Property 'text' does not exist on type 'ContentBlock'.");
+    expect(ts.category).toBe('out_of_scope');
+    expect(ts.entry).toBe('code-does-not-compile');
+    // https://github.com/tghamm/Anthropic.SDK/issues/95
+    const cs = await ask("'MessagesEndpoint' does not contain a definition for 'AsBuilder' and no accessible extension method 'AsBuilder' accepting a first argument of type 'MessagesEndpoint' could be found");
+    expect(cs.category).toBe('out_of_scope');
+    expect(`${cs.reply}\n${cs.details}`).toMatch(/does not compile|No request was sent/);
+  });
+
+  it('leaves a Python runtime AttributeError on the anthropic SDK to the SDK-usage entries', async () => {
+    const d = await ask("AttributeError: 'Anthropic' object has no attribute 'messages'");
+    expect(d.category).toBe('sdk.usage');
+  });
+});
+
+describe('wording other servers share, with nothing from Claude in the paste', () => {
+  it("does not take pydantic's validation message from a self-hosted server for Claude's", async () => {
+    // https://github.com/langchain-ai/openwiki/issues/626
+    const d = await ask('400: 1 validation error for Message\ncontent.0\n  Input should be a valid dictionary or instance of Content');
+    expect(d.category).not.toBe('request.messages_format');
+    const claude = await ask('{"type":"error","error":{"type":"invalid_request_error","message":"messages.0.content: Input should be a valid list"}}');
+    expect(claude.category).toBe('request.messages_format');
+  });
+
+  it("does not blame a gateway in front of Claude for another server's 403 page", async () => {
+    // https://github.com/searxng/searxng/issues/4308
+    const d = await ask('Error 403: <!doctype html> <html lang=en> <title>403 Forbidden</title> <h1>Forbidden</h1> <p>You don&#39;t have the permission to access the requested resource.</p>');
+    expect(d.category).toBe('out_of_scope');
+    expect(d.confidence).toBeLessThan(CONFIDENT);
+  });
+});
+
+describe("a Claude Code report that retells the server's answer", () => {
+  it("is not answered as the app's own failure", async () => {
+    // https://github.com/anthropics/claude-code/issues/74714
+    const org = await ask('Claude Code keeps printing: Your organization has disabled Claude subscription access for Claude Code · Use an Anthropic API key instead, or ask your admin to enable access');
+    expect(org.entry).not.toBe('claude-app-own-error');
+    const status = await ask('[BUG] Claude Code on Bedrock: every request is throwing 400 error since the update');
+    expect(status.entry).not.toBe('claude-app-own-error');
+  });
+
+  it('is no error shape by itself: a question about "500 errors" is still asked for the error, not called another service\'s', async () => {
+    const d = await ask('is anyone else getting 500 errors from the API today?');
+    expect(d.category).toBe('unknown');
+  });
+});
