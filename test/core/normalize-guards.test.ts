@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Guarded } from '../../src/normalize/guard';
-import { NORMALIZE_GUARDS } from '../../src/normalize/normalize';
+import { collapseWhitespace, NORMALIZE_GUARDS } from '../../src/normalize/normalize';
 import { REPAIR_GUARDS } from '../../src/normalize/repairs';
 import { everyText } from '../support/every-text';
 
@@ -35,5 +35,12 @@ describe('normalization guards (a pass skipped when its strings are absent)', ()
     expect(offending).toEqual([]);
     // Not vacuous: the regex does match somewhere in these texts.
     expect(texts.some((t) => new RegExp(pass.re.source, pass.re.flags.replace('g', '')).test(t))).toBe(true);
+  });
+
+  it('collapses whitespace exactly as /\\s+/ → one space does', () => {
+    const spaces = 'a  b\tc \n d\u00a0e\u3000\u2028f \r\n\r\n g\ufeffh i';
+    const differ = [...texts, spaces].filter((t) => collapseWhitespace(t) !== t.replace(/\s+/g, ' '));
+    expect(differ).toEqual([]);
+    expect(collapseWhitespace(spaces)).toBe('a b c d e f g h i');
   });
 });
