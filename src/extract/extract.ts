@@ -215,15 +215,22 @@ const CUES = new CueGate([
   ERROR_CODE,
 ]);
 
-/**
- * The signals of a flattened paste. `gated: false` runs every regex without the literal prefilter:
- * the differential test (test/core/extract-gate.test.ts) holds both ways to the same extraction.
- */
-export function extractSignals(text: string, now: Date = new Date(), textLower: string = text.toLowerCase(), options: { gated?: boolean } = {}): Extraction {
+/** The literals extraction's regexes need: a caller that scans the paste anyway can look for them too (`textScan`). */
+export const EXTRACTION_LITERALS: readonly string[] = CUES.literals;
+
+export interface ExtractOptions {
+  /** false: every regex runs, no prefilter (the differential test, test/core/extract-gate.test.ts). */
+  gated?: boolean;
+  /** The caller's scan of `textLower`: `has(k)` tells whether EXTRACTION_LITERALS[k] occurs. Saves a scan. */
+  textScan?: (literal: number) => boolean;
+}
+
+/** The signals of a flattened paste. */
+export function extractSignals(text: string, now: Date = new Date(), textLower: string = text.toLowerCase(), options: ExtractOptions = {}): Extraction {
   const gated = options.gated ?? true;
   // A scan's answers hold until the gate's next scan: the text's own serves the retry lines and,
   // when no retry line is blanked (nearly always), everything else.
-  const mayText = gated ? CUES.scan(textLower) : ALWAYS;
+  const mayText = !gated ? ALWAYS : options.textScan ? CUES.gate(options.textScan) : CUES.scan(textLower);
   const retrySpans = latestRetrySpans(text, mayText);
   const flat = blankSpans(text, retrySpans);
   const lower = flat === text ? textLower : flat.toLowerCase();

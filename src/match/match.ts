@@ -46,6 +46,18 @@ interface Pass {
   blocked: Slot[];
 }
 
+/**
+ * One scan of a paste (lower-cased) by the matcher's needle index: the catalogue's needles and the
+ * strings the matcher was asked to find as well (`alsoFind`). Valid until the matcher's next scan.
+ */
+export interface PasteScan {
+  lower: string;
+  has: (id: number) => boolean;
+  found: number[];
+  /** Whether `alsoFind[k]` occurs. */
+  also: (k: number) => boolean;
+}
+
 interface Slot extends IndexedRule {
   /** Position of the entry in the catalogue. */
   entry: number;
@@ -70,8 +82,15 @@ export class Matcher {
   private readonly always: Slot[] = [];
   private readonly checked: Uint32Array;
   private generation = 0;
+  /** Where the `alsoFind` strings start among the needle ids. */
+  private readonly alsoFrom: number;
+  /** Strings found in the same scan as the catalogue's, for a caller that scans the paste anyway (extraction's literals). */
+  readonly alsoFind: readonly string[];
 
-  constructor(readonly entries: readonly CompiledEntry[]) {
+  constructor(
+    readonly entries: readonly CompiledEntry[],
+    options: { alsoFind?: readonly string[] } = {},
+  ) {
     this.precedence = new Precedence(entries);
     const ids = new Map<string, number>();
     const idsOf = (strings: readonly string[] | undefined) =>
@@ -93,7 +112,9 @@ export class Matcher {
         unlessLiteralIds: idsOf(rule.unlessLiterals),
       })),
     );
-    this.needles = new NeedleIndex([...ids.keys()]);
+    this.alsoFrom = ids.size;
+    this.alsoFind = options.alsoFind ?? [];
+    this.needles = new NeedleIndex([...ids.keys(), ...this.alsoFind]);
     const unscannable = new Set(this.needles.unscannable());
     for (const slot of this.slots) {
       // Any one of these needles must occur for the rule to fire (keywords, else the regex prefilter).
@@ -113,8 +134,15 @@ export class Matcher {
     return this.match(input).candidates;
   }
 
-  /** The ranking and the vetoes that shaped it. */
-  match(input: MatchInput, options: { plain?: boolean } = {}): Ranking {
+  /** Scans a lower-cased paste for the catalogue's needles and `alsoFind`, once. */
+  scan(lower: string): PasteScan {
+    const { has, found } = this.needles.scan(lower);
+    const from = this.alsoFrom;
+    return { lower, has, found, also: (k) => has(from + k) };
+  }
+
+  /** The ranking and the vetoes that shaped it; `scan` is reused when it was made of `input.lower`. */
+  match(input: MatchInput, options: { plain?: boolean; scan?: PasteScan } = {}): Ranking {
     const pass: Pass = { input, found: () => false, best: new Map(), firings: [], blocked: [] };
     if (options.plain) {
       for (const slot of this.slots) {
@@ -124,7 +152,7 @@ export class Matcher {
       }
     } else {
       // Loops rather than closures: under tsx every closure made per call is also named (esbuild keepNames), a cost per paste.
-      const { has, found } = this.needles.scan(input.lower);
+      const { has, found } = options.scan?.lower === input.lower ? options.scan : this.needles.scan(input.lower);
       pass.found = has;
       const generation = ++this.generation;
       for (const id of found) {
