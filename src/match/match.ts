@@ -37,6 +37,8 @@ export interface RuleOutcome extends Firing {
 const FILED_BY = ['status', 'type', 'errorCode', 'sdkException', 'foreignProvider', 'client'] as const;
 type FilingSignal = (typeof FILED_BY)[number];
 
+const NOTHING_FOUND = (): boolean => false;
+
 /** The state of one `match` call: which entries fired, with which rule, and which rules were vetoed. */
 interface Pass {
   input: MatchInput;
@@ -137,13 +139,12 @@ export class Matcher {
   /** Scans a lower-cased paste for the catalogue's needles and `alsoFind`, once. */
   scan(lower: string): PasteScan {
     const { has, found } = this.needles.scan(lower);
-    const from = this.alsoFrom;
-    return { lower, has, found, also: (k) => has(from + k) };
+    return { lower, has, found, also: offset(has, this.alsoFrom) };
   }
 
   /** The ranking and the vetoes that shaped it; `scan` is reused when it was made of `input.lower`. */
   match(input: MatchInput, options: { plain?: boolean; scan?: PasteScan } = {}): Ranking {
-    const pass: Pass = { input, found: () => false, best: new Map(), firings: [], blocked: [] };
+    const pass: Pass = { input, found: NOTHING_FOUND, best: new Map(), firings: [], blocked: [] };
     if (options.plain) {
       for (const slot of this.slots) {
         const plain = plainRule(slot.rule, input.lower);
@@ -207,4 +208,9 @@ function consider(pass: Pass, slot: Slot): void {
   }
   pass.best.set(slot.entry, { standing: slot.rule.standing, rule: slot.index });
   pass.firings.push({ entry: slot.entry, rule: slot.index });
+}
+
+/** `has` for ids counted from `from` (a returned arrow: not named per call under tsx, see NeedleIndex.hasIn). */
+function offset(has: (id: number) => boolean, from: number): (k: number) => boolean {
+  return (k) => has(from + k);
 }

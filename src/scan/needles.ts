@@ -96,7 +96,15 @@ export class NeedleIndex {
         }
       }
     }
-    return { has: (id) => (this.verify[id] ? lower.includes(this.needles[id]!) : seen[id] === stamp), found };
+    return { has: this.hasIn(lower, stamp), found };
+  }
+
+  /**
+   * `has` for one scan. Made here rather than as an arrow in the returned object: under tsx
+   * (esbuild keepNames) a named arrow made per call also gets its name defined per call.
+   */
+  private hasIn(lower: string, stamp: number): (id: number) => boolean {
+    return (id) => (this.verify[id] ? lower.includes(this.needles[id]!) : this.seen[id] === stamp);
   }
 
   /** Needles the scan cannot see (characters beyond the table); callers treat them as always possible. */
