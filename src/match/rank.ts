@@ -27,6 +27,11 @@ export interface Candidate {
  * with a backstop; then an entry goes above every entry it outranks (precedence closed
  * transitively), and entries with no precedence between them keep entry id order (marked `tiedWith`).
  */
+/** Entry id order (a module function: a named closure made per call costs a name definition under tsx). */
+function byId(entries: readonly CompiledEntry[], ea: number, eb: number): number {
+  return entries[ea]!.id < entries[eb]!.id ? -1 : entries[ea]!.id > entries[eb]!.id ? 1 : 0;
+}
+
 export function rankFirings(firings: readonly Firing[], entries: readonly CompiledEntry[], precedence: Precedence): Candidate[] {
   const best = new Map<number, { standing: number; rule: number }>();
   for (const f of firings) {
@@ -34,8 +39,7 @@ export function rankFirings(firings: readonly Firing[], entries: readonly Compil
     const current = best.get(f.entry);
     if (!current || standing > current.standing || (standing === current.standing && f.rule < current.rule)) best.set(f.entry, { standing, rule: f.rule });
   }
-  const byId = (ea: number, eb: number) => (entries[ea]!.id < entries[eb]!.id ? -1 : entries[ea]!.id > entries[eb]!.id ? 1 : 0);
-  const fired = [...best.entries()].sort(([ea, a], [eb, b]) => b.standing - a.standing || byId(ea, eb));
+  const fired = [...best.entries()].sort(([ea, a], [eb, b]) => b.standing - a.standing || byId(entries, ea, eb));
   const out: Candidate[] = [];
   for (let i = 0; i < fired.length; ) {
     let j = i + 1;
