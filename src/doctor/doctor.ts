@@ -8,7 +8,7 @@ import {
   type ParsedInquiry,
   type ReplyDocument,
 } from '../contracts';
-import { type Candidate, CONFIDENT, Matcher } from '../match';
+import { type Candidate, CONFIDENT } from '../match';
 import { loadModels, ModelIndex, type ModelsData } from '../models';
 import type { Opinion, SecondOpinion } from '../neighbours';
 import type {
@@ -39,7 +39,7 @@ import {
   renderReplyMarkdown,
   unknownDocument,
 } from '../render';
-import { type Analysis, analyzeText } from './analyze';
+import { type Analysis, analysisMatcher, analyzeText } from './analyze';
 import { OffloadedAnalyzer, type OffloadOptions } from './offload/analyzer';
 import { requestedClient } from './follow-up';
 import { incidentLine } from './incidents';
@@ -118,7 +118,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
   const catalog = options.catalog ?? loadCatalog();
   const models = new ModelIndex(options.models ?? loadModels());
   const byId = new Map(catalog.map((e) => [e.id, e]));
-  const matcher = new Matcher(catalog);
+  const matcher = analysisMatcher(catalog);
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
   const analyzer = options.offload ? new OffloadedAnalyzer(catalog, matcher, logger, options.offload) : null;

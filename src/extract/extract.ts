@@ -2,15 +2,15 @@ import type { Signals } from '../contracts';
 import { PROVIDERS } from '../knowledge/providers';
 import { ERROR_TYPES } from '../normalize/vocabulary';
 import { CLIENT_CUES, detectClient } from './client';
-import { CueGate } from '../scan';
+import { ALWAYS, CueGate, type MayMatch } from '../scan';
 import { blankSpans, capSpaceRuns } from './blank';
-import { extractException } from './exception';
-import { extractHeaders } from './headers';
-import { type ErrorInstance, findInstances } from './instances';
-import { extractModel } from './model';
+import { EXCEPTION_CUES, extractException } from './exception';
+import { extractHeaders, HEADER_CUES } from './headers';
+import { type ErrorInstance, findInstances, INSTANCE_CUES } from './instances';
+import { extractModel, MODEL_CUES } from './model';
 import { extractNumbers } from './numbers';
 import { detectCloud, detectForeignEnvelope, detectForeignProvider, hasAnthropicEvidence, hasClaudeSignal, PROVIDER_CUES, showsApiError } from './provider';
-import { findStatusMentions, inferStatus, type StatusMention, TYPE_STATUS } from './status';
+import { findStatusMentions, inferStatus, STATUS_CUES, type StatusMention, TYPE_STATUS } from './status';
 
 /** `error.details.error_code`, quoted or as the SDKs name the field (`errorCode` in TypeScript 1.x, `error_code` in Python). */
 const ERROR_CODE = /["']?\b(?:error_code|errorCode)["']?\s*[:=]\s*["']([a-z][a-z0-9_]{2,80})["']/;
@@ -28,7 +28,6 @@ export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYP
 const ANTHROPIC_ONLY_TYPES: ReadonlySet<string> = new Set(['overloaded_error', 'authentication_error', 'permission_error', 'not_found_error', 'billing_error', 'request_too_large', 'conflict_error']);
 const BARE_TYPE = new RegExp(`\\b(${[...OFFICIAL_TYPES].join('|')})\\b`, 'g');
 const REQUEST_ID = /\breq_(?:vrtx_)?[0-9A-Za-z]{10,}/g;
-const CUES = new CueGate([...CLIENT_CUES, ...PROVIDER_CUES]);
 
 /**
  * What extraction blanked out of the text the rules read, and by which rule:
@@ -130,8 +129,9 @@ function countDistinctBodies(instances: ErrorInstance[]): number {
   return messages.filter((m, k) => !messages.some((other, j) => j !== k && other.length > m.length && other.startsWith(m.replace(/[.…\s]+$/, '')))).length;
 }
 
-function lastMatch(re: RegExp, text: string): string | null {
+function lastMatch(re: RegExp, text: string, may: MayMatch): string | null {
   let last: string | null = null;
+  if (!may(re)) return null;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) last = m[1] ?? m[0];
   return last;
@@ -144,8 +144,9 @@ const KEY_BEFORE = /["']([A-Za-z_]+)["']\s*[:=]\s*["']$/;
  * The last official type named in the text, except as the value of a key other than `type`: a
  * result object's `"terminal_reason": "api_error"` names why a run ended, not the error's type.
  */
-function lastBareType(text: string): string | null {
+function lastBareType(text: string, may: MayMatch): string | null {
   let last: string | null = null;
+  if (!may(BARE_TYPE)) return null;
   BARE_TYPE.lastIndex = 0;
   for (let m = BARE_TYPE.exec(text); m; m = BARE_TYPE.exec(text)) {
     const key = KEY_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[1];
@@ -166,7 +167,8 @@ const FINAL_STATUS_BANNER = /API Error:? ?\(?([45]\d\d)\b/;
  * When the retries end in a banner that names a status (the final attempt, printed without
  * "Retrying in"), that banner is the latest attempt, and retry lines that name another failure are blanked.
  */
-export function latestRetrySpans(flat: string): BlankedSpan[] {
+export function latestRetrySpans(flat: string, may: MayMatch = ALWAYS): BlankedSpan[] {
+  if (!may(RETRY_LINE)) return [];
   const lines = [...flat.matchAll(RETRY_LINE)];
   if (lines.length === 0) return [];
   const lastLine = lines[lines.length - 1]!;
@@ -194,35 +196,70 @@ const FEEDBACK_LOG = /\*\*Errors\*\*\s*\[\{\s*"error"\s*:/;
  * paste has, the logged bodies are older, unrelated errors: the banner is the primary error. Returns
  * where the log starts, or -1.
  */
-function staleFeedbackLog(flat: string, instances: ErrorInstance[], mentions: StatusMention[], primary: ErrorInstance | null): number {
-  const log = FEEDBACK_LOG.exec(flat);
+function staleFeedbackLog(flat: string, instances: ErrorInstance[], mentions: StatusMention[], primary: ErrorInstance | null, may: MayMatch): number {
+  const log = may(FEEDBACK_LOG) ? FEEDBACK_LOG.exec(flat) : null;
   const banner = mentions[0];
   if (!log || !banner || !primary || banner.index > log.index || primary.start < log.index) return -1;
   if (instances.some((i) => statusNear(i, mentions) === banner.status)) return -1;
   return log.index;
 }
 
-export function extractSignals(text: string, now: Date = new Date(), textLower: string = text.toLowerCase()): Extraction {
-  const retrySpans = latestRetrySpans(text);
+/**
+ * Every regex extraction runs, behind one prefilter: the literals each needs (derived from its source)
+ * are found in one pass over the lower-cased paste, and a regex runs only when one of its literals
+ * occurs. Most pastes carry no headers, no retry lines, few cues.
+ */
+const CUES = new CueGate([
+  ...CLIENT_CUES,
+  ...PROVIDER_CUES,
+  ...HEADER_CUES,
+  ...MODEL_CUES,
+  ...STATUS_CUES,
+  ...EXCEPTION_CUES,
+  ...INSTANCE_CUES,
+  RETRY_LINE,
+  FEEDBACK_LOG,
+  BARE_TYPE,
+  REQUEST_ID,
+  ERROR_CODE,
+]);
+
+/** The literals extraction's regexes need: a caller that scans the paste anyway can look for them too (`textScan`). */
+export const EXTRACTION_LITERALS: readonly string[] = CUES.literals;
+
+export interface ExtractOptions {
+  /** false: every regex runs, no prefilter (the differential test, test/core/extract-gate.test.ts). */
+  gated?: boolean;
+  /** The caller's scan of `textLower`: `has(k)` tells whether EXTRACTION_LITERALS[k] occurs. Saves a scan. */
+  textScan?: (literal: number) => boolean;
+}
+
+/** The signals of a flattened paste. */
+export function extractSignals(text: string, now: Date = new Date(), textLower: string = text.toLowerCase(), options: ExtractOptions = {}): Extraction {
+  const gated = options.gated ?? true;
+  // A scan's answers hold until the gate's next scan: the text's own serves the retry lines and,
+  // when no retry line is blanked (nearly always), everything else.
+  const mayText = !gated ? ALWAYS : options.textScan ? CUES.gate(options.textScan) : CUES.scan(textLower);
+  const retrySpans = latestRetrySpans(text, mayText);
   const flat = blankSpans(text, retrySpans);
   const lower = flat === text ? textLower : flat.toLowerCase();
-  const instances = findInstances(flat);
+  const may = flat === text || !gated ? mayText : CUES.scan(lower);
+  const instances = findInstances(flat, may);
   const mentions = findStatusMentions(flat).filter((m) => !toolResultStatus(flat, m.index));
   const picked = pickPrimary(instances, mentions);
-  const logStart = staleFeedbackLog(flat, instances, mentions, picked);
+  const logStart = staleFeedbackLog(flat, instances, mentions, picked, may);
   const primary = logStart < 0 ? picked : null;
-  const headers = extractHeaders(flat, now);
-  const sdkException = extractException(flat);
-  const may = CUES.scan(lower);
+  const headers = extractHeaders(flat, now, may);
+  const sdkException = extractException(flat, may);
 
   // An OpenAI-shaped wrapper reuses `invalid_request_error` (and OpenAI's own types) for everything:
   // its type only says something when it is one that only Anthropic uses, or when it agrees with the
   // status written beside it (a one-api / new-api relay passing on a 400 `invalid_request_error`).
-  const rawType = primary?.type ?? lastBareType(logStart < 0 ? flat : flat.slice(0, logStart));
+  const rawType = primary?.type ?? lastBareType(logStart < 0 ? flat : flat.slice(0, logStart), may);
   const written = primary ? statusNear(primary, mentions) : null;
   const agreesWithStatus = rawType !== null && written !== null && TYPE_STATUS[rawType] === written;
   const type = primary?.shape === 'openai' && !(rawType && ANTHROPIC_ONLY_TYPES.has(rawType)) && !agreesWithStatus ? null : rawType;
-  const outer = written ?? mentions[0]?.status ?? inferStatus(flat, type && OFFICIAL_TYPES.has(type) ? type : null, sdkException);
+  const outer = written ?? mentions[0]?.status ?? inferStatus(flat, type && OFFICIAL_TYPES.has(type) ? type : null, sdkException, may);
   // A proxy that answers with its own 5xx around the API's own body (Continue's server: "HTTP 500 …
   // Error in Continue server: {"type":"error","error":{"type":"invalid_request_error",…}}") hides the
   // status the API gave; the body's documented 4xx type still names it, so the inner status wins.
@@ -236,10 +273,10 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   // Blanking thousands of retry lines leaves one long run of spaces; the rules read it capped.
   const capped = capSpaceRuns(blankSpans(flat, bodySpans), [...retrySpans, ...bodySpans].sort((a, b) => a.start - b.start));
   const focus = capped.text;
-  const requestIds = primary ? flat.slice(primary.end, primary.end + 200).match(REQUEST_ID) : null;
-  const requestId = requestIds?.[0] ?? lastMatch(REQUEST_ID, flat) ?? headers.requestIdHeader;
+  const requestIds = primary && may(REQUEST_ID) ? flat.slice(primary.end, primary.end + 200).match(REQUEST_ID) : null;
+  const requestId = requestIds?.[0] ?? lastMatch(REQUEST_ID, flat, may) ?? headers.requestIdHeader;
   const client = detectClient(flat, may);
-  const anthropicEvidence = hasAnthropicEvidence(flat);
+  const anthropicEvidence = hasAnthropicEvidence(flat, may);
   const apiLine = showsApiError(flat, { status, type: typeOrOverloaded, requestId });
   // A retold answer ("throwing 400 error") is an API error for "the app's own error", not an error's shape.
   const apiError = apiLine || PROVIDERS.apiAnswerRetold.test(flat);
@@ -258,9 +295,9 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       rateLimitHeaders: headers.rateLimitHeaders,
       headersPresent: headers.headersPresent,
       // JSON / Python repr (`"error_code": "…"`), and the SDKs' own fields as a Node inspect or a log prints them (`errorCode: '…'`, `e.error_code = …`).
-      errorCode: ERROR_CODE.exec(flat)?.[1] ?? null,
+      errorCode: (may(ERROR_CODE) ? ERROR_CODE.exec(flat)?.[1] : undefined) ?? null,
       shouldRetry: headers.shouldRetry,
-      model: extractModel(flat, message),
+      model: extractModel(flat, message, may),
       sdkException,
       client,
       cloud: detectCloud(flat, may),

@@ -1,3 +1,5 @@
+import { ALWAYS, type MayMatch } from '../scan';
+
 /**
  * Finds the error bodies in a flattened paste: Anthropic `{"type":"error","error":{...}}`, the
  * Python repr of it, OpenAI-style wrappers (`param` / `code`), Google envelopes, and bodies nested
@@ -63,8 +65,12 @@ function enclosingObject(flat: string, keyStart: number, valueEnd: number): stri
   return before + ' ' + after;
 }
 
-export function findInstances(flat: string): ErrorInstance[] {
+/** For extraction's literal prefilter: no body without a `message` key. */
+export const INSTANCE_CUES: readonly RegExp[] = [MESSAGE_KEY];
+
+export function findInstances(flat: string, may: MayMatch = ALWAYS): ErrorInstance[] {
   const out: ErrorInstance[] = [];
+  if (!may(MESSAGE_KEY)) return out;
   MESSAGE_KEY.lastIndex = 0;
   for (let m = MESSAGE_KEY.exec(flat); m; m = MESSAGE_KEY.exec(flat)) {
     const valueStart = m.index + m[0].length;

@@ -1,3 +1,5 @@
+import { ALWAYS, type MayMatch } from '../scan';
+
 const BEDROCK_ID = /\b((?:[a-z]{2,6}\.)?anthropic\.claude-[\w.:-]+)/;
 
 /** Where a model id is written, most specific first. Group 1 is the id as the user sent it. */
@@ -14,11 +16,14 @@ const MODEL_PATTERNS: readonly RegExp[] = [
   /(?<![\w.=-])(claude-(?:opus|sonnet|haiku|fable|mythos|instant|\d)[\w.@-]*[a-z0-9])/i,
 ];
 
-export function extractModel(flat: string, primaryMessage: string | null): string | null {
+/** Every pattern, for extraction's literal prefilter. */
+export const MODEL_CUES: readonly RegExp[] = MODEL_PATTERNS;
+
+export function extractModel(flat: string, primaryMessage: string | null, may: MayMatch = ALWAYS): string | null {
   const fromMessage = primaryMessage ? /^model: (.{1,80})$/.exec(primaryMessage.trim())?.[1] : undefined;
   if (fromMessage) return fromMessage.trim();
   for (const re of MODEL_PATTERNS) {
-    if (re === BEDROCK_ID && !flat.includes('anthropic.claude')) continue;
+    if (!may(re) || (re === BEDROCK_ID && !flat.includes('anthropic.claude'))) continue;
     const id = re.exec(flat)?.[1];
     if (id) return id.trim();
   }

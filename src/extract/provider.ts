@@ -13,8 +13,8 @@ export function detectForeignProvider(flat: string, may: MayMatch = ALWAYS): str
 }
 
 /** The paste carries something only Claude / Anthropic errors carry. */
-export function hasAnthropicEvidence(flat: string): boolean {
-  return PROVIDERS.anthropicEvidence.test(flat);
+export function hasAnthropicEvidence(flat: string, may: MayMatch = ALWAYS): boolean {
+  return may(PROVIDERS.anthropicEvidence) && PROVIDERS.anthropicEvidence.test(flat);
 }
 
 /** The cloud surface, which changes both the cause and the fix. */
@@ -24,7 +24,10 @@ export function detectCloud(flat: string, may: MayMatch = ALWAYS): 'bedrock' | '
 }
 
 /** Every cue regex, for the prefilter that skips the ones a paste cannot match. */
-export const PROVIDER_CUES: readonly RegExp[] = [...PROVIDERS.bodyCues, ...PROVIDERS.foreignCues, ...PROVIDERS.clouds, ...PROVIDERS.envelopes].map((c) => c.re);
+export const PROVIDER_CUES: readonly RegExp[] = [
+  ...[...PROVIDERS.bodyCues, ...PROVIDERS.foreignCues, ...PROVIDERS.clouds, ...PROVIDERS.envelopes].map((c) => c.re),
+  PROVIDERS.anthropicEvidence,
+];
 
 /** Another service's error envelope the paste's body has (catalog/providers.yaml `envelopes`), first match wins. */
 export function detectForeignEnvelope(flat: string, may: MayMatch = ALWAYS): string | null {

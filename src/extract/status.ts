@@ -1,3 +1,5 @@
+import { ALWAYS, type MayMatch } from '../scan';
+
 /**
  * A 3-digit code counts as an HTTP status only in a context that says so. One pass finds every
  * 4xx/5xx number; small anchored regexes then read the few characters around each, which keeps
@@ -119,10 +121,13 @@ const CLASS_STATUS: Readonly<Record<string, number>> = {
   OverloadedError: 529,
 };
 
+/** Every regex of inferStatus, for extraction's literal prefilter. */
+export const STATUS_CUES: readonly RegExp[] = [...REASON_PHRASES.map(([re]) => re), PLATFORM_CODE_RE];
+
 /** A status implied by words, platform codes, the error type or the SDK class, in that order. */
-export function inferStatus(flat: string, type: string | null, sdkException: string | null): number | null {
-  for (const [re, status] of REASON_PHRASES) if (re.test(flat)) return status;
-  const platform = PLATFORM_CODE_RE.exec(flat)?.[1];
+export function inferStatus(flat: string, type: string | null, sdkException: string | null, may: MayMatch = ALWAYS): number | null {
+  for (const [re, status] of REASON_PHRASES) if (may(re) && re.test(flat)) return status;
+  const platform = may(PLATFORM_CODE_RE) ? PLATFORM_CODE_RE.exec(flat)?.[1] : undefined;
   if (platform) return PLATFORM_CODES[platform] ?? null;
   if (type && TYPE_STATUS[type]) return TYPE_STATUS[type]!;
   if (sdkException && CLASS_STATUS[sdkException]) return CLASS_STATUS[sdkException]!;

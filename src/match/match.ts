@@ -30,6 +30,36 @@ export interface RuleOutcome extends Firing {
   blocked: boolean;
 }
 
+/**
+ * Signals a rule can be filed under, in this order: a rule that lists values for one of them cannot
+ * fire unless the paste's value is in its list (rule.ts `structuredHolds`), so it is checked only then.
+ */
+const FILED_BY = ['status', 'type', 'errorCode', 'sdkException', 'foreignProvider', 'client'] as const;
+type FilingSignal = (typeof FILED_BY)[number];
+
+const NOTHING_FOUND = (): boolean => false;
+
+/** The state of one `match` call: which entries fired, with which rule, and which rules were vetoed. */
+interface Pass {
+  input: MatchInput;
+  found: (id: number) => boolean;
+  best: Map<number, { standing: number; rule: number }>;
+  firings: Firing[];
+  blocked: Slot[];
+}
+
+/**
+ * One scan of a paste (lower-cased) by the matcher's needle index: the catalogue's needles and the
+ * strings the matcher was asked to find as well (`alsoFind`). Valid until the matcher's next scan.
+ */
+export interface PasteScan {
+  lower: string;
+  has: (id: number) => boolean;
+  found: number[];
+  /** Whether `alsoFind[k]` occurs. */
+  also: (k: number) => boolean;
+}
+
 interface Slot extends IndexedRule {
   /** Position of the entry in the catalogue. */
   entry: number;
@@ -42,7 +72,7 @@ interface Slot extends IndexedRule {
 /**
  * The catalogue, ready to rank pastes. Every keyword and regex prefilter of every rule goes into one
  * needle index, so a paste is scanned once; each rule is filed under one condition it cannot fire
- * without (a needle, else its status, else its type), so only the rules a paste can wake are checked.
+ * without (a needle, else the first signal it lists: FILED_BY), so only the rules a paste can wake are checked.
  * `plain: true` checks every rule instead: the differential test holds both ways to the same answers.
  */
 export class Matcher {
@@ -50,13 +80,19 @@ export class Matcher {
   private readonly needles: NeedleIndex;
   private readonly slots: Slot[];
   private readonly byNeedle: Slot[][] = [];
-  private readonly byStatus = new Map<number, Slot[]>();
-  private readonly byType = new Map<string, Slot[]>();
+  private readonly bySignal: ReadonlyMap<FilingSignal, Map<string | number, Slot[]>> = new Map(FILED_BY.map((s) => [s, new Map()]));
   private readonly always: Slot[] = [];
   private readonly checked: Uint32Array;
   private generation = 0;
+  /** Where the `alsoFind` strings start among the needle ids. */
+  private readonly alsoFrom: number;
+  /** Strings found in the same scan as the catalogue's, for a caller that scans the paste anyway (extraction's literals). */
+  readonly alsoFind: readonly string[];
 
-  constructor(readonly entries: readonly CompiledEntry[]) {
+  constructor(
+    readonly entries: readonly CompiledEntry[],
+    options: { alsoFind?: readonly string[] } = {},
+  ) {
     this.precedence = new Precedence(entries);
     const ids = new Map<string, number>();
     const idsOf = (strings: readonly string[] | undefined) =>
@@ -78,16 +114,19 @@ export class Matcher {
         unlessLiteralIds: idsOf(rule.unlessLiterals),
       })),
     );
-    this.needles = new NeedleIndex([...ids.keys()]);
+    this.alsoFrom = ids.size;
+    this.alsoFind = options.alsoFind ?? [];
+    this.needles = new NeedleIndex([...ids.keys(), ...this.alsoFind]);
     const unscannable = new Set(this.needles.unscannable());
-    const file = <K>(map: Map<K, Slot[]>, key: K, slot: Slot) => map.set(key, [...(map.get(key) ?? []), slot]);
     for (const slot of this.slots) {
       // Any one of these needles must occur for the rule to fire (keywords, else the regex prefilter).
       const gate = slot.allKeywordIds?.slice(0, 1) ?? slot.keywordIds ?? slot.patternLiteralIds;
+      const signal = FILED_BY.find((s) => slot.rule[s] !== undefined);
       if (gate && !gate.some((id) => unscannable.has(id))) for (const id of gate) (this.byNeedle[id] ??= []).push(slot);
-      else if (slot.rule.status) for (const s of slot.rule.status) file(this.byStatus, s, slot);
-      else if (slot.rule.type) for (const t of slot.rule.type) file(this.byType, t, slot);
-      else this.always.push(slot);
+      else if (signal) {
+        const map = this.bySignal.get(signal)!;
+        for (const value of slot.rule[signal]!) map.set(value, [...(map.get(value) ?? []), slot]);
+      } else this.always.push(slot);
     }
     this.checked = new Uint32Array(this.slots.length);
   }
@@ -97,42 +136,38 @@ export class Matcher {
     return this.match(input).candidates;
   }
 
-  /** The ranking and the vetoes that shaped it. */
-  match(input: MatchInput, options: { plain?: boolean } = {}): Ranking {
-    const best = new Map<number, { standing: number; rule: number }>();
-    const firings: Firing[] = [];
-    const blocked: Slot[] = [];
-    const consider = (slot: Slot, found: (id: number) => boolean) => {
-      const current = best.get(slot.entry);
-      // A weaker (or later, equally standing) rule of an entry that already fired changes nothing.
-      if (current && (current.standing > slot.rule.standing || (current.standing === slot.rule.standing && current.rule < slot.index))) return;
-      if (!conditionsHold(slot, input, found)) return;
-      if (vetoed(slot, input, found)) {
-        blocked.push(slot);
-        return;
-      }
-      best.set(slot.entry, { standing: slot.rule.standing, rule: slot.index });
-      firings.push({ entry: slot.entry, rule: slot.index });
-    };
+  /** Scans a lower-cased paste for the catalogue's needles and `alsoFind`, once. */
+  scan(lower: string): PasteScan {
+    const { has, found } = this.needles.scan(lower);
+    return { lower, has, found, also: offset(has, this.alsoFrom) };
+  }
+
+  /** The ranking and the vetoes that shaped it; `scan` is reused when it was made of `input.lower`. */
+  match(input: MatchInput, options: { plain?: boolean; scan?: PasteScan } = {}): Ranking {
+    const pass: Pass = { input, found: NOTHING_FOUND, best: new Map(), firings: [], blocked: [] };
     if (options.plain) {
       for (const slot of this.slots) {
         const plain = plainRule(slot.rule, input.lower);
-        consider({ ...slot, ...plain.indexed }, plain.found);
+        pass.found = plain.found;
+        consider(pass, { ...slot, ...plain.indexed });
       }
     } else {
-      const { has, found } = this.needles.scan(input.lower);
+      // Loops rather than closures: under tsx every closure made per call is also named (esbuild keepNames), a cost per paste.
+      const { has, found } = options.scan?.lower === input.lower ? options.scan : this.needles.scan(input.lower);
+      pass.found = has;
       const generation = ++this.generation;
-      const once = (slot: Slot) => {
-        if (this.checked[slot.serial] === generation) return;
-        this.checked[slot.serial] = generation;
-        consider(slot, has);
-      };
-      for (const id of found) this.byNeedle[id]?.forEach(once);
-      const { status, type } = input.signals;
-      if (status !== null) this.byStatus.get(status)?.forEach(once);
-      if (type !== null) this.byType.get(type)?.forEach(once);
-      this.always.forEach(once);
+      for (const id of found) {
+        const slots = this.byNeedle[id];
+        if (slots) for (const slot of slots) this.once(pass, slot, generation);
+      }
+      for (const signal of FILED_BY) {
+        const value = input.signals[signal];
+        const slots = value === null ? undefined : this.bySignal.get(signal)!.get(value);
+        if (slots) for (const slot of slots) this.once(pass, slot, generation);
+      }
+      for (const slot of this.always) this.once(pass, slot, generation);
     }
+    const { best, firings, blocked } = pass;
     const candidates = rankFirings(firings, this.entries, this.precedence);
     // Only a veto on a rule stronger than what its entry fired with changed anything.
     const vetoes = blocked
@@ -140,6 +175,13 @@ export class Matcher {
       .sort((a, b) => a.serial - b.serial)
       .map((s) => ({ entry: this.entries[s.entry]!, rule: s.index }));
     return { candidates, vetoed: vetoes };
+  }
+
+  /** Checks a rule once per `match` call, however many of its needles and signals woke it. */
+  private once(pass: Pass, slot: Slot, generation: number): void {
+    if (this.checked[slot.serial] === generation) return;
+    this.checked[slot.serial] = generation;
+    consider(pass, slot);
   }
 
   /** Every rule's outcome on one text, every rule checked (no index, no shortcut). */
@@ -152,4 +194,23 @@ export class Matcher {
       return [{ entry: slot.entry, rule: slot.index, fires: !blocked, blocked }];
     });
   }
+}
+
+/** Checks one rule and records the outcome in the pass. */
+function consider(pass: Pass, slot: Slot): void {
+  const current = pass.best.get(slot.entry);
+  // A weaker (or later, equally standing) rule of an entry that already fired changes nothing.
+  if (current && (current.standing > slot.rule.standing || (current.standing === slot.rule.standing && current.rule < slot.index))) return;
+  if (!conditionsHold(slot, pass.input, pass.found)) return;
+  if (vetoed(slot, pass.input, pass.found)) {
+    pass.blocked.push(slot);
+    return;
+  }
+  pass.best.set(slot.entry, { standing: slot.rule.standing, rule: slot.index });
+  pass.firings.push({ entry: slot.entry, rule: slot.index });
+}
+
+/** `has` for ids counted from `from` (a returned arrow: not named per call under tsx, see NeedleIndex.hasIn). */
+function offset(has: (id: number) => boolean, from: number): (k: number) => boolean {
+  return (k) => has(from + k);
 }

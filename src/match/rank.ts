@@ -21,6 +21,25 @@ export interface Candidate {
   tiedWith?: string[];
 }
 
+/** Entry id order (a module function: a named closure made per call costs a name definition under tsx). */
+function byId(entries: readonly CompiledEntry[], ea: number, eb: number): number {
+  return entries[ea]!.id < entries[eb]!.id ? -1 : entries[ea]!.id > entries[eb]!.id ? 1 : 0;
+}
+
+/** An entry that fired, with what orders it: its best rule's tier, whether the scope decision demoted it, its standing. */
+interface Fired {
+  e: number;
+  rule: number;
+  rank: number;
+  /** 1 when another service's envelope was recognised in this tier and the entry is a Claude error. */
+  demoted: number;
+  standing: number;
+}
+
+function sameStanding(x: Fired, y: Fired): boolean {
+  return x.rank === y.rank && x.demoted === y.demoted && x.standing === y.standing;
+}
+
 /**
  * Ranks the entries that fired. Each entry counts with its strongest rule; a stronger evidence tier
  * always wins; within a tier, when an `envelope` scope rule fired (the error body is another
@@ -36,29 +55,28 @@ export function rankFirings(firings: readonly Firing[], entries: readonly Compil
     const current = best.get(f.entry);
     if (!current || standing > current.standing || (standing === current.standing && f.rule < current.rule)) best.set(f.entry, { standing, rule: f.rule });
   }
-  const rankOf = (e: number, rule: number) => entries[e]!.match[rule]!.rank;
   // The tiers in which another service's envelope was recognised.
-  const envelopeTiers = new Set([...best].filter(([e, b]) => entries[e]!.match[b.rule]!.scope === 'envelope').map(([e, b]) => rankOf(e, b.rule)));
-  const demoted = (e: number, rule: number) => (envelopeTiers.has(rankOf(e, rule)) && entries[e]!.category !== 'out_of_scope' ? 1 : 0);
-  const byId = (ea: number, eb: number) => (entries[ea]!.id < entries[eb]!.id ? -1 : entries[ea]!.id > entries[eb]!.id ? 1 : 0);
-  const key = ([e, b]: [number, { standing: number; rule: number }]) => [rankOf(e, b.rule), -demoted(e, b.rule), b.standing] as const;
-  const fired = [...best.entries()].sort((x, y) => {
-    const [a, b] = [key(x), key(y)];
-    return b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || byId(x[0], y[0]);
-  });
-  const same = (x: (typeof fired)[number], y: (typeof fired)[number]) => key(x).every((v, k) => v === key(y)[k]);
+  const envelopeTiers = new Set<number>();
+  for (const [e, b] of best) if (entries[e]!.match[b.rule]!.scope === 'envelope') envelopeTiers.add(entries[e]!.match[b.rule]!.rank);
+  const fired: Fired[] = [];
+  for (const [e, b] of best) {
+    const rank = entries[e]!.match[b.rule]!.rank;
+    const demoted = envelopeTiers.has(rank) && entries[e]!.category !== 'out_of_scope' ? 1 : 0;
+    fired.push({ e, rule: b.rule, rank, demoted, standing: b.standing });
+  }
+  fired.sort((x, y) => y.rank - x.rank || x.demoted - y.demoted || y.standing - x.standing || byId(entries, x.e, y.e));
   const out: Candidate[] = [];
   for (let i = 0; i < fired.length; ) {
     let j = i + 1;
-    while (j < fired.length && same(fired[j]!, fired[i]!)) j++;
+    while (j < fired.length && sameStanding(fired[j]!, fired[i]!)) j++;
     const tier = fired.slice(i, j);
     while (tier.length > 0) {
-      const maximal = tier.length === 1 ? tier : tier.filter(([e]) => !tier.some(([o]) => o !== e && precedence.outranks(o, e)));
-      const [e, { rule }] = maximal[0]!;
+      const maximal = tier.length === 1 ? tier : tier.filter((x) => !tier.some((o) => o.e !== x.e && precedence.outranks(o.e, x.e)));
+      const { e, rule } = maximal[0]!;
       const entry = entries[e]!;
       const r = entry.match[rule]!;
       const candidate: Candidate = { entry, confidence: r.confidence, evidence: r.evidence, rule };
-      if (maximal.length > 1) candidate.tiedWith = maximal.slice(1).map(([o]) => entries[o]!.id);
+      if (maximal.length > 1) candidate.tiedWith = maximal.slice(1).map((o) => entries[o.e]!.id);
       out.push(candidate);
       tier.splice(tier.indexOf(maximal[0]!), 1);
     }

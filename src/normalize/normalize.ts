@@ -1,3 +1,4 @@
+import { type Guarded, guarded, mayHold } from './guard';
 import { repairIdentifiers, repairStatusDigits } from './repairs';
 import { ERROR_TYPES } from './vocabulary';
 
@@ -18,8 +19,9 @@ export interface NormalizedText {
 
 const SMART_SINGLE = /[\u2018\u2019\u201A\u201B\u2032\u00B4\u02BC]/g;
 const SMART_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
-const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
-const FENCE_LINE = /^[ \t]*(?:```|~~~)[\w+-]*[ \t]*$/gm;
+const CRLF = guarded(/\r\n?/g, '\r');
+const ANSI = guarded(/\u001b\[[0-9;?]*[A-Za-z]/g, '\u001b');
+const FENCE_LINE = guarded(/^[ \t]*(?:```|~~~)[\w+-]*[ \t]*$/gm, '```', '~~~');
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
@@ -44,14 +46,14 @@ function cap(text: string): { text: string; truncated: boolean } {
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&', '#34': '"', '#39': "'", '#x22': '"', '#x27': "'" };
-const HTML_ENTITY = /&(quot|apos|lt|gt|amp|#34|#39|#x22|#x27);/gi;
+const HTML_ENTITY = guarded(/&(quot|apos|lt|gt|amp|#34|#39|#x22|#x27);/gi, '&');
 
 /**
  * A run of backslashes (any depth of JSON-in-JSON escaping) and what it escapes: a quote, a
  * newline / return / tab, or a `\\uXXXX` code. The look-behind makes only the first backslash of a run
  * a start: without it every backslash of a 64,000-long run would rescan the rest (quadratic time).
  */
-const ESCAPE_RUN = /(?<!\\)\\+(?:(["'])|[nrt]|u([0-9a-fA-F]{4}))/g;
+const ESCAPE_RUN = guarded(/(?<!\\)\\+(?:(["'])|[nrt]|u([0-9a-fA-F]{4}))/g, '\\');
 
 /**
  * Undo JSON / Python-repr escaping so nested bodies read like plain ones, and the few HTML entities
@@ -59,12 +61,25 @@ const ESCAPE_RUN = /(?<!\\)\\+(?:(["'])|[nrt]|u([0-9a-fA-F]{4}))/g;
  * One pass; a Windows path such as C:\\npm loses a letter here, but only matching reads this text.
  */
 function unescape(text: string): string {
-  return text
-    .replace(HTML_ENTITY, (_, name: string) => HTML_ENTITIES[name.toLowerCase()] ?? _)
-    .replace(ESCAPE_RUN, (_, quote: string | undefined, hex: string | undefined) =>
+  let out = text;
+  if (mayHold(out, HTML_ENTITY)) out = out.replace(HTML_ENTITY.re, (_, name: string) => HTML_ENTITIES[name.toLowerCase()] ?? _);
+  if (mayHold(out, ESCAPE_RUN)) {
+    out = out.replace(ESCAPE_RUN.re, (_, quote: string | undefined, hex: string | undefined) =>
       quote ?? (hex === undefined ? ' ' : String.fromCharCode(parseInt(hex, 16))),
     );
+  }
+  return out;
 }
+
+/**
+ * Every run of whitespace becomes one space, as `/\s+/g` → ' ' would do, but a run that already is
+ * one space is not matched: most runs are, and each match costs a replacement (about 3× faster on
+ * pastes). test/core/normalize-guards.test.ts holds it to `/\s+/g` on every text.
+ */
+export const collapseWhitespace = (text: string): string => text.replace(/\s\s+|[^\S ]/g, ' ');
+
+/** The guarded passes of this file, for the test that checks their strings. */
+export const NORMALIZE_GUARDS: readonly Guarded[] = [CRLF, ANSI, FENCE_LINE, HTML_ENTITY, ESCAPE_RUN];
 
 const WRAPPED_TYPE_VALUE = /(["']type["']\s*:\s*["'])([a-z_]{2,25} [a-z_]{1,25})(?=["'])/g;
 const TYPE_NAMES: ReadonlySet<string> = new Set<string>([...ERROR_TYPES, 'api_error']);
@@ -89,12 +104,13 @@ export function rejoinWrappedTypes(flat: string): string {
 export function normalizeText(raw: string): NormalizedText {
   if (looksBinary(raw)) return { text: '', flat: '', lower: '', truncated: false, binary: true };
   const capped = cap(raw);
-  let text = capped.text.replace(/\r\n?/g, '\n');
+  let text = mayHold(capped.text, CRLF) ? capped.text.replace(CRLF.re, '\n') : capped.text;
   if (NON_ASCII.test(text)) {
     text = text.normalize('NFKC').replace(SMART_SINGLE, "'").replace(SMART_DOUBLE, '"');
   }
-  text = text.replace(ANSI, '').replace(FENCE_LINE, '');
+  if (mayHold(text, ANSI)) text = text.replace(ANSI.re, '');
+  if (mayHold(text, FENCE_LINE)) text = text.replace(FENCE_LINE.re, '');
   text = repairIdentifiers(repairStatusDigits(text));
-  const flat = rejoinWrappedTypes(unescape(text).replace(/\s+/g, ' ').trim());
+  const flat = rejoinWrappedTypes(collapseWhitespace(unescape(text)).trim());
   return { text: text.trim(), flat, lower: flat.toLowerCase(), truncated: capped.truncated, binary: false };
 }

@@ -1,3 +1,4 @@
+import { type Guarded, guarded, mayHold } from './guard';
 import { BACKTICKED, DASH_SPLIT_IDENTIFIERS, ERROR_TYPES, SDK_CLASSES, SPACE_SPLIT_IDENTIFIERS } from './vocabulary';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -29,7 +30,7 @@ const LOOKALIKES: ReadonlyArray<[RegExp, string]> = [
   [/\bClaude A[l1]\b/g, 'Claude AI'],
   [/\b(messages|content)\.[lI](?=[.:])/g, '$1.1'],
 ];
-const LOOKALIKE_HINT = /0Auth|AP[T1l] Error|Claude A[l1]\b|\.[lI][.:]/;
+const LOOKALIKE_HINT = guarded(/0Auth|AP[T1l] Error|Claude A[l1]\b|\.[lI][.:]/, '0Auth', ' Error', 'Claude A', '.l', '.I');
 const CANONICAL = new Map<string, string>(
   [...ERROR_TYPES, ...SPACE_SPLIT_IDENTIFIERS, ...DASH_SPLIT_IDENTIFIERS].map((id) => [squash(id), id]),
 );
@@ -41,7 +42,7 @@ const CLASS_RE = new RegExp(
 );
 const CLASS_CANONICAL = new Map<string, string>(SDK_CLASSES.map((c) => [squash(c), c]));
 
-const SPLIT_CLASS_HINT = /[a-z] Error\b/;
+const SPLIT_CLASS_HINT = guarded(/[a-z] Error\b/, ' Error');
 // Each hint needs a space next to a separator, or a space in place of one: canonical spellings skip the pass.
 // These three read the lower-cased text: case-insensitive alternations are slow on long pastes.
 const SPLIT_TYPE_HINT = /(?:request|limit|found|authentication|permission|overloaded|billing|timeout|conflict|too|large)(?: [ _-]?|[_-] )(?:error|too|large)/;
@@ -54,17 +55,20 @@ function canonicalIdentifier(m: string): string {
   return CANONICAL.get(squash(m)) ?? m;
 }
 
+/** The guarded hints of this file, for the test that checks their strings. */
+export const REPAIR_GUARDS: readonly Guarded[] = [SPLIT_CLASS_HINT, LOOKALIKE_HINT];
+
 /** Rejoin identifiers and class names split by OCR or retyping. */
 export function repairIdentifiers(text: string): string {
   // Each family only when its cheap tell-tale is there: most pastes need none of these passes.
   let out = text;
-  if (SPLIT_CLASS_HINT.test(out)) out = out.replace(CLASS_RE, (m) => CLASS_CANONICAL.get(squash(m)) ?? m);
+  if (mayHold(out, SPLIT_CLASS_HINT) && SPLIT_CLASS_HINT.re.test(out)) out = out.replace(CLASS_RE, (m) => CLASS_CANONICAL.get(squash(m)) ?? m);
   const lower = out.toLowerCase();
   if (SPLIT_TYPE_HINT.test(lower)) out = out.replace(TYPE_RE, canonicalIdentifier);
   if (SPLIT_WORD_HINT.test(lower)) out = out.replace(SPACE_RE, canonicalIdentifier);
   if (SPLIT_DASH_HINT.test(lower)) out = out.replace(DASH_RE, canonicalIdentifier);
   if (QUOTED_HINT.test(out)) out = out.replace(QUOTED_RE, '`$1`');
-  if (LOOKALIKE_HINT.test(out)) for (const [re, fix] of LOOKALIKES) out = out.replace(re, fix);
+  if (mayHold(out, LOOKALIKE_HINT) && LOOKALIKE_HINT.re.test(out)) for (const [re, fix] of LOOKALIKES) out = out.replace(re, fix);
   return out;
 }
 

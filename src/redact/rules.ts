@@ -268,17 +268,31 @@ function triePattern(words: readonly string[]): string {
   return endsHere ? `(?:${body})?` : body;
 }
 
-/** Every keyword at once: one pass over the text finds which rules can match. */
-const KEYWORD_SCAN = new RegExp(triePattern([...new Set(SECRET_RULES.flatMap((r) => r.keywords))]), 'gi');
+let EVERY_KEYWORD_SCAN: RegExp | undefined;
+const KEYWORDS = [...new Set(SECRET_RULES.flatMap((r) => r.keywords))];
+
+/**
+ * One-character keywords without case that begin no other keyword (`.`) are looked up with
+ * `includes`: in the scan they would stop it at every full stop of a paste. The rules chosen stay
+ * the same: no other keyword starts with such a character, so no other match moves, and each
+ * occurrence in the text was either matched on its own or lies inside a longer hit.
+ */
+const CHAR_KEYWORDS = KEYWORDS.filter((k) => k.length === 1 && k.toLowerCase() === k.toUpperCase() && !KEYWORDS.some((o) => o !== k && o.startsWith(k)));
+
+/** Every other keyword at once: one pass over the text finds which rules can match. */
+const KEYWORD_SCAN = new RegExp(triePattern(KEYWORDS.filter((k) => !CHAR_KEYWORDS.includes(k))), 'gi');
 
 /**
  * The rules whose keywords occur in `text`, in priority order. A keyword inside a longer one that
- * was found (`key` in `key=`) counts as found too.
+ * was found (`key` in `key=`) counts as found too. `everyKeywordScanned` puts the one-character
+ * keywords back in the scan (the differential test, test/core/redact-keywords.test.ts).
  */
-export function rulesFor(text: string): SecretRule[] {
+export function rulesFor(text: string, everyKeywordScanned = false): SecretRule[] {
   const hits = new Set<string>();
-  KEYWORD_SCAN.lastIndex = 0;
-  for (let m = KEYWORD_SCAN.exec(text); m; m = KEYWORD_SCAN.exec(text)) hits.add(m[0].toLowerCase());
+  const scan = everyKeywordScanned ? (EVERY_KEYWORD_SCAN ??= new RegExp(triePattern(KEYWORDS), 'gi')) : KEYWORD_SCAN;
+  scan.lastIndex = 0;
+  for (let m = scan.exec(text); m; m = scan.exec(text)) hits.add(m[0].toLowerCase());
+  if (!everyKeywordScanned) for (const k of CHAR_KEYWORDS) if (text.includes(k)) hits.add(k);
   if (hits.size === 0) return [];
   const found = [...hits];
   return SECRET_RULES.filter((rule) => rule.keywords.some((k) => hits.has(k) || found.some((hit) => hit.includes(k))));

@@ -13,6 +13,8 @@ export const ALWAYS: MayMatch = () => true;
 export class CueGate {
   private readonly index: NeedleIndex;
   private readonly idsOf = new Map<RegExp, number[]>();
+  /** The literals the cues need, by id: another index may scan for them too (see `gate`). */
+  readonly literals: readonly string[];
 
   constructor(regexes: readonly RegExp[]) {
     const ids = new Map<string, number>();
@@ -28,11 +30,16 @@ export class CueGate {
         }),
       );
     }
-    this.index = new NeedleIndex([...ids.keys()]);
+    this.literals = [...ids.keys()];
+    this.index = new NeedleIndex(this.literals);
   }
 
   scan(lower: string): MayMatch {
-    const { has } = this.index.scan(lower);
+    return this.gate(this.index.scan(lower).has);
+  }
+
+  /** The gate from a scan made elsewhere: `has(k)` tells whether `literals[k]` occurs in the paste. */
+  gate(has: (literal: number) => boolean): MayMatch {
     return (re) => {
       const ids = this.idsOf.get(re);
       return ids === undefined || ids.some(has);

@@ -6,7 +6,11 @@
 export class NeedleIndex {
   private readonly classOf = new Uint8Array(65536);
   private readonly width: number;
-  private readonly delta: Int32Array;
+  /**
+   * Next state by (state × width + class). 16-bit while the states fit (the catalogue's and
+   * extraction's needles make ~13,000): half the table the scan pulls through the cache per paste.
+   */
+  private readonly delta: Uint16Array | Int32Array;
   private readonly outStart: Int32Array;
   private readonly outIds: Int32Array;
   /** Needles with characters beyond the table's 255 classes are looked up with `includes` instead. */
@@ -46,7 +50,7 @@ export class NeedleIndex {
 
     // Failure links, breadth first, folded into a full transition table.
     const states = next.length;
-    this.delta = new Int32Array(states * this.width);
+    this.delta = states <= 0xffff ? new Uint16Array(states * this.width) : new Int32Array(states * this.width);
     const fail = new Int32Array(states);
     const queue: number[] = [];
     for (let c = 1; c < this.width; c++) {
@@ -96,7 +100,15 @@ export class NeedleIndex {
         }
       }
     }
-    return { has: (id) => (this.verify[id] ? lower.includes(this.needles[id]!) : seen[id] === stamp), found };
+    return { has: this.hasIn(lower, stamp), found };
+  }
+
+  /**
+   * `has` for one scan. Made here rather than as an arrow in the returned object: under tsx
+   * (esbuild keepNames) a named arrow made per call also gets its name defined per call.
+   */
+  private hasIn(lower: string, stamp: number): (id: number) => boolean {
+    return (id) => (this.verify[id] ? lower.includes(this.needles[id]!) : this.seen[id] === stamp);
   }
 
   /** Needles the scan cannot see (characters beyond the table); callers treat them as always possible. */

@@ -34,4 +34,17 @@ describe('NeedleIndex (one-pass multi-string search)', () => {
     expect(second.has(0)).toBe(false);
     expect(second.found).toEqual([]);
   });
+
+  it('agrees with includes() when the states outgrow a 16-bit table', () => {
+    let x = 11;
+    const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648);
+    const word = (length: number) => Array.from({ length }, () => 'abcdehilmrst -x'[rnd() % 15]).join('');
+    const many = Array.from({ length: 1800 }, () => word(40));
+    const big = new NeedleIndex(many);
+    const texts = [...many.slice(0, 50).map((n, i) => `${word(i)}${n}${word(7)}`), ...Array.from({ length: 50 }, () => word(400))];
+    for (const text of texts) {
+      const { has } = big.scan(text);
+      expect(many.flatMap((n, id) => (has(id) ? [id] : [])), text).toEqual(many.flatMap((n, id) => (text.includes(n) ? [id] : [])));
+    }
+  });
 });

@@ -5,12 +5,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CompiledEntry } from '../../catalog';
-import { Matcher } from '../../match';
-import { analyzeText } from '../analyze';
+import { analysisMatcher, analyzeText } from '../analyze';
 import { type AnalyzeRequest, type AnalyzeResponse, toWire } from './protocol';
 
 const { catalog } = workerData as { catalog: CompiledEntry[] };
-const matcher = new Matcher(catalog);
+const matcher = analysisMatcher(catalog);
 const port = parentPort!;
 
 port.on('message', (request: AnalyzeRequest) => {
