@@ -22,8 +22,10 @@ export interface Candidate {
 }
 
 /**
- * Ranks the entries that fired. Each entry counts with its strongest rule; a stronger evidence tier
- * always wins; within a tier, when an `envelope` scope rule fired (the error body is another
+ * Ranks the entries that fired. Each entry counts with its strongest rule; an entry that fired only
+ * by a `scope: floor` rule (the hedge "nothing from Claude / the app's own error") goes below every
+ * entry that recognised the paste, whatever either's tier — a floor says only that nothing else
+ * answered; then a stronger evidence tier always wins; within a tier, when an `envelope` scope rule fired (the error body is another
  * service's), every in-scope entry goes below every out-of-scope one — the scope decision, made once
  * instead of by an edge per competitor; then an entry that fired with a specific rule goes above a
  * scope rule, and that above a backstop; then an entry goes above every entry it outranks (precedence
@@ -41,10 +43,11 @@ export function rankFirings(firings: readonly Firing[], entries: readonly Compil
   const envelopeTiers = new Set([...best].filter(([e, b]) => entries[e]!.match[b.rule]!.scope === 'envelope').map(([e, b]) => rankOf(e, b.rule)));
   const demoted = (e: number, rule: number) => (envelopeTiers.has(rankOf(e, rule)) && entries[e]!.category !== 'out_of_scope' ? 1 : 0);
   const byId = (ea: number, eb: number) => (entries[ea]!.id < entries[eb]!.id ? -1 : entries[ea]!.id > entries[eb]!.id ? 1 : 0);
-  const key = ([e, b]: [number, { standing: number; rule: number }]) => [rankOf(e, b.rule), -demoted(e, b.rule), b.standing] as const;
+  const floor = (e: number, rule: number) => (entries[e]!.match[rule]!.scope === 'floor' ? 1 : 0);
+  const key = ([e, b]: [number, { standing: number; rule: number }]) => [-floor(e, b.rule), rankOf(e, b.rule), -demoted(e, b.rule), b.standing] as const;
   const fired = [...best.entries()].sort((x, y) => {
     const [a, b] = [key(x), key(y)];
-    return b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || byId(x[0], y[0]);
+    return b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || b[3] - a[3] || byId(x[0], y[0]);
   });
   const same = (x: (typeof fired)[number], y: (typeof fired)[number]) => key(x).every((v, k) => v === key(y)[k]);
   const out: Candidate[] = [];
