@@ -236,3 +236,22 @@ describe('a Vertex AI quota refusal', () => {
     expect(d.confidence).toBeGreaterThanOrEqual(CONFIDENT);
   });
 });
+
+describe("a TLS certificate error an MCP client reports", () => {
+  // https://github.com/modelcontextprotocol/inspector/issues/584 (a self-hosted MCP server behind a private CA)
+  const mcp = `Error from MCP server: TypeError: fetch failed
+    at async StreamableHTTPClientTransport.send (file:///Users/x/node_modules/@modelcontextprotocol/sdk/dist/esm/client/streamableHttp.js:267:30) {
+  [cause]: Error: self-signed certificate in certificate chain
+    code: 'SELF_SIGNED_CERT_IN_CHAIN'`;
+
+  it("is the MCP server's certificate, not the API's or the proxy's", async () => {
+    const d = await ask(mcp);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.entry).toBe('mcp-server-error');
+  });
+
+  it("while the same certificate error from the API's client stays a connection problem to fix with the proxy's CA", async () => {
+    const d = await ask("APIConnectionError: Connection error.\n  [cause]: Error: self-signed certificate in certificate chain\n    code: 'SELF_SIGNED_CERT_IN_CHAIN'");
+    expect(d.category).toBe('network.connection');
+  });
+});
