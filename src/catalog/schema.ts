@@ -75,7 +75,8 @@ export const RuleSchema = z
      * The "not from Claude's API" decision, for out_of_scope entries only, made by structure once
      * rather than by an `outranks` edge per competitor (src/catalog/compile.ts standingOf):
      * - `floor`: nothing from Claude shows (claudeSignal / apiError false) — it stands below every
-     *   other rule of its tier, backstops included: it answers only when no entry recognises the paste;
+     *   rule that is not a floor, whatever its tier, backstops included (src/match/rank.ts): it
+     *   answers only when no entry recognises the paste;
      * - `envelope`: the error body is another service's (foreignEnvelope) — it stands above the
      *   backstops and below the specific rules of its tier, and when it fires every in-scope entry of its tier goes below every out-of-scope one
      *   (src/match/rank.ts), so no Claude entry that the body's wording wakes can take it, while an

@@ -37,6 +37,8 @@ function decision(c: Candidate, above: readonly Candidate[], precedence: Precede
   const own = c.entry.match[c.rule]!;
   const best = winner.entry.match[winner.rule]!;
   if (best.rank > own.rank) return { kind: 'weaker-evidence', against: winner.entry.id };
+  // A floor goes below every entry that recognised the paste, whatever the tiers (src/match/rank.ts).
+  if (own.scope === 'floor' && best.scope !== 'floor') return { kind: 'scope', against: winner.entry.id };
   const envelope = above.some((a) => a.entry.match[a.rule]!.scope === 'envelope' && a.entry.match[a.rule]!.rank === own.rank);
   if (envelope && c.entry.category !== 'out_of_scope') return { kind: 'scope', against: winner.entry.id };
   if (best.standing > own.standing) return { kind: best.scope || own.scope ? 'scope' : 'backstop', against: winner.entry.id };

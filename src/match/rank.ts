@@ -26,10 +26,12 @@ function byId(entries: readonly CompiledEntry[], ea: number, eb: number): number
   return entries[ea]!.id < entries[eb]!.id ? -1 : entries[ea]!.id > entries[eb]!.id ? 1 : 0;
 }
 
-/** An entry that fired, with what orders it: its best rule's tier, whether the scope decision demoted it, its standing. */
+/** An entry that fired, with what orders it: whether only a floor fired, its best rule's tier, whether the scope decision demoted it, its standing. */
 interface Fired {
   e: number;
   rule: number;
+  /** 1 when the entry fired only by a `scope: floor` rule: it answers only when nothing else did. */
+  floor: number;
   rank: number;
   /** 1 when another service's envelope was recognised in this tier and the entry is a Claude error. */
   demoted: number;
@@ -37,12 +39,14 @@ interface Fired {
 }
 
 function sameStanding(x: Fired, y: Fired): boolean {
-  return x.rank === y.rank && x.demoted === y.demoted && x.standing === y.standing;
+  return x.floor === y.floor && x.rank === y.rank && x.demoted === y.demoted && x.standing === y.standing;
 }
 
 /**
- * Ranks the entries that fired. Each entry counts with its strongest rule; a stronger evidence tier
- * always wins; within a tier, when an `envelope` scope rule fired (the error body is another
+ * Ranks the entries that fired. Each entry counts with its strongest rule; an entry that fired only
+ * by a `scope: floor` rule (the hedge "nothing from Claude / the app's own error") goes below every
+ * entry that recognised the paste, whatever either's tier — a floor says only that nothing else
+ * answered; then a stronger evidence tier always wins; within a tier, when an `envelope` scope rule fired (the error body is another
  * service's), every in-scope entry goes below every out-of-scope one — the scope decision, made once
  * instead of by an edge per competitor; then an entry that fired with a specific rule goes above a
  * scope rule, and that above a backstop; then an entry goes above every entry it outranks (precedence
@@ -62,9 +66,10 @@ export function rankFirings(firings: readonly Firing[], entries: readonly Compil
   for (const [e, b] of best) {
     const rank = entries[e]!.match[b.rule]!.rank;
     const demoted = envelopeTiers.has(rank) && entries[e]!.category !== 'out_of_scope' ? 1 : 0;
-    fired.push({ e, rule: b.rule, rank, demoted, standing: b.standing });
+    const floor = entries[e]!.match[b.rule]!.scope === 'floor' ? 1 : 0;
+    fired.push({ e, rule: b.rule, floor, rank, demoted, standing: b.standing });
   }
-  fired.sort((x, y) => y.rank - x.rank || x.demoted - y.demoted || y.standing - x.standing || byId(entries, x.e, y.e));
+  fired.sort((x, y) => x.floor - y.floor || y.rank - x.rank || x.demoted - y.demoted || y.standing - x.standing || byId(entries, x.e, y.e));
   const out: Candidate[] = [];
   for (let i = 0; i < fired.length; ) {
     let j = i + 1;

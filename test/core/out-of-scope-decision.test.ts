@@ -202,3 +202,56 @@ describe("a Claude Code report that retells the server's answer", () => {
     expect(d.category).toBe('unknown');
   });
 });
+
+describe('a FastAPI request-validation body (422 {"detail":[{"loc":…,"msg":…}]}), which the Claude API never sends', () => {
+  // https://github.com/Alishahryar1/free-claude-code/issues/707 (a local proxy behind Claude Code)
+  const proxied = `API Error: 422 {"detail":[{"type":"literal_error","loc":["body","messages",1,"role"],"msg":"Input should be 'user' or 'assistant'","input":"system","ctx":{"expected":"'user' or 'assistant'"}}]}`;
+
+  it("is answered confidently as another server's check of the request, even inside Claude Code's API Error line", async () => {
+    const d = await ask(proxied);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.confidence).toBeGreaterThanOrEqual(CONFIDENT);
+    expect(d.reply).toContain('FastAPI request-validation body');
+  });
+
+  it("leaves the same wording in Claude's own error body to the Claude entries", async () => {
+    const d = await ask(`API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"messages.1.role: Input should be 'user' or 'assistant'"}}`);
+    expect(d.category).not.toBe('out_of_scope');
+  });
+});
+
+describe('a Vertex AI quota refusal', () => {
+  // https://github.com/googleapis/python-genai/issues/2001 (a Gemini user's error block; no model named in it)
+  const bare = '429 Resource exhausted. Please try again later.\nPlease refer to https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429\nstatus: RESOURCE_EXHAUSTED';
+
+  it("with nothing of Claude in it is not answered confidently as a Claude model's quota (Vertex serves Gemini too)", async () => {
+    const d = await ask(bare);
+    expect(d.category === 'cloud.vertex' && d.confidence >= CONFIDENT).toBe(false);
+  });
+
+  it('naming a Claude model is still the Vertex quota answer, confidently', async () => {
+    const d = await ask(`${bare}\nmodel: claude-sonnet-4-5@20250929`);
+    expect(d.category).toBe('cloud.vertex');
+    expect(d.entry).toBe('vertex-quota-exceeded');
+    expect(d.confidence).toBeGreaterThanOrEqual(CONFIDENT);
+  });
+});
+
+describe("a TLS certificate error an MCP client reports", () => {
+  // https://github.com/modelcontextprotocol/inspector/issues/584 (a self-hosted MCP server behind a private CA)
+  const mcp = `Error from MCP server: TypeError: fetch failed
+    at async StreamableHTTPClientTransport.send (file:///Users/x/node_modules/@modelcontextprotocol/sdk/dist/esm/client/streamableHttp.js:267:30) {
+  [cause]: Error: self-signed certificate in certificate chain
+    code: 'SELF_SIGNED_CERT_IN_CHAIN'`;
+
+  it("is the MCP server's certificate, not the API's or the proxy's", async () => {
+    const d = await ask(mcp);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.entry).toBe('mcp-server-error');
+  });
+
+  it("while the same certificate error from the API's client stays a connection problem to fix with the proxy's CA", async () => {
+    const d = await ask("APIConnectionError: Connection error.\n  [cause]: Error: self-signed certificate in certificate chain\n    code: 'SELF_SIGNED_CERT_IN_CHAIN'");
+    expect(d.category).toBe('network.connection');
+  });
+});

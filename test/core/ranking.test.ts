@@ -82,3 +82,34 @@ describe('ranking by evidence tier, then precedence', () => {
     expect(rank([beta], 'shared, but not this').ranking.vetoed).toEqual([]);
   });
 });
+
+describe('the scope floor ("nothing from Claude", "the app\'s own error")', () => {
+  /** An out-of-scope entry whose only rule is a floor, in the given tier. */
+  const floorEntry = (evidence: 'exact' | 'shape' | 'hint') =>
+    compileEntry(
+      EntrySchema.parse({
+        id: 'floor',
+        category: 'out_of_scope',
+        title: 'The floor entry',
+        retryable: false,
+        match: [{ claudeSignal: false, evidence, scope: 'floor', why: 'a test floor', examples: ['match/0'] }],
+        cause: 'A cause long enough for the schema.',
+        fix: ['Do something.'],
+        references: [{ title: 'Errors', url: 'https://platform.claude.com/docs/en/api/errors' }],
+        examples: { match: ['an example paste'] },
+      }),
+      namedPatterns(),
+    ).entry;
+
+  it.each(['exact', 'shape', 'hint'] as const)('never beats an entry that recognised the wording, even when the floor is in the %s tier and the wording only a hint', (tier) => {
+    const wording = entry('wording', [{ pattern: 'image dimensions exceed', evidence: 'hint' }]);
+    const { ranking, trace } = rank([floorEntry(tier), wording], 'it said image dimensions exceed the limit');
+    expect(ranking.candidates.map((c) => c.entry.id)).toEqual(['wording', 'floor']);
+    expect(trace.candidates[1]!.decision).toEqual({ kind: 'scope', against: 'wording' });
+  });
+
+  it('answers when nothing else recognised the paste', () => {
+    const { ranking } = rank([floorEntry('hint'), entry('wording', [{ pattern: 'image dimensions exceed', evidence: 'hint' }])], 'something else broke');
+    expect(ranking.candidates.map((c) => c.entry.id)).toEqual(['floor']);
+  });
+});
