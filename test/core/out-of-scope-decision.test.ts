@@ -49,15 +49,23 @@ describe("another service's error envelope", () => {
   });
 
   it("puts an openai SDK error with nothing from Claude below no Claude guess: a hedge that names the SDK, not 'some 400'", async () => {
-    // https://github.com/ATH-MaaS/ComfyUI-Copilot/issues/145
-    const d = await ask(
-      "openai.BadRequestError: Error code: 400 - {'error': {'message': \"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.\", 'type': 'invalid_request_error', 'param': 'max_tokens', 'code': 'unsupported_parameter'}}",
-    );
+    // https://github.com/ATH-MaaS/ComfyUI-Copilot/issues/145, its first line without the body
+    const d = await ask('openai.BadRequestError: Error code: 400');
     expect(d.category).toBe('out_of_scope');
     expect(d.confidence).toBeLessThan(CONFIDENT);
     expect(d.reply).toContain('the openai SDK raised');
     const anthropic = await ask('anthropic.BadRequestError: Error code: 400');
     expect(anthropic.category).not.toBe('out_of_scope');
+  });
+
+  it('is sure when the openai SDK prints the body: its string `code` is not in a Claude error object', async () => {
+    // https://github.com/ATH-MaaS/ComfyUI-Copilot/issues/145
+    const d = await ask(
+      "openai.BadRequestError: Error code: 400 - {'error': {'message': \"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.\", 'type': 'invalid_request_error', 'param': 'max_tokens', 'code': 'unsupported_parameter'}}",
+    );
+    expect(d.category).toBe('out_of_scope');
+    expect(d.confidence).toBeGreaterThanOrEqual(CONFIDENT);
+    expect(d.reply).toContain('an error object with a `code` field');
   });
 
   it("answers a Vertex AI error about a Google-published model as that model's, not a Claude model's", async () => {
@@ -150,6 +158,18 @@ describe("another service's error object: a string `code` field (not Claude's {t
       'API Error: 429 {"error":{"code":"rate_limit_exceeded","message":"{\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"rate_limit_error\\",\\"message\\":\\"This request would exceed your account\'s rate limit.\\"}}"}}',
     );
     expect(claudeBody.category).not.toBe('out_of_scope');
+  });
+
+  it('decides through the openai SDK too: a Claude model id sent to an OpenAI-style endpoint is that endpoint\'s answer', async () => {
+    // The shape of OpenAI's model_not_found body as the openai SDK prints it (as in
+    // https://github.com/Aider-AI/aider/issues/2030), here for a Claude id: the Claude id keeps the
+    // openai-sdk envelope's "nothing from Claude" from holding, and the body's `code` still decides.
+    const d = await ask(
+      "openai.NotFoundError: Error code: 404 - {'error': {'message': 'The model `claude-sonnet-4-20250514` does not exist or you do not have access to it.', 'type': 'invalid_request_error', 'param': None, 'code': 'model_not_found'}}",
+    );
+    expect(d.category).toBe('out_of_scope');
+    expect(d.entry).not.toBe('not-found-path');
+    expect(d.confidence).toBeGreaterThanOrEqual(CONFIDENT);
   });
 });
 
