@@ -217,6 +217,18 @@ describe("a Claude Code report that retells the server's answer", () => {
     expect(status.entry).not.toBe('claude-app-own-error');
   });
 
+  it("that names an API concept the catalogue knows gets that entry's answer (a hedge at least), not the app's own error", async () => {
+    // Worded like a bug report's title and log, no "API Error:" line (the words of
+    // catalog/entries/max-tokens-over-model-limit.yaml, stream-connection-dropped.yaml, image-too-large.yaml).
+    const tokens = await ask('[BUG] Error: max_tokens 200001 > 128000 on the default session since 2.1.x');
+    expect(tokens.category).toBe('request.max_tokens');
+    const stall = await ask('Claude Code extension keeps stopping mid-answer.\n[WARN] [Stall] stream_idle_partial lastChunkAgeMs=15002 bytesTotal=700\nsdk_stream_ended_no_result had_error=true');
+    expect(stall.category).toBe('streaming.interrupted');
+    const image = await ask('Claude Code: Image base64 size (6.3 MB) exceeds API limit (5 MB). Please resize the image before sending.');
+    expect(image.category).toBe('request.image');
+    for (const d of [tokens, stall, image]) expect(d.entry).not.toBe('claude-app-own-error');
+  });
+
   it('is no error shape by itself: a question about "500 errors" is still asked for the error, not called another service\'s', async () => {
     const d = await ask('is anyone else getting 500 errors from the API today?');
     expect(d.category).toBe('unknown');
