@@ -52,9 +52,14 @@ export function regexProblem(source: string): string | null {
   }
 }
 
+/** The shipped catalog/patterns.yaml, read once per process: providers, the catalogue and the reply's retry banner all use it. */
+let shipped: ReadonlyMap<string, NamedPattern> | undefined;
+
 /** catalog/patterns.yaml: regexes several entries share, used by name as `(?&name)`. */
 export function loadNamedPatterns(dir: string = KNOWLEDGE_DIR): ReadonlyMap<string, NamedPattern> {
-  return new Map(Object.entries(readKnowledge('patterns.yaml', PatternsFileSchema, dir)));
+  if (dir !== KNOWLEDGE_DIR) return new Map(Object.entries(readKnowledge('patterns.yaml', PatternsFileSchema, dir)));
+  shipped ??= new Map(Object.entries(readKnowledge('patterns.yaml', PatternsFileSchema, dir)));
+  return shipped;
 }
 
 /**
