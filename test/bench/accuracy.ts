@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDoctor } from '../../src/doctor';
-import { CONFIDENT } from '../../src/match';
 import { loadCorpus, scoreCase } from '../support/corpus';
 import { LABELLED_SETS } from '../support/shipped-texts';
 
@@ -29,8 +28,9 @@ export async function benchAccuracy(): Promise<{ fixtures: SetAccuracy; rounds: 
       for (const c of loadCorpus(file)) {
         const d = await doctor.diagnose({ platform: 'test', text: c.text });
         s.pastes += 1;
-        if (scoreCase(c, d).categoryOk) s.right += 1;
-        else if (d.category !== 'unknown' && d.confidence >= CONFIDENT) s.confidentlyWrong += 1;
+        const score = scoreCase(c, d);
+        if (score.categoryOk) s.right += 1;
+        else if (score.confidentlyWrong) s.confidentlyWrong += 1;
       }
     }
     return s;

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createDoctor } from '../../src/doctor';
-import { CONFIDENT } from '../../src/match';
 import { type CaseScore, loadCorpus, scoreCase, showsOfficialStatusAndType, summarize } from '../support/corpus';
 
 /**
@@ -44,7 +43,7 @@ describe.each(rounds)('$file (first score $category)', (round) => {
       const d = await doctor.diagnose({ platform: 'test', text: c.text });
       const s = scoreCase(c, d);
       scores.push(s);
-      if (!s.categoryOk && d.category !== 'unknown' && d.confidence >= CONFIDENT) confidentlyWrong.push(`${c.id} → ${d.category} (${d.entry})`);
+      if (s.confidentlyWrong) confidentlyWrong.push(`${c.id} → ${d.category} (${d.entry})`);
       if (showsOfficialStatusAndType(c, d) && d.category === 'unknown') officialUnknown.push(`${c.id}: ${c.expect.status ?? d.signals.status} ${c.expect.type ?? d.signals.type}`);
     }
   });

@@ -47,6 +47,8 @@ export interface CaseScore {
   statusOk: boolean | null;
   typeOk: boolean | null;
   missingMentions: string[];
+  /** Wrong category, not "unknown", at confidence ≥ CONFIDENT: issue 13's "confidently wrong". */
+  confidentlyWrong: boolean;
   /** An out_of_scope case answered with a confident Claude-error diagnosis. */
   confidentOnOutOfScope: boolean;
   got: { category: Category; status: number | null; type: string | null; entry: string | null; confidence: number };
@@ -66,13 +68,16 @@ export function scoreCase(c: CorpusCase, d: Diagnosis): CaseScore {
   const accepted = [c.expect.category, ...(c.expect.alt_categories ?? [])];
   const reply = d.reply.toLowerCase();
   const outOfScope = c.expect.category === 'out_of_scope';
+  const categoryOk = accepted.includes(d.category);
+  const confident = d.category !== 'unknown' && d.confidence >= CONFIDENT;
   return {
     id: c.id,
-    categoryOk: accepted.includes(d.category),
+    categoryOk,
     statusOk: c.expect.status === undefined || c.expect.status === null ? null : d.status === c.expect.status,
     typeOk: c.expect.type === undefined || c.expect.type === null ? null : d.type === c.expect.type,
     missingMentions: c.expect.mentions.filter((m) => !reply.includes(m.toLowerCase())),
-    confidentOnOutOfScope: outOfScope && d.category !== 'out_of_scope' && d.category !== 'unknown' && d.confidence >= CONFIDENT,
+    confidentlyWrong: !categoryOk && confident,
+    confidentOnOutOfScope: outOfScope && d.category !== 'out_of_scope' && confident,
     got: { category: d.category, status: d.status, type: d.type, entry: d.entry, confidence: d.confidence },
   };
 }

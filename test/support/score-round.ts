@@ -12,7 +12,6 @@
 import { execFileSync } from 'node:child_process';
 import { basename } from 'node:path';
 import { createDoctor } from '../../src/doctor';
-import { CONFIDENT } from '../../src/match';
 import { loadCorpus, scoreCase, showsOfficialStatusAndType } from './corpus';
 
 const args = process.argv.slice(2);
@@ -32,11 +31,11 @@ const wrong: string[] = [];
 const cases = loadCorpus(file);
 for (const c of cases) {
   const d = await doctor.diagnose({ platform: 'test', text: c.text });
-  const ok = scoreCase(c, d).categoryOk;
-  const confident = d.category !== 'unknown' && d.confidence >= CONFIDENT;
+  const s = scoreCase(c, d);
+  const ok = s.categoryOk;
   if (ok) right++;
   else {
-    if (confident) confidentlyWrong++;
+    if (s.confidentlyWrong) confidentlyWrong++;
     wrong.push(`${c.id}  want ${c.expect.category} → ${d.category} (${d.entry ?? '-'} ${d.confidence.toFixed(2)})`);
   }
   if (showsOfficialStatusAndType(c, d) && d.category === 'unknown') officialUnknown.push(c.id);
@@ -44,13 +43,13 @@ for (const c of cases) {
     outOfScope.cases++;
     if (ok) outOfScope.right++;
     else if (d.category === 'unknown') outOfScope.unknown++;
-    else if (confident) outOfScope.confidentClaudeAnswer++;
+    else if (s.confidentlyWrong) outOfScope.confidentClaudeAnswer++;
     else outOfScope.hedgedClaudeAnswer++;
   } else {
     inScope.cases++;
     if (ok) inScope.right++;
     else if (d.category === 'unknown') inScope.unknown++;
-    else if (confident) inScope.confidentlyWrong++;
+    else if (s.confidentlyWrong) inScope.confidentlyWrong++;
   }
 }
 await doctor.close();

@@ -5,7 +5,6 @@
  *   npx tsx test/support/score-sets.ts
  */
 import { createDoctor } from '../../src/doctor';
-import { CONFIDENT } from '../../src/match';
 import { loadCorpus, scoreCase, showsOfficialStatusAndType } from './corpus';
 import { LABELLED_SETS } from './shipped-texts';
 
@@ -19,8 +18,9 @@ for (const set of LABELLED_SETS) {
   let unknown = 0;
   for (const c of cases) {
     const d = await doctor.diagnose({ platform: 'test', text: c.text });
-    if (scoreCase(c, d).categoryOk) right++;
-    else if (d.confidence >= CONFIDENT) confidentlyWrong++;
+    const s = scoreCase(c, d);
+    if (s.categoryOk) right++;
+    else if (s.confidentlyWrong) confidentlyWrong++;
     if (showsOfficialStatusAndType(c, d) && d.category === 'unknown') unknown++;
   }
   officialUnknown += unknown;

@@ -18,7 +18,6 @@
 import { basename } from 'node:path';
 import { loadCatalog } from '../../src/catalog';
 import { createDoctor } from '../../src/doctor';
-import { CONFIDENT } from '../../src/match';
 import { NeighbourIndex, type NeighbourRow, SecondOpinion, STRONG_SIMILARITY } from '../../src/neighbours';
 import { type CorpusCase, loadCorpus, scoreCase } from './corpus';
 import { directEntries, labelledPastes, rowsOf } from './neighbour-rows';
@@ -75,9 +74,9 @@ async function scoreSet(set: string, cases: readonly CorpusCase[], known: readon
       const nearestOk = nearest !== undefined && accepted.includes(nearest.category);
       t.pastes++;
       t.rulesRight += Number(b.categoryOk);
-      t.rulesConfidentlyWrong += Number(!b.categoryOk && b.got.confidence >= CONFIDENT);
+      t.rulesConfidentlyWrong += Number(b.confidentlyWrong);
       t.right += Number(s.categoryOk);
-      t.confidentlyWrong += Number(!s.categoryOk && d.confidence >= CONFIDENT);
+      t.confidentlyWrong += Number(s.confidentlyWrong);
       t.nearestRight += Number(nearestOk);
       if (nearest && nearest.similarity >= bar && nearest.category !== 'unknown') {
         t.strong++;
