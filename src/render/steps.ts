@@ -6,26 +6,19 @@ export interface ClientSteps {
   /** The universal steps and those for this client, in catalogue order; never another client's. */
   steps: string[];
   /**
-   * Which of `steps` are written for this client (alone, or with a family of forks that share its
-   * screens): they speak to the paste more than a universal one.
+   * Which of `steps` are written for this client: tagged with its id or a `family` group of
+   * catalog/clients.yaml (Cline and its forks): they speak to the paste more than a universal one.
    */
   own: ReadonlySet<string>;
   /**
-   * Which of `steps` are for a whole group this client is in (`sdk`, `code`, `apps`, `cli-agents`):
-   * advice for everyone in it, closer to this user than a universal step but not written for them.
+   * Which of `steps` reach this client only through a `broad` group (`sdk`, `code`, `apps`,
+   * `cli-agents`): advice for everyone in it, closer to this user than a universal step but not
+   * written for them.
    */
   group: ReadonlySet<string>;
   /** With no client known: the clients whose own steps were left out (to ask which one it is). */
   withheldFor: ClientId[];
 }
-
-/**
- * The widest audience a step may have and still be this client's own: one client, or a product and
- * its forks or twins (Cline / Roo Code / Kilo Code, LibreChat / LobeChat, Claude Code / Agent SDK).
- * The groups of catalog/clients.yaml that are advice for many products are wider (`cli-agents` has 5;
- * `sdk` 7; `code` and `apps` 12).
- */
-export const OWN_AUDIENCE_MAX = 3;
 
 /** The fix steps a user of `client` sees (`null`: the paste does not say which client). */
 export function stepsFor(fix: readonly CompiledFixStep[], client: ClientId | null): ClientSteps {
@@ -37,7 +30,7 @@ export function stepsFor(fix: readonly CompiledFixStep[], client: ClientId | nul
     if (step.for === null) steps.push(step.text);
     else if (client !== null && step.for.includes(client)) {
       steps.push(step.text);
-      (step.for.length <= OWN_AUDIENCE_MAX ? own : group).add(step.text);
+      (step.own.includes(client) ? own : group).add(step.text);
     } else if (client === null) for (const c of step.for) withheld.add(c);
   }
   return { steps, own, group, withheldFor: [...withheld] };

@@ -142,6 +142,26 @@ describe('steps by client', () => {
     expect(ordered.steps.slice(0, ordered.replySteps)).toEqual([universal[0], apps.step]);
   });
 
+  it("reads a step's audience from catalog/clients.yaml: a client's id or a family group makes it theirs, a broad group only advice", () => {
+    const fix = entry({
+      fix: [
+        'Universal step.',
+        { step: 'Cline, Roo Code, Kilo Code: start a new task.', for: ['cline-family'] },
+        { step: 'Apps resend the whole chat: start a new one.', for: ['apps'] },
+        { step: 'Claude Code or your code: lower the parallel requests.', for: ['claude-code', 'code'] },
+        { step: 'On Bedrock or Vertex AI, check the platform quota.', for: ['cloud'] },
+      ],
+    }).fix;
+    // A family of three is Roo Code's own; `apps` (twelve products) is advice for all of them.
+    const roo = stepsFor(fix, 'roo-code');
+    expect([...roo.own]).toEqual(['Cline, Roo Code, Kilo Code: start a new task.']);
+    expect([...roo.group]).toEqual(['Apps resend the whole chat: start a new one.']);
+    // One step, two audiences: Claude Code is named by its id, Python only through `code`.
+    expect(stepsFor(fix, 'claude-code').own.has('Claude Code or your code: lower the parallel requests.')).toBe(true);
+    expect(stepsFor(fix, 'python').group.has('Claude Code or your code: lower the parallel requests.')).toBe(true);
+    expect(stepsFor(fix, 'bedrock').own.has('On Bedrock or Vertex AI, check the platform quota.')).toBe(true);
+  });
+
   it('lets a step that names an identifier of the paste into the first message, in place of a generic one', () => {
     const steps = ['Generic one.', 'Generic two.', 'Generic three.', 'Run your `apiKeyHelper` script by hand.', 'Mention `claude` only.'];
     const promoted = orderForReply(steps, { lower: 'it wrote apikeyhelper into settings', cloud: null });
