@@ -111,7 +111,7 @@ describe('steps by client', () => {
 
   it("does not let a step for a whole group (`code`, `sdk`) push out a universal first step, as a step for this one client does", () => {
     const fix = [
-      'Retry with exponential backoff and jitter.',
+      'Wait a minute and try again.',
       { step: 'The official SDKs already retried twice before raising this error.', for: ['sdk'] },
       { step: 'For bulk work use the Message Batches API.', for: ['code'] },
       { step: 'If urgent, fall back to another Claude model.', for: ['code'] },
@@ -120,7 +120,7 @@ describe('steps by client', () => {
     // A Python user is in `sdk` and `code`: those steps are advice for everyone there, in the author's order.
     const python = entryDocument(entry({ fix }), ctx('python'));
     expect(python.fix.slice(0, python.replySteps)).toEqual([
-      'Retry with exponential backoff and jitter.',
+      'Wait a minute and try again.',
       'The official SDKs already retried twice before raising this error.',
       'For bulk work use the Message Batches API.',
     ]);
