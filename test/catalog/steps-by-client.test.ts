@@ -41,11 +41,12 @@ describe('fix steps by client', () => {
   });
 
   it('tells everyone who meets a transient error what they can do: no retry policy or SDK call in a step for everyone', () => {
-    // A 529, a 500 or a dropped stream reaches Claude Code and app users as much as code; "retry with
-    // backoff and jitter" is for code (`for: [code]`), the step for everyone says to wait and try again.
+    // A 529, a 500 or a dropped stream reaches Claude Code and app users as much as code — a Bedrock
+    // throttle too, through Claude Code or Cline on Bedrock; "retry with backoff and jitter" is for
+    // code (`for: [code]`), the step for everyone says to wait and try again.
     const codeOnly = CLIENTS.groupFixCues.find((c) => c.id === 'code')!.re;
     const found = catalog
-      .filter((e) => e.retryable && e.seenIn === null)
+      .filter((e) => e.retryable)
       .flatMap((e) => e.fix.filter((s) => s.for === null && codeOnly.test(s.text)).map((s) => `${e.id} fix.${e.fix.indexOf(s)}: ${s.text.slice(0, 90)}`));
     expect(found).toEqual([]);
   });
