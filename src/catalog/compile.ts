@@ -45,6 +45,8 @@ export interface CompiledFixStep {
    * the step is advice for everyone there, not theirs.
    */
   own: readonly ClientId[];
+  /** The `broad` groups the step is tagged with (`code`, `apps`), by name. */
+  groups: readonly string[];
 }
 
 export interface CompiledEntry extends Omit<CatalogEntry, 'match' | 'fix' | 'seenIn'> {
@@ -96,24 +98,26 @@ export function compileEntry(entry: CatalogEntry, named: ReadonlyMap<string, str
    * Client ids and groups of catalog/clients.yaml, resolved to the client ids they name (`all`), and
    * those named by their id or a `family` group (`own`), for whom the step is written.
    */
-  const resolve = (names: readonly string[], path: string): { all: ClientId[]; own: ClientId[] } => {
+  const resolve = (names: readonly string[], path: string): { all: ClientId[]; own: ClientId[]; groups: string[] } => {
     const all = new Set<ClientId>();
     const own = new Set<ClientId>();
+    const groups: string[] = [];
     for (const name of names) {
       const members = CLIENTS.groups.get(name) ?? (CLIENTS.byId.has(name) ? [name] : null);
       if (!members) problems.push(`${path}: "${name}" is neither a client id nor a group of catalog/clients.yaml`);
       const theirs = !CLIENTS.groups.has(name) || CLIENTS.families.has(name);
+      if (!theirs) groups.push(name);
       for (const m of members ?? []) {
         all.add(m);
         if (theirs) own.add(m);
       }
     }
-    return { all: [...all], own: [...own] };
+    return { all: [...all], own: [...own], groups };
   };
   const fix = entry.fix.map((step, i): CompiledFixStep => {
-    if (typeof step === 'string') return { text: step.trim(), for: null, own: [] };
+    if (typeof step === 'string') return { text: step.trim(), for: null, own: [], groups: [] };
     const audience = resolve(step.for, `fix.${i}.for`);
-    return { text: step.step.trim(), for: audience.all, own: audience.own };
+    return { text: step.step.trim(), for: audience.all, own: audience.own, groups: audience.groups };
   });
   const seenIn = entry.seenIn ? resolve(entry.seenIn, 'seenIn').all : null;
   return {

@@ -62,6 +62,8 @@ const GroupSchema = z
   .object({
     kind: GroupKindSchema,
     members: z.array(z.string().regex(NAME)).min(1),
+    /** How the question to a user of an unknown client names the group, when a step for it was left out ("an SDK"). */
+    askAs: z.string().min(2).optional(),
     /** How a step speaks to this group alone (case-insensitive), when its words tell: the `code` group's retry policy and SDK calls. */
     fixCue: ExampledPatternSchema.optional(),
   })

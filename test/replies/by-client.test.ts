@@ -75,6 +75,11 @@ describe('steps by client', () => {
     expect(clientQuestion([])).toBeNull();
   });
 
+  it("asks about a step for all code as one choice, not the twelve clients of the `code` group", () => {
+    const fix = entry({ fix: ['Wait a minute and try again.', { step: 'From code, back off with jitter.', for: ['code'] }, { step: 'In Claude Code, run /model.', for: ['claude-code'] }] }).fix;
+    expect(clientQuestion(stepsFor(fix, null).withheldFor)).toBe("Which are you using: your own code or Claude Code? Reply with its name and I'll give you the steps for it.");
+  });
+
   it('renders both parts for the client: no other client’s step anywhere, the question only when the client is unknown', () => {
     const e = entry();
     for (const client of ['python', 'claude-code', 'cursor', 'curl'] as const) {
