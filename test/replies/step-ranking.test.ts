@@ -23,13 +23,13 @@ describe('the overloaded reply, by client', () => {
 
   it('keeps the universal wait-and-retry step first for a Python user, with the backoff for code after it', async () => {
     const d = await doctor.diagnose({ platform: 'test', text: python });
-    expect(stepsOf(d.reply)[0]).toMatch(/^1\. Wait a minute and try again/);
+    expect(stepsOf(d.reply)[0]).toMatch(/^1\. Wait a minute, then retry/);
     expect(d.document.fix.some((s) => /exponential backoff and jitter/.test(s))).toBe(true);
     expect(d.reply).not.toMatch(/Claude Code/);
   });
 
   it('still tells someone whose client is unknown to retry (a bare 529 body)', async () => {
     const r = await reply('{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}');
-    expect(stepsOf(r)[0]).toMatch(/^1\. Wait a minute and try again/);
+    expect(stepsOf(r)[0]).toMatch(/^1\. Wait a minute, then retry/);
   });
 });
