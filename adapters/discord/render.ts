@@ -141,7 +141,7 @@ function detailFields(d: DetailsPart): APIEmbedField[] {
   if (d.support.retryable !== null) {
     fields.push({
       name: 'Retry?',
-      value: d.support.retryable ? 'Yes: this is temporary. Retry with backoff.' : 'No: the same request will fail again until it is fixed.',
+      value: d.support.retryable ? 'Yes: this is temporary. Wait a moment, then retry.' : 'No: the same request will fail again until it is fixed.',
       inline: true,
     });
   }

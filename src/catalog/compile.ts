@@ -39,6 +39,14 @@ export const standingOf = (rule: { rank: number; backstop?: true; scope?: 'floor
 export interface CompiledFixStep {
   text: string;
   for: readonly ClientId[] | null;
+  /**
+   * Of `for`, the clients the step is written for: named by their id or by a `family` group of
+   * catalog/clients.yaml. The rest of `for` are reached through a `broad` group (`code`, `apps`):
+   * the step is advice for everyone there, not theirs.
+   */
+  own: readonly ClientId[];
+  /** The `broad` groups the step is tagged with (`code`, `apps`), by name. */
+  groups: readonly string[];
 }
 
 export interface CompiledEntry extends Omit<CatalogEntry, 'match' | 'fix' | 'seenIn'> {
@@ -86,20 +94,32 @@ export function compileEntry(entry: CatalogEntry, named: ReadonlyMap<string, str
       confidence: EVIDENCE_CONFIDENCE[rule.evidence],
     };
   });
-  /** Client ids and groups of catalog/clients.yaml, resolved to the client ids they name. */
-  const resolve = (names: readonly string[], path: string): ClientId[] => {
-    const clients = new Set<ClientId>();
+  /**
+   * Client ids and groups of catalog/clients.yaml, resolved to the client ids they name (`all`), and
+   * those named by their id or a `family` group (`own`), for whom the step is written.
+   */
+  const resolve = (names: readonly string[], path: string): { all: ClientId[]; own: ClientId[]; groups: string[] } => {
+    const all = new Set<ClientId>();
+    const own = new Set<ClientId>();
+    const groups: string[] = [];
     for (const name of names) {
       const members = CLIENTS.groups.get(name) ?? (CLIENTS.byId.has(name) ? [name] : null);
       if (!members) problems.push(`${path}: "${name}" is neither a client id nor a group of catalog/clients.yaml`);
-      for (const m of members ?? []) clients.add(m);
+      const theirs = !CLIENTS.groups.has(name) || CLIENTS.families.has(name);
+      if (!theirs) groups.push(name);
+      for (const m of members ?? []) {
+        all.add(m);
+        if (theirs) own.add(m);
+      }
     }
-    return [...clients];
+    return { all: [...all], own: [...own], groups };
   };
-  const fix = entry.fix.map((step, i): CompiledFixStep =>
-    typeof step === 'string' ? { text: step.trim(), for: null } : { text: step.step.trim(), for: resolve(step.for, `fix.${i}.for`) },
-  );
-  const seenIn = entry.seenIn ? resolve(entry.seenIn, 'seenIn') : null;
+  const fix = entry.fix.map((step, i): CompiledFixStep => {
+    if (typeof step === 'string') return { text: step.trim(), for: null, own: [], groups: [] };
+    const audience = resolve(step.for, `fix.${i}.for`);
+    return { text: step.step.trim(), for: audience.all, own: audience.own, groups: audience.groups };
+  });
+  const seenIn = entry.seenIn ? resolve(entry.seenIn, 'seenIn').all : null;
   return {
     // YAML block scalars end in a newline; trimmed once here rather than on every reply.
     entry: { ...entry, cause: entry.cause.trim(), fix, match, seenIn },

@@ -51,11 +51,29 @@ const ClientSchema = z
 /** A snippet key that is no client: `gui`, settings steps for desktop apps. */
 const ViewSchema = z.object({ key: z.string().regex(NAME), heading: z.string().min(1), language: z.string().min(1), why: z.string().min(10) }).strict();
 
+/**
+ * How near a step tagged with a group stands to each member, which ranks it in the first message:
+ * `family`, one product and its forks or twins (or sibling platforms a step names one by one), whose
+ * members each read the step as their own; `broad`, advice for everyone in a wide group.
+ */
+export const GroupKindSchema = z.enum(['family', 'broad']);
+
+const GroupSchema = z
+  .object({
+    kind: GroupKindSchema,
+    members: z.array(z.string().regex(NAME)).min(1),
+    /** How the question to a user of an unknown client names the group, when a step for it was left out ("an SDK"). */
+    askAs: z.string().min(2).optional(),
+    /** How a step speaks to this group alone (case-insensitive), when its words tell: the `code` group's retry policy and SDK calls. */
+    fixCue: ExampledPatternSchema.optional(),
+  })
+  .strict();
+
 const ClientsFileSchema = z
   .object({
     clients: z.array(ClientSchema).min(1),
     /** Named sets of client ids, usable in a fix step's `for:` (catalog/entries). */
-    groups: z.record(z.string().regex(NAME), z.array(z.string().regex(NAME)).min(1)).default({}),
+    groups: z.record(z.string().regex(NAME), GroupSchema).default({}),
     views: z.array(ViewSchema).default([]),
     /** The snippet chain when no client is known. */
     unknown: z.object({ snippets: z.array(z.string().regex(NAME)).min(1) }).strict(),
@@ -63,6 +81,7 @@ const ClientsFileSchema = z
   .strict();
 
 export type ClientData = z.output<typeof ClientSchema>;
+export type GroupData = z.output<typeof GroupSchema>;
 
 export interface Clients {
   /** Client ids in file order (detection order). */
@@ -83,6 +102,12 @@ export interface Clients {
   snippetStyle: Readonly<Record<string, { heading: string; language: string }>>;
   /** Named sets of client ids (`groups:`), for fix steps tagged with the clients they are for. */
   groups: ReadonlyMap<string, readonly string[]>;
+  /** The groups whose members each read a step tagged with the group as their own (`kind: family`). */
+  families: ReadonlySet<string>;
+  /** The groups as written, with their kind and fix-step cue. */
+  groupData: ReadonlyMap<string, GroupData>;
+  /** How a fix step speaks to a group alone (`groups.<name>.fixCue`), per group name. */
+  groupFixCues: ReadonlyArray<{ id: string; re: RegExp }>;
 }
 
 /** catalog/clients.yaml, validated: every client's name, detection cue, follow-up words and snippet chain. */
@@ -104,9 +129,9 @@ export function loadClients(): Clients {
     for (const key of c.snippets) if (!snippetKeys.includes(key)) problems.push(`catalog/clients.yaml: clients.${i}.snippets: "${key}" keys no snippet`);
     if (c.snippets.includes(c.id) && !c.language) problems.push(`catalog/clients.yaml: clients.${i}.language: a client with its own snippets names their language`);
   });
-  for (const [name, members] of Object.entries(file.groups)) {
+  for (const [name, group] of Object.entries(file.groups)) {
     if (ids.includes(name)) problems.push(`catalog/clients.yaml: groups.${name}: a group cannot share a client's id`);
-    for (const m of members) if (!ids.includes(m)) problems.push(`catalog/clients.yaml: groups.${name}: "${m}" is no client id`);
+    for (const m of group.members) if (!ids.includes(m)) problems.push(`catalog/clients.yaml: groups.${name}.members: "${m}" is no client id`);
   }
   for (const key of file.unknown.snippets) if (!snippetKeys.includes(key)) problems.push(`catalog/clients.yaml: unknown.snippets: "${key}" keys no snippet`);
   const style: Record<string, { heading: string; language: string }> = {};
@@ -122,7 +147,10 @@ export function loadClients(): Clients {
     followUps: file.clients.flatMap((c, i) => (c.followUp ? [{ id: c.id, re: compile(c.followUp, 'i', `clients.${i}.followUp`) }] : [])),
     snippetChains: chains,
     snippetStyle: style,
-    groups: new Map(Object.entries(file.groups)),
+    groups: new Map(Object.entries(file.groups).map(([name, g]) => [name, g.members])),
+    families: new Set(Object.entries(file.groups).flatMap(([name, g]) => (g.kind === 'family' ? [name] : []))),
+    groupData: new Map(Object.entries(file.groups)),
+    groupFixCues: Object.entries(file.groups).flatMap(([name, g]) => (g.fixCue ? [{ id: name, re: compile(g.fixCue.pattern, 'i', `groups.${name}.fixCue`) }] : [])),
   };
   if (problems.length > 0) throw new CatalogError(problems);
   return clients;

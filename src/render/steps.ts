@@ -6,56 +6,66 @@ export interface ClientSteps {
   /** The universal steps and those for this client, in catalogue order; never another client's. */
   steps: string[];
   /**
-   * Which of `steps` are written for this client (alone, or with a family of forks that share its
-   * screens): they speak to the paste more than a universal one.
+   * Which of `steps` are written for this client: tagged with its id or a `family` group of
+   * catalog/clients.yaml (Cline and its forks): they speak to the paste more than a universal one.
    */
   own: ReadonlySet<string>;
   /**
-   * Which of `steps` are for a whole group this client is in (`sdk`, `code`, `apps`, `cli-agents`):
-   * advice for everyone in it, closer to this user than a universal step but not written for them.
+   * Which of `steps` reach this client only through a `broad` group (`sdk`, `code`, `apps`,
+   * `cli-agents`): advice for everyone in it, closer to this user than a universal step but not
+   * written for them.
    */
   group: ReadonlySet<string>;
-  /** With no client known: the clients whose own steps were left out (to ask which one it is). */
-  withheldFor: ClientId[];
+  /**
+   * With no client known: whom the left-out steps were for (to ask which one it is), in step order —
+   * client ids, and the `broad` groups that have an `askAs` name (`code`: "your own code").
+   */
+  withheldFor: string[];
 }
-
-/**
- * The widest audience a step may have and still be this client's own: one client, or a product and
- * its forks or twins (Cline / Roo Code / Kilo Code, LibreChat / LobeChat, Claude Code / Agent SDK).
- * The groups of catalog/clients.yaml that are advice for many products are wider (`cli-agents` has 5;
- * `sdk` 7; `code` and `apps` 12).
- */
-export const OWN_AUDIENCE_MAX = 3;
 
 /** The fix steps a user of `client` sees (`null`: the paste does not say which client). */
 export function stepsFor(fix: readonly CompiledFixStep[], client: ClientId | null): ClientSteps {
   const steps: string[] = [];
   const own = new Set<string>();
   const group = new Set<string>();
-  const withheld = new Set<ClientId>();
+  const withheld = new Set<string>();
   for (const step of fix) {
     if (step.for === null) steps.push(step.text);
     else if (client !== null && step.for.includes(client)) {
       steps.push(step.text);
-      (step.for.length <= OWN_AUDIENCE_MAX ? own : group).add(step.text);
-    } else if (client === null) for (const c of step.for) withheld.add(c);
+      (step.own.includes(client) ? own : group).add(step.text);
+    } else if (client === null) for (const name of askedFor(step)) withheld.add(name);
   }
   return { steps, own, group, withheldFor: [...withheld] };
 }
 
+/**
+ * Whom to ask about for a left-out step: a `broad` group with an `askAs` name as one (a step for all
+ * code is "your own code", not twelve names), every other client it is for by itself.
+ */
+function askedFor(step: CompiledFixStep): string[] {
+  const named = step.groups.filter((g) => CLIENTS.groupData.get(g)?.askAs);
+  const covered = new Set(named.flatMap((g) => CLIENTS.groups.get(g) ?? []));
+  return [...named, ...(step.for ?? []).filter((c) => step.own.includes(c) || !covered.has(c))];
+}
+
 /** The SDK clients, named together as "an SDK" in a question (catalog/clients.yaml `groups.sdk`). */
 const SDKS = new Set(CLIENTS.groups.get('sdk') ?? []);
+const SDK_NAME = CLIENTS.groupData.get('sdk')?.askAs ?? 'an SDK';
 const MAX_NAMED = 4;
+
+const askName = (name: string): string =>
+  CLIENTS.groupData.get(name)?.askAs ?? (SDKS.has(name) ? SDK_NAME : (CLIENT_LABELS[name as ClientId] ?? name));
 
 /**
  * One short question when the steps depend on a client the paste does not reveal, naming the
  * clients the entry has steps for: "Which are you using: an SDK, Claude Code or Cursor? …".
  */
-export function clientQuestion(withheldFor: readonly ClientId[]): string | null {
+export function clientQuestion(withheldFor: readonly string[]): string | null {
   if (withheldFor.length === 0) return null;
   const names: string[] = [];
   for (const id of withheldFor) {
-    const name = SDKS.has(id) ? 'an SDK' : CLIENT_LABELS[id];
+    const name = askName(id);
     if (!names.includes(name)) names.push(name);
   }
   if (names.length === 1) return `Are you using ${names[0]}? Reply with the client you use and I'll give you the steps for it.`;

@@ -28,9 +28,17 @@ export interface RepliesBench {
   /** Answers to people not on Claude Code whose steps mention Claude Code (a text check, for untagged steps). */
   notClaudeCode: number;
   claudeCodeWording: number;
+  /** Answers to people whose client builds no request in their own code (Claude Code, the apps and CLI agents). */
+  notCode: number;
+  /** Of those, answers with a step only code can act on (the `code` group's fixCue in catalog/clients.yaml: a retry policy, SDK calls). */
+  codeOnlyWording: number;
   /** Answers that end in a question about the client. */
   questions: number;
 }
+
+/** Clients whose users write the request themselves, and the wording only they can act on. */
+const CODE_CLIENTS = new Set(CLIENTS.groups.get('code') ?? []);
+const CODE_ONLY = CLIENTS.groupFixCues.find((c) => c.id === 'code')?.re ?? /(?!)/;
 
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 
@@ -83,6 +91,8 @@ export async function benchReplies(): Promise<RepliesBench> {
   let otherThanDetected = 0;
   let notClaudeCode = 0;
   let claudeCodeWording = 0;
+  let notCode = 0;
+  let codeOnlyWording = 0;
   let questions = 0;
   for (const set of sets) {
     for (const c of loadCorpus(set)) {
@@ -106,6 +116,10 @@ export async function benchReplies(): Promise<RepliesBench> {
         notClaudeCode += 1;
         if (d.document.fix.some((s) => /\bClaude Code\b/.test(s))) claudeCodeWording += 1;
       }
+      if (client && !CODE_CLIENTS.has(client)) {
+        notCode += 1;
+        if (d.document.fix.some((s) => CODE_ONLY.test(s))) codeOnlyWording += 1;
+      }
     }
   }
   await doctor.close();
@@ -123,6 +137,8 @@ export async function benchReplies(): Promise<RepliesBench> {
     otherThanDetected,
     notClaudeCode,
     claudeCodeWording,
+    notCode,
+    codeOnlyWording,
     questions,
   };
 }
@@ -137,5 +153,6 @@ export function printRepliesBench(r: RepliesBench): void {
   // Against the label: where detection named another client than the thread's (aider on LiteLLM, the Agent SDK running Claude Code).
   console.log(`  another client's steps (tagged), against the labelled client: ${r.otherClientSteps} of ${r.knownClient} (${pct(r.otherClientSteps, r.knownClient)})`);
   console.log(`  steps naming Claude Code to users of other clients (text check): ${r.claudeCodeWording} of ${r.notClaudeCode} (${pct(r.claudeCodeWording, r.notClaudeCode)})`);
+  console.log(`  code-only wording (retry policy, SDK calls) to app/CLI users: ${r.codeOnlyWording} of ${r.notCode} (${pct(r.codeOnlyWording, r.notCode)})`);
   console.log(`  replies asking which client: ${r.questions}`);
 }

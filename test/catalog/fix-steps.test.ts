@@ -27,11 +27,14 @@ describe('fix steps say which clients they are for', () => {
       { step: 'Catch the SDK error class.', for: ['sdk'] },
     ]);
     expect(problems).toEqual([]);
-    expect(entry.fix[0]).toEqual({ text: 'Wait for retry-after, then retry.', for: null });
-    expect(entry.fix[1]).toEqual({ text: 'In Claude Code, run /login.', for: ['claude-code'] });
+    expect(entry.fix[0]).toEqual({ text: 'Wait for retry-after, then retry.', for: null, own: [], groups: [] });
+    expect(entry.fix[1]).toEqual({ text: 'In Claude Code, run /login.', for: ['claude-code'], own: ['claude-code'], groups: [] });
     expect(entry.fix[2]!.for).toEqual(CLIENTS.groups.get('sdk'));
     expect(entry.fix[2]!.for).toContain('python');
     expect(entry.fix[2]!.for).not.toContain('claude-code');
+    // `sdk` is a broad group: advice for its members, written for none of them.
+    expect(entry.fix[2]!.own).toEqual([]);
+    expect(entry.fix[2]!.groups).toEqual(['sdk']);
   });
 
   it('names the step and the word when `for` holds neither a client nor a group', () => {

@@ -62,6 +62,11 @@ describe.each([...CLIENTS.byId.values()].map((c) => [c.id, c] as const))('client
   }
 });
 
+describe.each([...CLIENTS.groupData].flatMap(([name, g]) => (g.fixCue ? [[name, g.fixCue] as const] : [])))('group %s', (name, fixCue) => {
+  const re = CLIENTS.groupFixCues.find((f) => f.id === name)!.re;
+  it.each(cases(re, fixCue))('fix-step cue %s', (_t, cue, text, found) => expect(cue.test(text)).toBe(found));
+});
+
 describe('client detection', () => {
   it('keeps a wrapper before the SDK it wraps: a Claude Code line quoting a TypeScript SDK stack is Claude Code', () => {
     expect(detectClient('⎿  API Error: 529 {"type":"error"} at generate (/$bunfs/root/src/entrypoints/cli.js:11:65735)')).toBe('claude-code');

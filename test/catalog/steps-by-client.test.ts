@@ -40,6 +40,17 @@ describe('fix steps by client', () => {
     expect(otherClientsSteps(client)).toEqual([]);
   });
 
+  it('tells everyone who meets a transient error what they can do: no retry policy or SDK call in a step for everyone', () => {
+    // A 529, a 500 or a dropped stream reaches Claude Code and app users as much as code — a Bedrock
+    // throttle too, through Claude Code or Cline on Bedrock; "retry with backoff and jitter" is for
+    // code (`for: [code]`), the step for everyone says to wait and try again.
+    const codeOnly = CLIENTS.groupFixCues.find((c) => c.id === 'code')!.re;
+    const found = catalog
+      .filter((e) => e.retryable)
+      .flatMap((e) => e.fix.filter((s) => s.for === null && codeOnly.test(s.text)).map((s) => `${e.id} fix.${e.fix.indexOf(s)}: ${s.text.slice(0, 90)}`));
+    expect(found).toEqual([]);
+  });
+
   it('tags the steps that belong to one client and keeps some steps for everyone', () => {
     const steps = catalog.flatMap((e) => e.fix);
     expect(steps.filter((s) => s.for !== null).length).toBeGreaterThan(100);

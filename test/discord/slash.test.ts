@@ -45,7 +45,7 @@ describe('/claude-error', () => {
     expect(ackDelay(world, id, callback)).toBeLessThan(2500);
     const embed = (data!.embeds as Array<Record<string, unknown>>)[0]!;
     expect(embed.title).toContain('529');
-    expect(embed.description).toMatch(/^1\. Retry with exponential backoff/m);
+    expect(embed.description).toMatch(/^1\. Wait a minute, then retry/m);
     expect(embed.description).not.toContain('```python'); // the long snippet waits behind "More detail"
     expect(JSON.stringify(embed.footer)).toContain('overloaded');
     expect(messageRequests(anthropic!)).toHaveLength(0); // the rules answered; nobody waited for the model

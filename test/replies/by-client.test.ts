@@ -75,6 +75,11 @@ describe('steps by client', () => {
     expect(clientQuestion([])).toBeNull();
   });
 
+  it("asks about a step for all code as one choice, not the twelve clients of the `code` group", () => {
+    const fix = entry({ fix: ['Wait a minute and try again.', { step: 'From code, back off with jitter.', for: ['code'] }, { step: 'In Claude Code, run /model.', for: ['claude-code'] }] }).fix;
+    expect(clientQuestion(stepsFor(fix, null).withheldFor)).toBe("Which are you using: your own code or Claude Code? Reply with its name and I'll give you the steps for it.");
+  });
+
   it('renders both parts for the client: no other client’s step anywhere, the question only when the client is unknown', () => {
     const e = entry();
     for (const client of ['python', 'claude-code', 'cursor', 'curl'] as const) {
@@ -111,7 +116,7 @@ describe('steps by client', () => {
 
   it("does not let a step for a whole group (`code`, `sdk`) push out a universal first step, as a step for this one client does", () => {
     const fix = [
-      'Retry with exponential backoff and jitter.',
+      'Wait a minute and try again.',
       { step: 'The official SDKs already retried twice before raising this error.', for: ['sdk'] },
       { step: 'For bulk work use the Message Batches API.', for: ['code'] },
       { step: 'If urgent, fall back to another Claude model.', for: ['code'] },
@@ -120,7 +125,7 @@ describe('steps by client', () => {
     // A Python user is in `sdk` and `code`: those steps are advice for everyone there, in the author's order.
     const python = entryDocument(entry({ fix }), ctx('python'));
     expect(python.fix.slice(0, python.replySteps)).toEqual([
-      'Retry with exponential backoff and jitter.',
+      'Wait a minute and try again.',
       'The official SDKs already retried twice before raising this error.',
       'For bulk work use the Message Batches API.',
     ]);
@@ -140,6 +145,26 @@ describe('steps by client', () => {
     const { steps, own, group } = stepsFor(entry({ fix: [...universal, apps] }).fix, 'cherry-studio');
     const ordered = orderForReply(steps, { lower: '', cloud: null, own, group }, room);
     expect(ordered.steps.slice(0, ordered.replySteps)).toEqual([universal[0], apps.step]);
+  });
+
+  it("reads a step's audience from catalog/clients.yaml: a client's id or a family group makes it theirs, a broad group only advice", () => {
+    const fix = entry({
+      fix: [
+        'Universal step.',
+        { step: 'Cline, Roo Code, Kilo Code: start a new task.', for: ['cline-family'] },
+        { step: 'Apps resend the whole chat: start a new one.', for: ['apps'] },
+        { step: 'Claude Code or your code: lower the parallel requests.', for: ['claude-code', 'code'] },
+        { step: 'On Bedrock or Vertex AI, check the platform quota.', for: ['cloud'] },
+      ],
+    }).fix;
+    // A family of three is Roo Code's own; `apps` (twelve products) is advice for all of them.
+    const roo = stepsFor(fix, 'roo-code');
+    expect([...roo.own]).toEqual(['Cline, Roo Code, Kilo Code: start a new task.']);
+    expect([...roo.group]).toEqual(['Apps resend the whole chat: start a new one.']);
+    // One step, two audiences: Claude Code is named by its id, Python only through `code`.
+    expect(stepsFor(fix, 'claude-code').own.has('Claude Code or your code: lower the parallel requests.')).toBe(true);
+    expect(stepsFor(fix, 'python').group.has('Claude Code or your code: lower the parallel requests.')).toBe(true);
+    expect(stepsFor(fix, 'bedrock').own.has('On Bedrock or Vertex AI, check the platform quota.')).toBe(true);
   });
 
   it('lets a step that names an identifier of the paste into the first message, in place of a generic one', () => {

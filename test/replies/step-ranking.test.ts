@@ -10,18 +10,26 @@ const doctor = createDoctor({ now: () => new Date('2026-12-07T12:00:00Z') });
 const reply = async (text: string) => (await doctor.diagnose({ platform: 'test', text })).reply;
 
 describe('the overloaded reply, by client', () => {
-  it('gives a Claude Code user no streaming / Message Batches advice', async () => {
-    const r = await reply('API Error: Repeated 529 Overloaded errors. The API is at capacity — this is usually temporary. Try again in a moment. If it persists, check https://status.claude.com.\n> claude --continue');
-    expect(r).toMatch(/\/model/);
-    expect(r).not.toMatch(/Message Batches|streaming/i);
+  const claudeCode = 'API Error: Repeated 529 Overloaded errors. The API is at capacity — this is usually temporary. Try again in a moment. If it persists, check https://status.claude.com.\n> claude --continue';
+  const python =
+    "Traceback (most recent call last):\n  File \"app.py\", line 9, in <module>\n    msg = client.messages.create(model=\"claude-sonnet-4-5\", max_tokens=1024, messages=msgs)\nanthropic._exceptions.OverloadedError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}}";
+  const stepsOf = (r: string) => r.split('\n').filter((l) => /^\d\. /.test(l));
+
+  it('gives a Claude Code user no streaming / Message Batches advice and no retry policy to write (Claude Code already retried)', async () => {
+    const d = await doctor.diagnose({ platform: 'test', text: claudeCode });
+    expect(d.reply).toMatch(/\/model/);
+    expect(`${d.reply}\n${d.details}`).not.toMatch(/Message Batches|streaming|backoff|jitter/i);
   });
 
-  it('keeps the universal retry step first for a Python user, with the code-only steps after it', async () => {
-    const r = await reply(
-      "Traceback (most recent call last):\n  File \"app.py\", line 9, in <module>\n    msg = client.messages.create(model=\"claude-sonnet-4-5\", max_tokens=1024, messages=msgs)\nanthropic._exceptions.OverloadedError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}}",
-    );
-    const steps = r.split('\n').filter((l) => /^\d\. /.test(l));
-    expect(steps[0]).toMatch(/^1\. Retry with exponential backoff/);
-    expect(r).not.toMatch(/Claude Code/);
+  it('keeps the universal wait-and-retry step first for a Python user, with the backoff for code after it', async () => {
+    const d = await doctor.diagnose({ platform: 'test', text: python });
+    expect(stepsOf(d.reply)[0]).toMatch(/^1\. Wait a minute, then retry/);
+    expect(d.document.fix.some((s) => /exponential backoff and jitter/.test(s))).toBe(true);
+    expect(d.reply).not.toMatch(/Claude Code/);
+  });
+
+  it('still tells someone whose client is unknown to retry (a bare 529 body)', async () => {
+    const r = await reply('{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}');
+    expect(stepsOf(r)[0]).toMatch(/^1\. Wait a minute, then retry/);
   });
 });
