@@ -338,3 +338,11 @@ describe("a vendor's numeric code closing the message (MiniMax's \"… (2013)\")
     expect((await ask(copied.replace(' (2013)', ''))).category).toBe('request.messages_format');
   });
 });
+
+describe("another app's own message, with nothing from Claude in it", () => {
+  it('is the hedged "not from Claude\'s API" for an error object in any casing, while a question with no error stays unrecognised', async () => {
+    // https://github.com/decolua/9router/issues/2509, the object's opening only
+    expect((await ask('{"error":{"message":"[minimax/MiniMax-M3] [400]: ')).category).toBe('out_of_scope');
+    expect((await ask('hey all, is the API slow for anyone else today?')).category).toBe('unknown');
+  });
+});
