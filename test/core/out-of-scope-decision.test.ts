@@ -346,3 +346,13 @@ describe("another app's own message, with nothing from Claude in it", () => {
     expect((await ask('hey all, is the API slow for anyone else today?')).category).toBe('unknown');
   });
 });
+
+describe("an app that runs Claude Code retelling its login refusal", () => {
+  it("keeps the login as the cause (a hint), instead of calling it the app's own failure", async () => {
+    // https://github.com/nexu-io/open-design/issues/1873
+    const d = await ask('When I enter a promp I received the error\n"Claude Code could not authenticate. Run `claude`, use `/login`, then retry the Open Design request."');
+    expect(d.entry).toBe('missing-credentials');
+    expect(d.confidence).toBeLessThan(CONFIDENT);
+    expect(d.reply).toMatch(/\/login/);
+  });
+});
