@@ -155,6 +155,24 @@ function lastBareType(text: string, may: MayMatch): string | null {
   return last;
 }
 
+/** An `"error": {` key opening the object a message is in (nothing nested between them). */
+const ERROR_KEY_BEFORE = /["']error["']\s*:\s*\{[^{}]{0,300}$/;
+const ANY_OFFICIAL_TYPE = new RegExp(BARE_TYPE.source);
+
+/**
+ * The paste's error object is not the Claude API's `{type, message}` (catalog/providers.yaml
+ * `anthropic.errorTypes`): the primary body sits under an `"error": {` key and its type is none of
+ * Claude's ("BadRequestError", "bad_request_error"), or it has no type but a `code` of its own
+ * (`{"message":"Operation failed","code":"500"}`). When one of Claude's types shows anywhere in the
+ * paste, a wrapper or relay carries Claude's own error and the object says nothing.
+ */
+function foreignErrorObject(flat: string, primary: ErrorInstance | null, may: MayMatch): boolean {
+  if (!primary || primary.message === null || primary.container) return false;
+  if (primary.type === null ? primary.code === null || primary.googleStatus !== null : PROVIDERS.errorTypes.has(primary.type)) return false;
+  if (!ERROR_KEY_BEFORE.test(flat.slice(Math.max(0, primary.start - 400), primary.start))) return false;
+  return !(may(BARE_TYPE) && ANY_OFFICIAL_TYPE.test(flat));
+}
+
 /** Claude Code's retry line: `API Error (<what failed>) · Retrying in 4 seconds… (attempt 2/10)`. */
 const RETRY_LINE = /API Error \((.{1,2000}?)\)\s*\S?\s*Retrying in \d+ seconds?(?:…|\.{3})?\s*\(attempt \d+\/\d+\)/g;
 
@@ -280,7 +298,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const apiLine = showsApiError(flat, { status, type: typeOrOverloaded, requestId });
   // A retold answer ("throwing 400 error") is an API error for "the app's own error", not an error's shape.
   const apiError = apiLine || PROVIDERS.apiAnswerRetold.test(flat);
-  const foreignEnvelope = detectForeignEnvelope(flat, may);
+  const foreignEnvelope = detectForeignEnvelope(flat, may, foreignErrorObject(flat, primary, may));
 
   return {
     focus,

@@ -29,10 +29,14 @@ export const PROVIDER_CUES: readonly RegExp[] = [
   PROVIDERS.anthropicEvidence,
 ];
 
-/** Another service's error envelope the paste's body has (catalog/providers.yaml `envelopes`), first match wins. */
-export function detectForeignEnvelope(flat: string, may: MayMatch = ALWAYS): string | null {
+/**
+ * Another service's error envelope the paste's body has (catalog/providers.yaml `envelopes`): the
+ * cues in file order, then — when extraction found the error object is not the Claude API's
+ * (`foreignObject`) — the envelope decided by the object itself.
+ */
+export function detectForeignEnvelope(flat: string, may: MayMatch = ALWAYS, foreignObject = false): string | null {
   for (const { id, re } of PROVIDERS.envelopes) if (may(re) && re.test(flat)) return id;
-  return null;
+  return foreignObject ? PROVIDERS.errorObjectEnvelope : null;
 }
 
 /** Something in the paste comes from Claude: Anthropic evidence, or one of Anthropic's own apps printed it. */

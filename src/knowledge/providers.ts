@@ -25,8 +25,18 @@ const ForeignSchema = z
  * error body has this shape the answer is that service's, whatever Claude entry its wording wakes.
  */
 const EnvelopeSchema = z
-  .object({ id: z.string().regex(NAME), name: z.string().min(2), cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema })
-  .strict();
+  .object({
+    id: z.string().regex(NAME),
+    name: z.string().min(2),
+    /** Case-insensitive regex over the whole paste. */
+    cue: PatternSourceSchema.optional(),
+    /** Decided by extraction from the paste's error object itself (its type against `anthropic.errorTypes`), not by a cue. */
+    errorObject: z.literal(true).optional(),
+    why: z.string().min(10),
+    examples: CueExamplesSchema,
+  })
+  .strict()
+  .refine((e) => (e.cue === undefined) !== (e.errorObject === undefined), { message: 'an envelope has either a cue or errorObject: true' });
 
 const CloudSchema = z.object({ id: z.enum(['bedrock', 'vertex']), cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict();
 
@@ -39,6 +49,8 @@ const ProvidersFileSchema = z
         examples: CueExamplesSchema,
         /** Anthropic's own apps (client ids of catalog/clients.yaml): a paste they printed carries a Claude signal. */
         clients: z.array(z.string().regex(NAME)).min(1),
+        /** The Claude API's error types (`error.type`): an error object with another type is another server's. */
+        errorTypes: z.array(z.string().regex(/^[a-z_]+$/)).min(1),
         /** A line that says the API answered with an error, beyond a status, type or request id (Claude Code's "API Error:"). */
         apiErrorLine: z.object({ cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict(),
         /** A report that retells the API's answer in words (a status named as an error, the account refused): an API error for an Anthropic app's paste, not an error's shape. */
@@ -73,8 +85,12 @@ export interface Providers {
   errorShape: RegExp;
   /** Matches the text just before a status a tool's result printed. */
   toolResultStatus: RegExp;
-  /** Other services' error envelopes, first match wins. */
+  /** The Claude API's error types. */
+  errorTypes: ReadonlySet<string>;
+  /** Other services' error envelopes found by a cue, first match wins. */
   envelopes: readonly Cue[];
+  /** The envelope extraction decides from the error object itself (`errorObject: true`), if any. */
+  errorObjectEnvelope: string | null;
   /** The cloud a paste comes through, first match wins. */
   clouds: readonly Cue[];
   /** Another provider's error-body cues, checked first, then every provider's cue, in file order. */
@@ -111,7 +127,9 @@ export function loadProviders(): Providers {
     apiAnswerRetold: compile(file.anthropic.apiAnswerRetold.cue, 'anthropic.apiAnswerRetold.cue'),
     errorShape: compile(file.anthropic.errorShape.cue, 'anthropic.errorShape.cue'),
     toolResultStatus: compile(file.anthropic.toolResultStatus.cue, 'anthropic.toolResultStatus.cue'),
-    envelopes: file.envelopes.map((e, i) => ({ id: e.id, re: compile(e.cue, `envelopes.${i}.cue`) })),
+    errorTypes: new Set(file.anthropic.errorTypes),
+    envelopes: file.envelopes.flatMap((e, i) => (e.cue === undefined ? [] : [{ id: e.id, re: compile(e.cue, `envelopes.${i}.cue`) }])),
+    errorObjectEnvelope: file.envelopes.find((e) => e.errorObject)?.id ?? null,
     clouds: file.clouds.map((c, i) => ({ id: c.id, re: compile(c.cue, `clouds.${i}.cue`) })),
     bodyCues: file.foreign.flatMap((p, i) => (p.bodyCue ? [{ id: p.id, re: compile(p.bodyCue, `foreign.${i}.bodyCue`) }] : [])),
     foreignCues: file.foreign.map((p, i) => ({ id: p.id, re: compile(p.cue, `foreign.${i}.cue`) })),

@@ -50,7 +50,8 @@ describe('honest answers', () => {
   const doctor = createDoctor({ now });
 
   it('says "I don\'t recognise this" when nothing fits, with what it could read', async () => {
-    const d = await doctor.diagnose({ platform: 'test', text: 'Error code: 418 - {"type":"error","error":{"type":"teapot_error","message":"short and stout"}}' });
+    // No error type at all: a type none of Claude's would say another server wrote it (test/core/out-of-scope-decision.test.ts).
+    const d = await doctor.diagnose({ platform: 'test', text: 'Error code: 418 - {"type":"error","error":{"message":"short and stout"}}' });
     expect(d).toMatchObject({ category: 'unknown', entry: null, source: 'none', confidence: 0 });
     expect(d.reply).toMatch(/I don't recognise this/);
     expect(d.reply).toContain('418');

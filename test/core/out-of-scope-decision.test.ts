@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDoctor } from '../../src/doctor';
+import { OFFICIAL_TYPES } from '../../src/extract';
+import { PROVIDERS } from '../../src/knowledge/providers';
 import { CONFIDENT } from '../../src/match';
 
 // The one "not from Anthropic's API" decision (catalog/entries/not-from-claude-api.yaml,
@@ -285,5 +288,71 @@ describe("a TLS certificate error an MCP client reports", () => {
   it("while the same certificate error from the API's client stays a connection problem to fix with the proxy's CA", async () => {
     const d = await ask("APIConnectionError: Connection error.\n  [cause]: Error: self-signed certificate in certificate chain\n    code: 'SELF_SIGNED_CERT_IN_CHAIN'");
     expect(d.category).toBe('network.connection');
+  });
+});
+
+describe("an error object that is not the Claude API's (catalog/providers.yaml anthropic.errorTypes)", () => {
+  // https://github.com/BigPizzaV3/CodexPlusPlus/issues/267 (MiniMax's Anthropic-compatible endpoint)
+  const minimax =
+    '{"type":"error","error":{"type":"bad_request_error","message":"invalid params, chat content has invalid message role: system (2013)","http_code":"400"},"request_id":"0660b098aa1e9dd5a6773a48c479fc89"}';
+
+  it("is another server's answer when its type is none of Claude's, even inside Claude's outer wrapper", async () => {
+    const d = await ask(minimax);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.entry).toBe('not-from-claude-api');
+    expect(d.reply).toContain("an error object that is not the Claude API's");
+  });
+
+  it("stays Claude's when the same object carries one of Claude's types", async () => {
+    const d = await ask(minimax.replace('bad_request_error', 'invalid_request_error').replace(' (2013)', ''));
+    expect(d.category).not.toBe('out_of_scope');
+  });
+
+  it("yields to an exact Claude wording a relay re-typed (a shape, not proof): the relay passed Claude's own message on", async () => {
+    const d = await ask('400 {"error":{"code":"400","type":"invalid_params","message":"messages.1.content.1.image.source.base64: image exceeds 5 MB maximum: 5272940 bytes > 5242880 bytes"}}');
+    expect(d.category).toBe('request.image');
+  });
+
+  it('lists exactly the documented types, the installed SDK\'s ErrorType union, and the edge\'s `forbidden`', () => {
+    const shared = readFileSync(new URL('../../node_modules/@anthropic-ai/sdk/resources/shared.d.ts', import.meta.url), 'utf8');
+    const union = /export type ErrorType = ([^;]+);/.exec(shared)![1]!.match(/'([a-z_]+)'/g)!.map((t) => t.slice(1, -1));
+    const expected = new Set([...OFFICIAL_TYPES, ...union, 'forbidden']);
+    expect([...PROVIDERS.errorTypes].sort()).toEqual([...expected].sort());
+  });
+});
+
+describe("a vendor's numeric code closing the message (MiniMax's \"… (2013)\")", () => {
+  // https://github.com/netease-youdao/LobsterAI/pull/123 — the body copies Claude's wrapper and type
+  const line = 'API Error: 400 {"type":"error","error":{"type":"api_error","message":"invalid params, invalid chat setting (2013)"}}';
+
+  it("is another server's message, not a Claude api_error, whatever Claude body it copies", async () => {
+    const d = await ask(line);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.confidence).toBeGreaterThanOrEqual(CONFIDENT);
+    expect(d.reply).toContain("a vendor's numeric error code");
+  });
+
+  it('wins over the exact Claude wording it copies', async () => {
+    const copied = 'API Error: 400 invalid params, messages.2.content.0.tool_use.input: Input should be a valid dictionary (2013)';
+    expect((await ask(copied)).category).toBe('out_of_scope');
+    expect((await ask(copied.replace(' (2013)', ''))).category).toBe('request.messages_format');
+  });
+});
+
+describe("another app's own message, with nothing from Claude in it", () => {
+  it('is the hedged "not from Claude\'s API" for an error object in any casing, while a question with no error stays unrecognised', async () => {
+    // https://github.com/decolua/9router/issues/2509, the object's opening only
+    expect((await ask('{"error":{"message":"[minimax/MiniMax-M3] [400]: ')).category).toBe('out_of_scope');
+    expect((await ask('hey all, is the API slow for anyone else today?')).category).toBe('unknown');
+  });
+});
+
+describe("an app that runs Claude Code retelling its login refusal", () => {
+  it("keeps the login as the cause (a hint), instead of calling it the app's own failure", async () => {
+    // https://github.com/nexu-io/open-design/issues/1873
+    const d = await ask('When I enter a promp I received the error\n"Claude Code could not authenticate. Run `claude`, use `/login`, then retry the Open Design request."');
+    expect(d.entry).toBe('missing-credentials');
+    expect(d.confidence).toBeLessThan(CONFIDENT);
+    expect(d.reply).toMatch(/\/login/);
   });
 });
