@@ -1,6 +1,7 @@
 import type { CompiledRule, FactKind } from '../catalog';
 import { type Category, SERVER_SIDE_CATEGORIES, type Signals } from '../contracts';
 import { PROVIDERS } from '../knowledge/providers';
+import { collapseWhitespace } from '../normalize';
 import type { ModelIndex } from '../models';
 import type { Fact } from './facts';
 
@@ -147,7 +148,7 @@ const words = (s: string) => new Set(s.toLowerCase().match(/[a-z0-9]{3,}/g) ?? [
  * the headline already says all it says ("Overloaded" under "The API is overloaded (529)").
  */
 export function quotedError(signals: Signals, headline: string): string | null {
-  const message = signals.message?.replace(/\s+/g, ' ').trim();
+  const message = signals.message ? collapseWhitespace(signals.message).trim() : undefined;
   const exception = signals.sdkException && !signals.status ? `\`${signals.sdkException}\`` : null;
   const told = words(headline);
   if (!message || [...words(message)].every((w) => told.has(w))) return exception ? `The error is ${exception}.` : null;
@@ -175,7 +176,7 @@ const EXCERPT_BEFORE = 50;
 const EXCERPT_AFTER = 90;
 
 /** Markup says nothing to a reader: an HTML error page keeps only its words (its <title>). */
-const readable = (raw: string) => raw.replace(/<[^<>]{0,300}>|<!--|-->|#{2,6} /g, ' ').replace(/\s+/g, ' ');
+const readable = (raw: string) => collapseWhitespace(raw.replace(/<[^<>]{0,300}>|<!--|-->|#{2,6} /g, ' '));
 
 /** Where the winning rule matched (or its first keyword is): [start, length]. */
 function located(text: string, rule: CompiledRule): [number, number] | null {

@@ -1,6 +1,7 @@
 import type { CompiledEntry } from '../catalog';
 import { type ClientId, SNIPPET_FALLBACKS, type Snippet } from '../contracts';
 import { CLIENTS } from '../knowledge/clients';
+import { collapseWhitespace } from '../normalize';
 import { fillPlaceholders, type PlaceholderValues } from './placeholders';
 
 const picked = new WeakMap<CompiledEntry, Map<string, Snippet | null>>();
@@ -83,7 +84,7 @@ function readFirstCommand(code: string): string | null {
  */
 export function echoesPaste(snippet: Snippet, pasteLower: string): boolean {
   const command = firstCommand(snippet.code);
-  return command !== null && command.length >= 12 && pasteLower.replace(/\s+/g, ' ').includes(command);
+  return command !== null && command.length >= 12 && collapseWhitespace(pasteLower).includes(command);
 }
 
 /** At most this many lines: a snippet short enough for the first message. */
