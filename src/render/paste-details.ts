@@ -141,7 +141,20 @@ function retiredModel(ctx: PasteContext, entry: { facts: readonly FactKind[]; ca
 
 const QUOTE_MAX = 160;
 
-const words = (s: string) => new Set(s.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []);
+const WORD = /[a-z0-9]{3,}/g;
+const wordsOf = (s: string): string[] => s.toLowerCase().match(WORD) ?? [];
+
+/** Headlines are the catalogue's titles: each one's words are read once, not once per paste. */
+const headlineWords = new Map<string, ReadonlySet<string>>();
+
+function wordsOfHeadline(headline: string): ReadonlySet<string> {
+  let words = headlineWords.get(headline);
+  if (words === undefined) {
+    words = new Set(wordsOf(headline));
+    if (headlineWords.size < 2000) headlineWords.set(headline, words);
+  }
+  return words;
+}
 
 /**
  * The error's own message (or exception), when nothing else names what the paste shows — unless
@@ -150,8 +163,8 @@ const words = (s: string) => new Set(s.toLowerCase().match(/[a-z0-9]{3,}/g) ?? [
 export function quotedError(signals: Signals, headline: string): string | null {
   const message = signals.message ? collapseWhitespace(signals.message).trim() : undefined;
   const exception = signals.sdkException && !signals.status ? `\`${signals.sdkException}\`` : null;
-  const told = words(headline);
-  if (!message || [...words(message)].every((w) => told.has(w))) return exception ? `The error is ${exception}.` : null;
+  const told = wordsOfHeadline(headline);
+  if (!message || wordsOf(message).every((w) => told.has(w))) return exception ? `The error is ${exception}.` : null;
   const space = message.lastIndexOf(' ', QUOTE_MAX - 1);
   const cut = message.length > QUOTE_MAX ? `${message.slice(0, space > 80 ? space : QUOTE_MAX - 1)}…` : message;
   const stop = /[.!?…]$/.test(cut) ? '' : '.';

@@ -86,26 +86,26 @@ export function orderForReply(
   room = REPLY_STEP_CHARS,
 ): { steps: string[]; replySteps: number } {
   const count = replyStepCount(steps, room);
+  // Nearly always no later step speaks to the paste: the catalogue's order stands.
+  if (!paste || !steps.some((s, i) => i >= count && relevance(s, paste) > 0)) return { steps: [...steps], replySteps: count };
   const chosen = new Set(steps.slice(0, count).map((_, i) => i));
-  if (paste) {
-    const score = steps.map((s) => relevance(s, paste));
-    // The most relevant first; among equals, the catalogue's order.
-    const relevant = steps
-      .map((_, i) => i)
-      .filter((i) => i >= count && score[i]! > 0)
-      .sort((a, b) => score[b]! - score[a]! || a - b);
-    for (const i of relevant) {
-      if (chosen.size < REPLY_STEPS_MAX && [...chosen].reduce((n, j) => n + steps[j]!.length, 0) + steps[i]!.length <= room) {
-        chosen.add(i);
-        continue;
-      }
-      // Give up the least relevant step shown (the latest among equals), if it is less relevant than this one.
-      const yields = [...chosen].filter((j) => j !== 0 || score[i]! >= SPEAKS_TO_CLIENT);
-      const weakest = yields.sort((a, b) => score[a]! - score[b]! || b - a)[0];
-      if (weakest === undefined || score[weakest]! >= score[i]!) continue;
-      chosen.delete(weakest);
+  const score = steps.map((s) => relevance(s, paste));
+  // The most relevant first; among equals, the catalogue's order.
+  const relevant = steps
+    .map((_, i) => i)
+    .filter((i) => i >= count && score[i]! > 0)
+    .sort((a, b) => score[b]! - score[a]! || a - b);
+  for (const i of relevant) {
+    if (chosen.size < REPLY_STEPS_MAX && [...chosen].reduce((n, j) => n + steps[j]!.length, 0) + steps[i]!.length <= room) {
       chosen.add(i);
+      continue;
     }
+    // Give up the least relevant step shown (the latest among equals), if it is less relevant than this one.
+    const yields = [...chosen].filter((j) => j !== 0 || score[i]! >= SPEAKS_TO_CLIENT);
+    const weakest = yields.sort((a, b) => score[a]! - score[b]! || b - a)[0];
+    if (weakest === undefined || score[weakest]! >= score[i]!) continue;
+    chosen.delete(weakest);
+    chosen.add(i);
   }
   const first = [...chosen].sort((a, b) => a - b);
   return { steps: [...first.map((i) => steps[i]!), ...steps.filter((_, i) => !chosen.has(i))], replySteps: first.length };

@@ -2,7 +2,7 @@ import type { CompiledEntry } from '../catalog';
 import { type ClientId, SNIPPET_FALLBACKS, type Snippet } from '../contracts';
 import { CLIENTS } from '../knowledge/clients';
 import { collapseWhitespace } from '../normalize';
-import { fillPlaceholders, type PlaceholderValues } from './placeholders';
+import { fillPlaceholders, type PlaceholderSource } from './placeholders';
 
 const picked = new WeakMap<CompiledEntry, Map<string, Snippet | null>>();
 
@@ -10,7 +10,7 @@ const picked = new WeakMap<CompiledEntry, Map<string, Snippet | null>>();
  * The snippet for the user's client, following the fallback chain (a Cherry Studio user gets
  * settings, not code), labelled by what it is and with the user's own values filled in.
  */
-export function pickSnippet(entry: CompiledEntry, client: ClientId | null, values: PlaceholderValues = {}): Snippet | null {
+export function pickSnippet(entry: CompiledEntry, client: ClientId | null, values: PlaceholderSource = {}): Snippet | null {
   let byClient = picked.get(entry);
   if (!byClient) picked.set(entry, (byClient = new Map()));
   const key = client ?? 'unknown';
