@@ -126,7 +126,10 @@ function countDistinctBodies(instances: ErrorInstance[]): number {
   const messages = [...new Set(instances.flatMap((i) => (i.message !== null && (i.type !== null || i.code !== null) ? [i.message] : [])))];
   // The prefix check is quadratic; a paste with that many bodies is a log dump anyway.
   if (messages.length > 50) return messages.length;
-  return messages.filter((m, k) => !messages.some((other, j) => j !== k && other.length > m.length && other.startsWith(m.replace(/[.…\s]+$/, '')))).length;
+  if (messages.length < 2) return messages.length;
+  // Each message's stem once, not once per other message.
+  const stems = messages.map((m) => m.replace(/[.…\s]+$/, ''));
+  return messages.filter((m, k) => !messages.some((other, j) => j !== k && other.length > m.length && other.startsWith(stems[k]!))).length;
 }
 
 function lastMatch(re: RegExp, text: string, may: MayMatch): string | null {
