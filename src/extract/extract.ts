@@ -19,8 +19,8 @@ const ERROR_CODE = /["']?\b(?:error_code|errorCode)["']?\s*[:=]\s*["']([a-z][a-z
 const TOOL_WINDOW = 320;
 
 /** A status a tool printed in an agent transcript (a WebFetch's fetched site answering 404): not the API's. */
-function toolResultStatus(flat: string, index: number): boolean {
-  return PROVIDERS.toolResultStatus.test(flat.slice(Math.max(0, index - TOOL_WINDOW), index));
+function toolResultStatus(flat: string, index: number, may: MayMatch): boolean {
+  return may(PROVIDERS.toolResultStatus) && PROVIDERS.toolResultStatus.test(flat.slice(Math.max(0, index - TOOL_WINDOW), index));
 }
 
 /** Official `error.type` values (the SDK enum plus the two the docs add). */
@@ -248,7 +248,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const lower = flat === text ? textLower : flat.toLowerCase();
   const may = flat === text || !gated ? mayText : CUES.scan(lower);
   const instances = findInstances(flat, may);
-  const mentions = findStatusMentions(flat).filter((m) => !toolResultStatus(flat, m.index));
+  const mentions = findStatusMentions(flat).filter((m) => !toolResultStatus(flat, m.index, may));
   const picked = pickPrimary(instances, mentions);
   const logStart = staleFeedbackLog(flat, instances, mentions, picked, may);
   const primary = logStart < 0 ? picked : null;
@@ -280,9 +280,9 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const requestId = requestIds?.[0] ?? lastMatch(REQUEST_ID, flat, may) ?? headers.requestIdHeader;
   const client = detectClient(flat, may);
   const anthropicEvidence = hasAnthropicEvidence(flat, may);
-  const apiLine = showsApiError(flat, { status, type: typeOrOverloaded, requestId });
+  const apiLine = showsApiError(flat, { status, type: typeOrOverloaded, requestId }, may);
   // A retold answer ("throwing 400 error") is an API error for "the app's own error", not an error's shape.
-  const apiError = apiLine || PROVIDERS.apiAnswerRetold.test(flat);
+  const apiError = apiLine || (may(PROVIDERS.apiAnswerRetold) && PROVIDERS.apiAnswerRetold.test(flat));
   const foreignEnvelope = detectForeignEnvelope(flat, may);
 
   return {
@@ -309,7 +309,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       anthropicEvidence,
       claudeSignal: hasClaudeSignal(anthropicEvidence, client),
       apiError,
-      showsError: apiLine || sdkException !== null || foreignEnvelope !== null || PROVIDERS.errorShape.test(flat),
+      showsError: apiLine || sdkException !== null || foreignEnvelope !== null || (may(PROVIDERS.errorShape) && PROVIDERS.errorShape.test(flat)),
       foreignEnvelope,
       // The same body is often printed twice (a message string and the parsed object): count it once.
       errorCount: countDistinctBodies(instances),
