@@ -243,9 +243,13 @@ export interface DecidingDetails {
   also: Fact[];
 }
 
+/** A fact that was found (a module function, not a closure named on every call under tsx). */
+function present(f: Fact | null): f is Fact {
+  return f !== null;
+}
+
 /** The paste's own deciding details, for every entry (see the module comment). */
 export function pasteDetails(ctx: PasteContext, entry: { facts: readonly FactKind[]; category: Category; title: string }): DecidingDetails {
-  const present = (f: Fact | null): f is Fact => f !== null;
   return {
     deciding: [iamDenial(ctx.text), networkFailure(ctx, entry.category), bearerHeader(ctx, entry.category), bedrockId(ctx), vertexPublisher(ctx)].filter(present),
     also: [otherProvider(ctx, entry), pasteOrigin(ctx, entry), retiredModel(ctx, entry), surface(ctx, entry.category)].filter(present),
