@@ -2,7 +2,9 @@ import type { Signals } from '../contracts';
 import { PROVIDERS } from '../knowledge/providers';
 import { ERROR_TYPES } from '../normalize/vocabulary';
 import { CLIENT_CUES, detectClient } from './client';
-import { ALWAYS, CueGate, type MayMatch } from '../scan';
+import { ALWAYS, CueGate, cueLiterals, type MayMatch } from '../scan';
+import { z } from 'zod';
+import { cachedBuild } from '../knowledge/compiled-cache';
 import { blankSpans, capSpaceRuns } from './blank';
 import { EXCEPTION_CUES, extractException } from './exception';
 import { extractHeaders, HEADER_CUES } from './headers';
@@ -212,7 +214,7 @@ function staleFeedbackLog(flat: string, instances: ErrorInstance[], mentions: St
  * are found in one pass over the lower-cased paste, and a regex runs only when one of its literals
  * occurs. Most pastes carry no headers, no retry lines, few cues.
  */
-const CUES = new CueGate([
+export const EXTRACTION_CUES: readonly RegExp[] = [
   ...CLIENT_CUES,
   ...PROVIDER_CUES,
   ...HEADER_CUES,
@@ -225,7 +227,25 @@ const CUES = new CueGate([
   BARE_TYPE,
   REQUEST_ID,
   ERROR_CODE,
-]);
+];
+/**
+ * Deriving the literals of ~200 regexes costs ~70 ms of the CLI's cold start: they are kept with the
+ * compiled knowledge (node_modules/.cache), keyed by the regexes' sources and the code that derives
+ * them (src/scan); test/core/extract-gate.test.ts holds the kept lists to a fresh derivation.
+ */
+const CUES = new CueGate(
+  EXTRACTION_CUES,
+  cachedBuild(
+    'extraction-cue-literals',
+    EXTRACTION_CUES.map((re) => re.source),
+    () => EXTRACTION_CUES.map(cueLiterals),
+    {
+      encode: (lists) => lists,
+      // A damaged cache file fails here and the lists are derived afresh.
+      decode: (json) => z.array(z.array(z.string()).nullable()).length(EXTRACTION_CUES.length).parse(json),
+    },
+  ),
+);
 
 /** The literals extraction's regexes need: a caller that scans the paste anyway can look for them too (`textScan`). */
 export const EXTRACTION_LITERALS: readonly string[] = CUES.literals;
