@@ -308,7 +308,7 @@ export function createDoctor(options: DoctorOptions = {}): CoreDoctor {
   function renderFor(previous: Diagnosis, client: ClientId): Diagnosis {
     const entry = previous.entry ? byId.get(previous.entry) : undefined;
     // The paste is not kept; its values for the snippet come back from what was extracted from it.
-    const values = placeholderValues(previous.signals, previous.signals.message ?? '', models);
+    const values = () => placeholderValues(previous.signals, previous.signals.message ?? '', models);
     const document: ReplyDocument = {
       ...previous.document,
       ...(entry ? clientParts(entry, client, values, null, [previous.document.headline, ...previous.document.verdict]) : {}),

@@ -2,7 +2,9 @@ import type { Signals } from '../contracts';
 import { PROVIDERS } from '../knowledge/providers';
 import { ERROR_TYPES } from '../normalize/vocabulary';
 import { CLIENT_CUES, detectClient } from './client';
-import { ALWAYS, CueGate, type MayMatch } from '../scan';
+import { ALWAYS, CueGate, cueLiterals, type MayMatch } from '../scan';
+import { z } from 'zod';
+import { cachedBuild } from '../knowledge/compiled-cache';
 import { blankSpans, capSpaceRuns } from './blank';
 import { EXCEPTION_CUES, extractException } from './exception';
 import { extractHeaders, HEADER_CUES } from './headers';
@@ -19,8 +21,8 @@ const ERROR_CODE = /["']?\b(?:error_code|errorCode)["']?\s*[:=]\s*["']([a-z][a-z
 const TOOL_WINDOW = 320;
 
 /** A status a tool printed in an agent transcript (a WebFetch's fetched site answering 404): not the API's. */
-function toolResultStatus(flat: string, index: number): boolean {
-  return PROVIDERS.toolResultStatus.test(flat.slice(Math.max(0, index - TOOL_WINDOW), index));
+function toolResultStatus(flat: string, index: number, may: MayMatch): boolean {
+  return may(PROVIDERS.toolResultStatus) && PROVIDERS.toolResultStatus.test(flat.slice(Math.max(0, index - TOOL_WINDOW), index));
 }
 
 /** Official `error.type` values (the SDK enum plus the two the docs add). */
@@ -126,7 +128,10 @@ function countDistinctBodies(instances: ErrorInstance[]): number {
   const messages = [...new Set(instances.flatMap((i) => (i.message !== null && (i.type !== null || i.code !== null) ? [i.message] : [])))];
   // The prefix check is quadratic; a paste with that many bodies is a log dump anyway.
   if (messages.length > 50) return messages.length;
-  return messages.filter((m, k) => !messages.some((other, j) => j !== k && other.length > m.length && other.startsWith(m.replace(/[.…\s]+$/, '')))).length;
+  if (messages.length < 2) return messages.length;
+  // Each message's stem once, not once per other message.
+  const stems = messages.map((m) => m.replace(/[.…\s]+$/, ''));
+  return messages.filter((m, k) => !messages.some((other, j) => j !== k && other.length > m.length && other.startsWith(stems[k]!))).length;
 }
 
 function lastMatch(re: RegExp, text: string, may: MayMatch): string | null {
@@ -227,7 +232,7 @@ function staleFeedbackLog(flat: string, instances: ErrorInstance[], mentions: St
  * are found in one pass over the lower-cased paste, and a regex runs only when one of its literals
  * occurs. Most pastes carry no headers, no retry lines, few cues.
  */
-const CUES = new CueGate([
+export const EXTRACTION_CUES: readonly RegExp[] = [
   ...CLIENT_CUES,
   ...PROVIDER_CUES,
   ...HEADER_CUES,
@@ -240,7 +245,25 @@ const CUES = new CueGate([
   BARE_TYPE,
   REQUEST_ID,
   ERROR_CODE,
-]);
+];
+/**
+ * Deriving the literals of ~200 regexes costs ~70 ms of the CLI's cold start: they are kept with the
+ * compiled knowledge (node_modules/.cache), keyed by the regexes' sources and the code that derives
+ * them (src/scan); test/core/extract-gate.test.ts holds the kept lists to a fresh derivation.
+ */
+const CUES = new CueGate(
+  EXTRACTION_CUES,
+  cachedBuild(
+    'extraction-cue-literals',
+    EXTRACTION_CUES.map((re) => re.source),
+    () => EXTRACTION_CUES.map(cueLiterals),
+    {
+      encode: (lists) => lists,
+      // A damaged cache file fails here and the lists are derived afresh.
+      decode: (json) => z.array(z.array(z.string()).nullable()).length(EXTRACTION_CUES.length).parse(json),
+    },
+  ),
+);
 
 /** The literals extraction's regexes need: a caller that scans the paste anyway can look for them too (`textScan`). */
 export const EXTRACTION_LITERALS: readonly string[] = CUES.literals;
@@ -263,7 +286,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const lower = flat === text ? textLower : flat.toLowerCase();
   const may = flat === text || !gated ? mayText : CUES.scan(lower);
   const instances = findInstances(flat, may);
-  const mentions = findStatusMentions(flat).filter((m) => !toolResultStatus(flat, m.index));
+  const mentions = findStatusMentions(flat).filter((m) => !toolResultStatus(flat, m.index, may));
   const picked = pickPrimary(instances, mentions);
   const logStart = staleFeedbackLog(flat, instances, mentions, picked, may);
   const primary = logStart < 0 ? picked : null;
@@ -295,9 +318,9 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const requestId = requestIds?.[0] ?? lastMatch(REQUEST_ID, flat, may) ?? headers.requestIdHeader;
   const client = detectClient(flat, may);
   const anthropicEvidence = hasAnthropicEvidence(flat, may);
-  const apiLine = showsApiError(flat, { status, type: typeOrOverloaded, requestId });
+  const apiLine = showsApiError(flat, { status, type: typeOrOverloaded, requestId }, may);
   // A retold answer ("throwing 400 error") is an API error for "the app's own error", not an error's shape.
-  const apiError = apiLine || PROVIDERS.apiAnswerRetold.test(flat);
+  const apiError = apiLine || (may(PROVIDERS.apiAnswerRetold) && PROVIDERS.apiAnswerRetold.test(flat));
   const foreignEnvelope = detectForeignEnvelope(flat, may, foreignErrorObject(flat, primary, may));
 
   return {
@@ -324,7 +347,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       anthropicEvidence,
       claudeSignal: hasClaudeSignal(anthropicEvidence, client),
       apiError,
-      showsError: apiLine || sdkException !== null || foreignEnvelope !== null || PROVIDERS.errorShape.test(flat),
+      showsError: apiLine || sdkException !== null || foreignEnvelope !== null || (may(PROVIDERS.errorShape) && PROVIDERS.errorShape.test(flat)),
       foreignEnvelope,
       // The same body is often printed twice (a message string and the parsed object): count it once.
       errorCount: countDistinctBodies(instances),

@@ -27,6 +27,10 @@ export function detectCloud(flat: string, may: MayMatch = ALWAYS): 'bedrock' | '
 export const PROVIDER_CUES: readonly RegExp[] = [
   ...[...PROVIDERS.bodyCues, ...PROVIDERS.foreignCues, ...PROVIDERS.clouds, ...PROVIDERS.envelopes].map((c) => c.re),
   PROVIDERS.anthropicEvidence,
+  PROVIDERS.apiErrorLine,
+  PROVIDERS.apiAnswerRetold,
+  PROVIDERS.errorShape,
+  PROVIDERS.toolResultStatus,
 ];
 
 /**
@@ -45,6 +49,6 @@ export function hasClaudeSignal(anthropicEvidence: boolean, client: string | nul
 }
 
 /** The paste shows an API error: a status, an error type, a request id, or a client's "API Error:" line. */
-export function showsApiError(flat: string, s: { status: number | null; type: string | null; requestId: string | null }): boolean {
-  return s.status !== null || s.type !== null || s.requestId !== null || PROVIDERS.apiErrorLine.test(flat);
+export function showsApiError(flat: string, s: { status: number | null; type: string | null; requestId: string | null }, may: MayMatch = ALWAYS): boolean {
+  return s.status !== null || s.type !== null || s.requestId !== null || (may(PROVIDERS.apiErrorLine) && PROVIDERS.apiErrorLine.test(flat));
 }

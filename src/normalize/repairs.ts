@@ -72,8 +72,13 @@ export function repairIdentifiers(text: string): string {
   return out;
 }
 
+/** A status with an O in it: the only matches the repair below changes (a 4xx/5xx of digits stays as it is). */
+const STATUS_WITH_O = /\b[45](?:[0-9][Oo]|[Oo][0-9Oo])\b/;
+
 /** OCR reads 0 as O inside status codes: "4O4", "Error code: 5O0". */
 export function repairStatusDigits(text: string): string {
+  // Most pastes have no such status: one test instead of a replacement call for every 4xx and 5xx.
+  if (!STATUS_WITH_O.test(text)) return text;
   return text.replace(/\b([45])([0-9Oo])([0-9Oo])\b/g, (m, a: string, b: string, c: string) => {
     if (!/[Oo]/.test(b + c)) return m;
     return `${a}${b.replace(/[Oo]/, '0')}${c.replace(/[Oo]/, '0')}`;

@@ -4,7 +4,7 @@ import type { Candidate } from '../match';
 import type { ModelIndex } from '../models';
 import { computeFacts, type Fact } from './facts';
 import { errorInItsWords, errorishExcerpt, pasteDetails } from './paste-details';
-import { placeholderValues } from './placeholders';
+import { type PlaceholderSource, placeholderValues } from './placeholders';
 import { orderForReply, replyStepCount, stepRoom } from './reply-budget';
 import { retryBannerFact, withoutRetryStatus } from './retry-banner';
 import { echoesPaste, pickSnippet } from './snippet';
@@ -86,7 +86,7 @@ function saysAlready(step: string, fact: string): boolean {
 export function clientParts(
   entry: CompiledEntry,
   client: ClientId | null,
-  values: ReturnType<typeof placeholderValues>,
+  values: PlaceholderSource,
   paste: { lower: string; cloud: Signals['cloud'] } | null,
   /** The headline and verdict: the steps get the room they leave. */
   above: readonly string[],
@@ -114,7 +114,7 @@ export function entryDocument(entry: CompiledEntry, ctx: DocumentContext): Reply
   const lead = retries ? [retries] : [];
   const computed = [...lead, ...deciding, ...details.also];
   const verdict = [...lead.map((f) => f.brief), ...deciding.map((f) => f.brief), ...(words ? [words] : []), ...details.also.map((f) => f.brief)];
-  const values = placeholderValues(ctx.signals, ctx.text, ctx.models);
+  const values = () => placeholderValues(ctx.signals, ctx.text, ctx.models);
   const parts = clientParts(entry, ctx.client, values, { lower: ctx.pasteLower, cloud: ctx.signals.cloud }, [entry.title, ...verdict]);
   return withCommon(ctx, entry.id, {
     headline: entry.title,

@@ -39,20 +39,25 @@ export function renderReplyMarkdown(doc: ReplyDocument, options: { includePrivat
   return out.join('\n');
 }
 
+/**
+ * A paragraph of `out`, a blank line before it. A function of the module, not a closure made per
+ * reply: under tsx (esbuild keepNames) a named closure also gets its name defined on every call.
+ */
+function paragraph(out: string[], ...lines: string[]): void {
+  if (out.length) out.push('');
+  out.push(...lines);
+}
+
 /** The rest, as markdown: the `details` field ("" when there is nothing more to say). */
 export function renderDetailsMarkdown(doc: ReplyDocument): string {
   const d = detailsPart(doc);
   if (!hasDetails(d)) return '';
   const out: string[] = [];
-  const para = (...lines: string[]) => {
-    if (out.length) out.push('');
-    out.push(...lines);
-  };
-  if (d.cause) para(`**Why:** ${d.cause}`);
-  if (d.facts.length) para('**From your paste:**', ...d.facts.map((f) => `- ${f}`));
-  if (d.steps.items.length) para(d.steps.start === 1 ? '**Fix:**' : '**More steps:**', ...d.steps.items.map((s, i) => `${d.steps.start + i}. ${s}`));
-  if (d.snippet) para(`**${d.snippet.label}:**`, fence(d.snippet.code, d.snippet.language));
-  if (d.alternatives.length) para(`**Also possible:** ${d.alternatives.map((a) => `${a.title} (\`${a.entry}\`)`).join('; ')}`);
+  if (d.cause) paragraph(out, `**Why:** ${d.cause}`);
+  if (d.facts.length) paragraph(out, '**From your paste:**', ...d.facts.map((f) => `- ${f}`));
+  if (d.steps.items.length) paragraph(out, d.steps.start === 1 ? '**Fix:**' : '**More steps:**', ...d.steps.items.map((s, i) => `${d.steps.start + i}. ${s}`));
+  if (d.snippet) paragraph(out, `**${d.snippet.label}:**`, fence(d.snippet.code, d.snippet.language));
+  if (d.alternatives.length) paragraph(out, `**Also possible:** ${d.alternatives.map((a) => `${a.title} (\`${a.entry}\`)`).join('; ')}`);
   const s = d.support;
   const support = [
     s.statusLine ? `\`${s.statusLine}\`` : null,
@@ -61,8 +66,8 @@ export function renderDetailsMarkdown(doc: ReplyDocument): string {
     s.model ? `model \`${s.model}\`` : null,
     s.client ? `client ${CLIENT_LABELS[s.client]}` : null,
   ].filter(Boolean);
-  if (support.length) para(`**For support:** ${support.join(' · ')}`);
-  if (d.references.length) para(`**References:** ${d.references.map((r) => `[${r.title}](${r.url})`).join(' · ')}`);
+  if (support.length) paragraph(out, `**For support:** ${support.join(' · ')}`);
+  if (d.references.length) paragraph(out, `**References:** ${d.references.map((r) => `[${r.title}](${r.url})`).join(' · ')}`);
   return out.join('\n');
 }
 

@@ -1,6 +1,7 @@
 import type { CompiledRule, FactKind } from '../catalog';
 import { type Category, SERVER_SIDE_CATEGORIES, type Signals } from '../contracts';
 import { PROVIDERS } from '../knowledge/providers';
+import { collapseWhitespace } from '../normalize';
 import type { ModelIndex } from '../models';
 import type { Fact } from './facts';
 
@@ -140,17 +141,30 @@ function retiredModel(ctx: PasteContext, entry: { facts: readonly FactKind[]; ca
 
 const QUOTE_MAX = 160;
 
-const words = (s: string) => new Set(s.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []);
+const WORD = /[a-z0-9]{3,}/g;
+const wordsOf = (s: string): string[] => s.toLowerCase().match(WORD) ?? [];
+
+/** Headlines are the catalogue's titles: each one's words are read once, not once per paste. */
+const headlineWords = new Map<string, ReadonlySet<string>>();
+
+function wordsOfHeadline(headline: string): ReadonlySet<string> {
+  let words = headlineWords.get(headline);
+  if (words === undefined) {
+    words = new Set(wordsOf(headline));
+    if (headlineWords.size < 2000) headlineWords.set(headline, words);
+  }
+  return words;
+}
 
 /**
  * The error's own message (or exception), when nothing else names what the paste shows — unless
  * the headline already says all it says ("Overloaded" under "The API is overloaded (529)").
  */
 export function quotedError(signals: Signals, headline: string): string | null {
-  const message = signals.message?.replace(/\s+/g, ' ').trim();
+  const message = signals.message ? collapseWhitespace(signals.message).trim() : undefined;
   const exception = signals.sdkException && !signals.status ? `\`${signals.sdkException}\`` : null;
-  const told = words(headline);
-  if (!message || [...words(message)].every((w) => told.has(w))) return exception ? `The error is ${exception}.` : null;
+  const told = wordsOfHeadline(headline);
+  if (!message || wordsOf(message).every((w) => told.has(w))) return exception ? `The error is ${exception}.` : null;
   const space = message.lastIndexOf(' ', QUOTE_MAX - 1);
   const cut = message.length > QUOTE_MAX ? `${message.slice(0, space > 80 ? space : QUOTE_MAX - 1)}…` : message;
   const stop = /[.!?…]$/.test(cut) ? '' : '.';
@@ -175,7 +189,7 @@ const EXCERPT_BEFORE = 50;
 const EXCERPT_AFTER = 90;
 
 /** Markup says nothing to a reader: an HTML error page keeps only its words (its <title>). */
-const readable = (raw: string) => raw.replace(/<[^<>]{0,300}>|<!--|-->|#{2,6} /g, ' ').replace(/\s+/g, ' ');
+const readable = (raw: string) => collapseWhitespace(raw.replace(/<[^<>]{0,300}>|<!--|-->|#{2,6} /g, ' '));
 
 /** Where the winning rule matched (or its first keyword is): [start, length]. */
 function located(text: string, rule: CompiledRule): [number, number] | null {
@@ -229,9 +243,13 @@ export interface DecidingDetails {
   also: Fact[];
 }
 
+/** A fact that was found (a module function, not a closure named on every call under tsx). */
+function present(f: Fact | null): f is Fact {
+  return f !== null;
+}
+
 /** The paste's own deciding details, for every entry (see the module comment). */
 export function pasteDetails(ctx: PasteContext, entry: { facts: readonly FactKind[]; category: Category; title: string }): DecidingDetails {
-  const present = (f: Fact | null): f is Fact => f !== null;
   return {
     deciding: [iamDenial(ctx.text), networkFailure(ctx, entry.category), bearerHeader(ctx, entry.category), bedrockId(ctx), vertexPublisher(ctx)].filter(present),
     also: [otherProvider(ctx, entry), pasteOrigin(ctx, entry), retiredModel(ctx, entry), surface(ctx, entry.category)].filter(present),

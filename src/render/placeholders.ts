@@ -19,9 +19,16 @@ const SHAPES: Readonly<Record<PlaceholderName, RegExp>> = {
 // Names written by the catalogue: a word, then an optional default without braces or newlines.
 const PLACEHOLDER = /\{\{(\w{1,20})(?:\|([^{}\n]{0,200}))?\}\}/g;
 
+/**
+ * The paste's values, or a function that reads them: most snippets have no placeholder, and reading
+ * the values costs four regexes over the paste, so they are read only for a snippet that has one.
+ */
+export type PlaceholderSource = PlaceholderValues | (() => PlaceholderValues);
+
 /** Fills each placeholder with the user's value, else its default (else it is left as written). */
-export function fillPlaceholders(code: string, values: PlaceholderValues): string {
+export function fillPlaceholders(code: string, source: PlaceholderSource): string {
   if (!code.includes('{{')) return code;
+  const values = typeof source === 'function' ? source() : source;
   return code.replace(PLACEHOLDER, (whole, name: string, fallback: string | undefined) => {
     const value = values[name as PlaceholderName];
     if (value !== undefined && SHAPES[name as PlaceholderName]?.test(value) && sameKind(name, value, fallback)) return value;

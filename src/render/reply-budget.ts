@@ -45,6 +45,19 @@ export interface PasteCues {
 /** A step for this client alone, or one naming what the paste shows: it may take even the lead step's place. */
 const SPEAKS_TO_CLIENT = 1;
 
+/** Steps are the catalogue's (a few hundred): each one's identifiers are read once, not once per paste. */
+const stepIdentifiers = new Map<string, readonly string[]>();
+
+/** The identifiers a step names in backticks, lower-cased, in order. */
+function identifiersOf(step: string): readonly string[] {
+  let identifiers = stepIdentifiers.get(step);
+  if (identifiers === undefined) {
+    identifiers = [...step.matchAll(ANCHOR)].flatMap((m) => (IDENTIFIER.test(m[1]!) ? [m[1]!.toLowerCase()] : []));
+    if (stepIdentifiers.size < 2000) stepIdentifiers.set(step, identifiers);
+  }
+  return identifiers;
+}
+
 /**
  * How much a step speaks to this paste: 2 when it names something the paste shows (an identifier
  * of the paste, or its cloud), 1 when it is meant for the paste's client, 0.5 when it is for a
@@ -54,7 +67,7 @@ const SPEAKS_TO_CLIENT = 1;
 function relevance(step: string, paste: PasteCues): number {
   const { lower: pasteLower, cloud } = paste;
   if (cloud && CLOUD_WORDS[cloud].test(step)) return 2;
-  for (const m of step.matchAll(ANCHOR)) if (IDENTIFIER.test(m[1]!) && pasteLower.includes(m[1]!.toLowerCase())) return 2;
+  for (const identifier of identifiersOf(step)) if (pasteLower.includes(identifier)) return 2;
   if (paste.own?.has(step)) return SPEAKS_TO_CLIENT;
   return paste.group?.has(step) ? 0.5 : 0;
 }
@@ -73,26 +86,26 @@ export function orderForReply(
   room = REPLY_STEP_CHARS,
 ): { steps: string[]; replySteps: number } {
   const count = replyStepCount(steps, room);
+  // Nearly always no later step speaks to the paste: the catalogue's order stands.
+  if (!paste || !steps.some((s, i) => i >= count && relevance(s, paste) > 0)) return { steps: [...steps], replySteps: count };
   const chosen = new Set(steps.slice(0, count).map((_, i) => i));
-  if (paste) {
-    const score = steps.map((s) => relevance(s, paste));
-    // The most relevant first; among equals, the catalogue's order.
-    const relevant = steps
-      .map((_, i) => i)
-      .filter((i) => i >= count && score[i]! > 0)
-      .sort((a, b) => score[b]! - score[a]! || a - b);
-    for (const i of relevant) {
-      if (chosen.size < REPLY_STEPS_MAX && [...chosen].reduce((n, j) => n + steps[j]!.length, 0) + steps[i]!.length <= room) {
-        chosen.add(i);
-        continue;
-      }
-      // Give up the least relevant step shown (the latest among equals), if it is less relevant than this one.
-      const yields = [...chosen].filter((j) => j !== 0 || score[i]! >= SPEAKS_TO_CLIENT);
-      const weakest = yields.sort((a, b) => score[a]! - score[b]! || b - a)[0];
-      if (weakest === undefined || score[weakest]! >= score[i]!) continue;
-      chosen.delete(weakest);
+  const score = steps.map((s) => relevance(s, paste));
+  // The most relevant first; among equals, the catalogue's order.
+  const relevant = steps
+    .map((_, i) => i)
+    .filter((i) => i >= count && score[i]! > 0)
+    .sort((a, b) => score[b]! - score[a]! || a - b);
+  for (const i of relevant) {
+    if (chosen.size < REPLY_STEPS_MAX && [...chosen].reduce((n, j) => n + steps[j]!.length, 0) + steps[i]!.length <= room) {
       chosen.add(i);
+      continue;
     }
+    // Give up the least relevant step shown (the latest among equals), if it is less relevant than this one.
+    const yields = [...chosen].filter((j) => j !== 0 || score[i]! >= SPEAKS_TO_CLIENT);
+    const weakest = yields.sort((a, b) => score[a]! - score[b]! || b - a)[0];
+    if (weakest === undefined || score[weakest]! >= score[i]!) continue;
+    chosen.delete(weakest);
+    chosen.add(i);
   }
   const first = [...chosen].sort((a, b) => a - b);
   return { steps: [...first.map((i) => steps[i]!), ...steps.filter((_, i) => !chosen.has(i))], replySteps: first.length };

@@ -1,7 +1,8 @@
 import type { CompiledEntry } from '../catalog';
 import { type ClientId, SNIPPET_FALLBACKS, type Snippet } from '../contracts';
 import { CLIENTS } from '../knowledge/clients';
-import { fillPlaceholders, type PlaceholderValues } from './placeholders';
+import { collapseWhitespace } from '../normalize';
+import { fillPlaceholders, type PlaceholderSource } from './placeholders';
 
 const picked = new WeakMap<CompiledEntry, Map<string, Snippet | null>>();
 
@@ -9,7 +10,7 @@ const picked = new WeakMap<CompiledEntry, Map<string, Snippet | null>>();
  * The snippet for the user's client, following the fallback chain (a Cherry Studio user gets
  * settings, not code), labelled by what it is and with the user's own values filled in.
  */
-export function pickSnippet(entry: CompiledEntry, client: ClientId | null, values: PlaceholderValues = {}): Snippet | null {
+export function pickSnippet(entry: CompiledEntry, client: ClientId | null, values: PlaceholderSource = {}): Snippet | null {
   let byClient = picked.get(entry);
   if (!byClient) picked.set(entry, (byClient = new Map()));
   const key = client ?? 'unknown';
@@ -83,7 +84,7 @@ function readFirstCommand(code: string): string | null {
  */
 export function echoesPaste(snippet: Snippet, pasteLower: string): boolean {
   const command = firstCommand(snippet.code);
-  return command !== null && command.length >= 12 && pasteLower.replace(/\s+/g, ' ').includes(command);
+  return command !== null && command.length >= 12 && collapseWhitespace(pasteLower).includes(command);
 }
 
 /** At most this many lines: a snippet short enough for the first message. */

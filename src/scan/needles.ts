@@ -60,18 +60,19 @@ export class NeedleIndex {
         queue.push(t);
       }
     }
+    const width = this.width;
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q]!;
-      outputs[s]!.push(...outputs[fail[s]!]!);
-      for (let c = 1; c < this.width; c++) {
-        const t = next[s]!.get(c);
-        if (t === undefined) {
-          this.delta[s * this.width + c] = this.delta[fail[s]! * this.width + c]!;
-        } else {
-          fail[t] = this.delta[fail[s]! * this.width + c]!;
-          this.delta[s * this.width + c] = t;
-          queue.push(t);
-        }
+      const f = fail[s]!;
+      outputs[s]!.push(...outputs[f]!);
+      // A state goes where its failure state goes, except along its own children: the failure state's
+      // row copied whole, then the children written over it (one copy instead of a lookup per class).
+      this.delta.copyWithin(s * width, f * width, f * width + width);
+      const children = [...next[s]!].sort((a, b) => a[0] - b[0]);
+      for (const [c, t] of children) {
+        fail[t] = this.delta[f * width + c]!;
+        this.delta[s * width + c] = t;
+        queue.push(t);
       }
     }
     this.outStart = new Int32Array(states + 1);

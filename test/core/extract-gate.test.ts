@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractSignals } from '../../src/extract';
+import { EXTRACTION_CUES, EXTRACTION_LITERALS } from '../../src/extract/extract';
+import { CueGate } from '../../src/scan';
 import { normalizeText } from '../../src/normalize';
 import { everyText } from '../support/every-text';
 
@@ -11,6 +13,12 @@ import { everyText } from '../support/every-text';
 describe('extraction prefilter (literal gate) against the plain path', () => {
   const now = new Date('2026-11-25T12:00:00Z');
   const texts = everyText();
+
+  it('reads back from the start-up cache the same literals a fresh derivation finds', () => {
+    // EXTRACTION_LITERALS come from node_modules/.cache once a run has kept them; a CueGate made here derives them again.
+    expect(EXTRACTION_LITERALS).toEqual(new CueGate(EXTRACTION_CUES).literals);
+    expect(EXTRACTION_LITERALS.length).toBeGreaterThan(100);
+  });
 
   it('covers the texts it claims to', () => {
     expect(texts.length).toBeGreaterThan(3000);
