@@ -9,8 +9,9 @@ import { extractHeaders, HEADER_CUES } from './headers';
 import { type ErrorInstance, findInstances, INSTANCE_CUES } from './instances';
 import { extractModel, MODEL_CUES } from './model';
 import { extractNumbers } from './numbers';
-import { detectCloud, detectForeignEnvelope, detectForeignProvider, hasAnthropicEvidence, hasClaudeSignal, PROVIDER_CUES, showsApiError } from './provider';
+import { detectCloud, detectForeignEnvelope, detectForeignProvider, hasAnthropicEvidence, PROVIDER_CUES, showsApiError } from './provider';
 import { findStatusMentions, inferStatus, STATUS_CUES, type StatusMention, TYPE_STATUS } from './status';
+import { decideTextSource } from './source';
 
 /** `error.details.error_code`, quoted or as the SDKs name the field (`errorCode` in TypeScript 1.x, `error_code` in Python). */
 const ERROR_CODE = /["']?\b(?:error_code|errorCode)["']?\s*[:=]\s*["']([a-z][a-z0-9_]{2,80})["']/;
@@ -322,7 +323,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       numbers: extractNumbers(message ?? flat.slice(0, 600)),
       foreignProvider: detectForeignProvider(flat, may),
       anthropicEvidence,
-      claudeSignal: hasClaudeSignal(anthropicEvidence, client),
+      claudeSignal: decideTextSource(flat, client, may).fromClaude,
       apiError,
       showsError: apiLine || sdkException !== null || foreignEnvelope !== null || PROVIDERS.errorShape.test(flat),
       foreignEnvelope,

@@ -27,6 +27,7 @@ export function detectCloud(flat: string, may: MayMatch = ALWAYS): 'bedrock' | '
 export const PROVIDER_CUES: readonly RegExp[] = [
   ...[...PROVIDERS.bodyCues, ...PROVIDERS.foreignCues, ...PROVIDERS.clouds, ...PROVIDERS.envelopes].map((c) => c.re),
   PROVIDERS.anthropicEvidence,
+  PROVIDERS.apiEvidence,
 ];
 
 /**
@@ -37,11 +38,6 @@ export const PROVIDER_CUES: readonly RegExp[] = [
 export function detectForeignEnvelope(flat: string, may: MayMatch = ALWAYS, foreignObject = false): string | null {
   for (const { id, re } of PROVIDERS.envelopes) if (may(re) && re.test(flat)) return id;
   return foreignObject ? PROVIDERS.errorObjectEnvelope : null;
-}
-
-/** Something in the paste comes from Claude: Anthropic evidence, or one of Anthropic's own apps printed it. */
-export function hasClaudeSignal(anthropicEvidence: boolean, client: string | null): boolean {
-  return anthropicEvidence || (client !== null && PROVIDERS.anthropicClients.has(client));
 }
 
 /** The paste shows an API error: a status, an error type, a request id, or a client's "API Error:" line. */
