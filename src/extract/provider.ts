@@ -39,8 +39,3 @@ export function detectForeignEnvelope(flat: string, may: MayMatch = ALWAYS, fore
   for (const { id, re } of PROVIDERS.envelopes) if (may(re) && re.test(flat)) return id;
   return foreignObject ? PROVIDERS.errorObjectEnvelope : null;
 }
-
-/** The paste shows an API error: a status, an error type, a request id, or a client's "API Error:" line. */
-export function showsApiError(flat: string, s: { status: number | null; type: string | null; requestId: string | null }): boolean {
-  return s.status !== null || s.type !== null || s.requestId !== null || PROVIDERS.apiErrorLine.test(flat);
-}

@@ -1,6 +1,38 @@
 import { PROVIDERS } from '../knowledge/providers';
 import { ALWAYS, type MayMatch } from '../scan';
 
+/**
+ * The scope signals the catalogue's scope rules read (README "How rules decide": scope), decided in one
+ * place: where the error text came from (`claudeSignal`), whether it shows an answer from the API
+ * (`apiError`), and whether it shows any program's error at all (`showsError`).
+ */
+export interface ScopeSignals {
+  claudeSignal: boolean;
+  apiError: boolean;
+  showsError: boolean;
+}
+
+/** What extraction already read that the scope signals depend on. */
+export interface ScopeInputs {
+  client: string | null;
+  status: number | null;
+  type: string | null;
+  requestId: string | null;
+  sdkException: string | null;
+  foreignEnvelope: string | null;
+}
+
+export function decideScope(flat: string, x: ScopeInputs, may: MayMatch = ALWAYS): ScopeSignals {
+  // A status, a type, a request id, or a client's "API Error:" line: the API answered with an error.
+  const apiLine = x.status !== null || x.type !== null || x.requestId !== null || PROVIDERS.apiErrorLine.test(flat);
+  return {
+    claudeSignal: decideTextSource(flat, x.client, may).fromClaude,
+    // A retold answer ("throwing 400 error") is an API error for "the app's own error", not an error's shape.
+    apiError: apiLine || PROVIDERS.apiAnswerRetold.test(flat),
+    showsError: apiLine || x.sdkException !== null || x.foreignEnvelope !== null || PROVIDERS.errorShape.test(flat),
+  };
+}
+
 /** Where the error text came from, and the evidence that decided it (one `--explain` line). */
 export interface TextSource {
   /** The Claude API (or an Anthropic app printing its answer) wrote it: the paste's `claudeSignal`. */
