@@ -384,6 +384,14 @@ describe('a paste that only names Claude', () => {
     expect(marked.trace?.source).toMatch(/^from Claude: the Claude API's own mark `anthropic\.RateLimitError`/);
   });
 
+  it('tells the user what answered and what to check first: the app that printed it, and the service in between', async () => {
+    const d = await ask('Cursor keeps failing with Claude 4 Sonnet:\nConnection failed. If the problem persists, please check your internet connection or VPN');
+    expect(d.entry).toBe('not-from-claude-api');
+    expect(d.reply).toContain('Cursor printed it');
+    // The first step speaks to a Copilot / OpenRouter / relay / workflow user, not only to a stack-trace reader.
+    expect(d.reply).toMatch(/1\. If Claude is reached through another service \(GitHub Copilot, OpenRouter, a relay or proxy/);
+  });
+
   it("keeps an official wording's entry: the hedge only answers what no entry recognises", async () => {
     const d = await ask('Claude says: Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.');
     expect(d.entry).not.toBe('not-from-claude-api');
