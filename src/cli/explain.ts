@@ -55,6 +55,7 @@ function secondOpinionLines(o: SecondOpinionTrace): string[] {
 /** The trace as `diagnose --explain` prints it under the reply. */
 export function formatTrace(trace: Trace): string {
   const lines = ['---', 'Why this answer (diagnose --explain)', ''];
+  if (trace.source) lines.push(`Where the error text came from: ${trace.source}`, '');
   if (trace.candidates.length === 0) lines.push('No rule fired.');
   trace.candidates.forEach((c, i) => {
     lines.push(`${i === 0 ? 'Answer' : `Runner-up ${i}`}: ${c.entry} (${c.category}) · ${c.evidence} ${c.confidence.toFixed(2)} · rule ${c.rule} · ${place(c)}`);

@@ -34,9 +34,9 @@ export const SignalsSchema = z.object({
   /** Numbers inside the error message, in order (`prompt is too long: 203284 tokens > 200000`). */
   numbers: z.array(z.number()),
   foreignProvider: ForeignProviderSchema.nullable(),
-  /** The paste carries something only Claude / Anthropic errors carry (req_ id, docs URL, type name...). */
+  /** Claude or Anthropic named anywhere (a name in prose, a req_ id, a type name …): who the request was for, not who answered. */
   anthropicEvidence: z.boolean(),
-  /** Anthropic evidence, or a paste printed by one of Anthropic's own apps (Claude Code, the Agent SDK). */
+  /** The error text came from Claude: a mark the API or its official clients print, or an Anthropic app printed it (src/extract/source.ts). */
   claudeSignal: z.boolean(),
   /** The paste shows an API error: an HTTP status, an error type, a request id, or a client's "API Error:" line. */
   apiError: z.boolean(),

@@ -52,6 +52,8 @@ export const TraceSchema = z.object({
   /** Rules whose conditions held but whose `unless` vetoed them (only those stronger than what their entry fired with). */
   vetoed: z.array(z.object({ entry: z.string(), rule: z.number().int(), evidence: z.enum(['exact', 'shape', 'hint']), why: z.string(), unless: z.string() })),
   secondOpinion: SecondOpinionTraceSchema.optional(),
+  /** Where the error text came from, and the evidence that decided it (src/extract/source.ts). */
+  source: z.string().optional(),
 });
 export type Trace = z.infer<typeof TraceSchema>;
 export type TraceCandidate = z.infer<typeof TraceCandidateSchema>;

@@ -1,5 +1,6 @@
 import type { Trace } from '../contracts';
 import { explainRanking, type Matcher } from '../match';
+import { decideTextSource, explainTextSource } from '../extract';
 import type { Opinion } from '../neighbours';
 import type { Analysis } from './analyze';
 
@@ -18,5 +19,6 @@ export function traceOf(a: Analysis, matcher: Matcher, opinion: Opinion | null =
           },
         }
       : {}),
+    source: explainTextSource(decideTextSource(a.normalized.flat, a.signals.client), a.signals),
   };
 }

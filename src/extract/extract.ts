@@ -11,8 +11,9 @@ import { extractHeaders, HEADER_CUES } from './headers';
 import { type ErrorInstance, findInstances, INSTANCE_CUES } from './instances';
 import { extractModel, MODEL_CUES } from './model';
 import { extractNumbers } from './numbers';
-import { detectCloud, detectForeignEnvelope, detectForeignProvider, hasAnthropicEvidence, hasClaudeSignal, PROVIDER_CUES, showsApiError } from './provider';
+import { detectCloud, detectForeignEnvelope, detectForeignProvider, hasAnthropicEvidence, PROVIDER_CUES } from './provider';
 import { findStatusMentions, inferStatus, STATUS_CUES, type StatusMention, TYPE_STATUS } from './status';
+import { decideScope } from './source';
 
 /** `error.details.error_code`, quoted or as the SDKs name the field (`errorCode` in TypeScript 1.x, `error_code` in Python). */
 const ERROR_CODE = /["']?\b(?:error_code|errorCode)["']?\s*[:=]\s*["']([a-z][a-z0-9_]{2,80})["']/;
@@ -318,10 +319,8 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
   const requestId = requestIds?.[0] ?? lastMatch(REQUEST_ID, flat, may) ?? headers.requestIdHeader;
   const client = detectClient(flat, may);
   const anthropicEvidence = hasAnthropicEvidence(flat, may);
-  const apiLine = showsApiError(flat, { status, type: typeOrOverloaded, requestId }, may);
-  // A retold answer ("throwing 400 error") is an API error for "the app's own error", not an error's shape.
-  const apiError = apiLine || (may(PROVIDERS.apiAnswerRetold) && PROVIDERS.apiAnswerRetold.test(flat));
   const foreignEnvelope = detectForeignEnvelope(flat, may, foreignErrorObject(flat, primary, may));
+  const scope = decideScope(flat, { client, status, type: typeOrOverloaded, requestId, sdkException, foreignEnvelope }, may);
 
   return {
     focus,
@@ -345,9 +344,7 @@ export function extractSignals(text: string, now: Date = new Date(), textLower: 
       numbers: extractNumbers(message ?? flat.slice(0, 600)),
       foreignProvider: detectForeignProvider(flat, may),
       anthropicEvidence,
-      claudeSignal: hasClaudeSignal(anthropicEvidence, client),
-      apiError,
-      showsError: apiLine || sdkException !== null || foreignEnvelope !== null || (may(PROVIDERS.errorShape) && PROVIDERS.errorShape.test(flat)),
+      ...scope,
       foreignEnvelope,
       // The same body is often printed twice (a message string and the parsed object): count it once.
       errorCount: countDistinctBodies(instances),

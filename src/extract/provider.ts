@@ -31,6 +31,7 @@ export const PROVIDER_CUES: readonly RegExp[] = [
   PROVIDERS.apiAnswerRetold,
   PROVIDERS.errorShape,
   PROVIDERS.toolResultStatus,
+  PROVIDERS.apiEvidence,
 ];
 
 /**
@@ -41,14 +42,4 @@ export const PROVIDER_CUES: readonly RegExp[] = [
 export function detectForeignEnvelope(flat: string, may: MayMatch = ALWAYS, foreignObject = false): string | null {
   for (const { id, re } of PROVIDERS.envelopes) if (may(re) && re.test(flat)) return id;
   return foreignObject ? PROVIDERS.errorObjectEnvelope : null;
-}
-
-/** Something in the paste comes from Claude: Anthropic evidence, or one of Anthropic's own apps printed it. */
-export function hasClaudeSignal(anthropicEvidence: boolean, client: string | null): boolean {
-  return anthropicEvidence || (client !== null && PROVIDERS.anthropicClients.has(client));
-}
-
-/** The paste shows an API error: a status, an error type, a request id, or a client's "API Error:" line. */
-export function showsApiError(flat: string, s: { status: number | null; type: string | null; requestId: string | null }, may: MayMatch = ALWAYS): boolean {
-  return s.status !== null || s.type !== null || s.requestId !== null || (may(PROVIDERS.apiErrorLine) && PROVIDERS.apiErrorLine.test(flat));
 }

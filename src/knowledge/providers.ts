@@ -47,6 +47,8 @@ const ProvidersFileSchema = z
         evidence: PatternSourceSchema,
         why: z.string().min(10),
         examples: CueExamplesSchema,
+        /** What only the Claude API's answer or an official client prints (a name in prose is not one): decides where the error text came from. */
+        apiEvidence: z.object({ cue: PatternSourceSchema, why: z.string().min(10), examples: CueExamplesSchema }).strict(),
         /** Anthropic's own apps (client ids of catalog/clients.yaml): a paste they printed carries a Claude signal. */
         clients: z.array(z.string().regex(NAME)).min(1),
         /** The Claude API's error types (`error.type`): an error object with another type is another server's. */
@@ -75,6 +77,8 @@ export interface Cue {
 export interface Providers {
   /** Marks only Claude / Anthropic errors carry. */
   anthropicEvidence: RegExp;
+  /** What only the Claude API's answer or an official client prints. */
+  apiEvidence: RegExp;
   /** Anthropic's own apps (client ids). */
   anthropicClients: ReadonlySet<string>;
   /** A client's "the API answered with an error" line. */
@@ -122,6 +126,7 @@ export function loadProviders(): Providers {
   for (const id of ids.filter((id) => named.has(id))) problems.push(`catalog/providers.yaml: foreign: "${id}" is also the name of a pattern in catalog/patterns.yaml`);
   const providers: Providers = {
     anthropicEvidence: compile(file.anthropic.evidence, 'anthropic.evidence'),
+    apiEvidence: compile(file.anthropic.apiEvidence.cue, 'anthropic.apiEvidence.cue'),
     anthropicClients: new Set(file.anthropic.clients),
     apiErrorLine: compile(file.anthropic.apiErrorLine.cue, 'anthropic.apiErrorLine.cue'),
     apiAnswerRetold: compile(file.anthropic.apiAnswerRetold.cue, 'anthropic.apiAnswerRetold.cue'),

@@ -1,5 +1,6 @@
 import type { CompiledRule, FactKind } from '../catalog';
-import { type Category, SERVER_SIDE_CATEGORIES, type Signals } from '../contracts';
+import { type Category, CLIENT_LABELS, SERVER_SIDE_CATEGORIES, type Signals } from '../contracts';
+import { CLIENTS } from '../knowledge/clients';
 import { PROVIDERS } from '../knowledge/providers';
 import { collapseWhitespace } from '../normalize';
 import type { ModelIndex } from '../models';
@@ -123,8 +124,13 @@ function pasteOrigin(ctx: PasteContext, entry: { category: Category }): Fact | n
     if (NOT_AN_ORIGIN.test(host.replace(/:\d+$/, ''))) continue;
     return { brief: `The paste shows \`${host}\` answering, not the Claude API (\`api.anthropic.com\`).` };
   }
+  // No host: the app that printed it is what the user can look at (its provider setting, its own logs).
+  const app = ctx.signals.client;
+  if (app && APPS.has(app)) return { brief: `${CLIENT_LABELS[app]} printed it: its own error, or the answer of the provider it is set to use — check that provider setting and ${CLIENT_LABELS[app]}'s own log.` };
   return null;
 }
+
+const APPS: ReadonlySet<string> = new Set(CLIENTS.groups.get('apps') ?? []);
 
 /** A retired model anywhere in the paste, also when the error is about something else. */
 function retiredModel(ctx: PasteContext, entry: { facts: readonly FactKind[]; category: Category }): Fact | null {

@@ -20,6 +20,7 @@ describe.each([...loadNamedPatterns()].map(([name, p]) => [name, p] as const))('
 describe('providers', () => {
   it.each(cases(PROVIDERS.anthropicEvidence, PROVIDERS.file.anthropic.examples))('Anthropic evidence %s', (_t, re, text, found) => expect(re.test(text)).toBe(found));
 
+  it.each(cases(PROVIDERS.apiEvidence, PROVIDERS.file.anthropic.apiEvidence.examples))("the Claude API's own mark %s", (_t, re, text, found) => expect(re.test(text)).toBe(found));
   it.each(cases(PROVIDERS.apiErrorLine, PROVIDERS.file.anthropic.apiErrorLine.examples))("a client's API Error line %s", (_t, re, text, found) => expect(re.test(text)).toBe(found));
   it.each(cases(PROVIDERS.apiAnswerRetold, PROVIDERS.file.anthropic.apiAnswerRetold.examples))("a retold API answer %s", (_t, re, text, found) => expect(re.test(text)).toBe(found));
   it.each(cases(PROVIDERS.errorShape, PROVIDERS.file.anthropic.errorShape.examples))('an error shape %s', (_t, re, text, found) => expect(re.test(text)).toBe(found));

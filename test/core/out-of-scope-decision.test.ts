@@ -34,7 +34,7 @@ describe('a paste with nothing from Claude in it', () => {
     expect(d.entry).not.toBe('not-from-claude-api');
   });
 
-  it('is not taken for a paste that names Claude', async () => {
+  it('is not taken for a paste that carries a mark of the Claude API (its host)', async () => {
     const d = await ask('requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://api.anthropic.com/v1/messages');
     expect(d.entry).not.toBe('not-from-claude-api');
   });
@@ -354,5 +354,46 @@ describe("an app that runs Claude Code retelling its login refusal", () => {
     expect(d.entry).toBe('missing-credentials');
     expect(d.confidence).toBeLessThan(CONFIDENT);
     expect(d.reply).toMatch(/\/login/);
+  });
+});
+
+// Where the error text came from (src/extract/source.ts): naming Claude says the user uses it
+// somewhere, not that Claude's API wrote the error.
+describe('a paste that only names Claude', () => {
+  // https://github.com/microsoft/vscode-copilot-release/issues/3231 (Claude 3.5 picked in Copilot Chat)
+  const copilot = 'Sorry, your request failed. Please try again. Request id: 0fbf43af-64e3-4c3e-9eca-5b111e3c5ad7\n\nthis is given by github copilot\n\nstep 1: - select claude 3.5 ai model';
+
+  it("is answered as GitHub Copilot's error, naming Copilot", async () => {
+    const d = await ask(copilot);
+    expect(d.category).toBe('out_of_scope');
+    expect(d.reply).toContain('GitHub Copilot');
+  });
+
+  it('gets the hedge, not "I don\'t recognise this", when another program\'s error names a Claude model', async () => {
+    const d = await ask('Using Claude Sonnet 4.5 in my workflow:\nNodeApiError: Bad request - please check your parameters\n    at ExecuteContext.execute (/usr/lib/node_modules/n8n/dist/nodes/Foo.node.js:12:3)');
+    expect(d.entry).toBe('not-from-claude-api');
+    expect(d.confidence).toBeLessThan(CONFIDENT);
+    expect(d.signals.claudeSignal).toBe(false);
+    expect(d.signals.anthropicEvidence).toBe(true);
+  });
+
+  it('says in --explain which evidence decided where the text came from', async () => {
+    const named = await doctor.diagnose({ platform: 'test', text: 'Claude request failed: Error: ECONNRESET', explain: true });
+    expect(named.trace?.source).toMatch(/^not from Claude: no mark of the Claude API/);
+    const marked = await doctor.diagnose({ platform: 'test', text: 'anthropic.RateLimitError: Error code: 429', explain: true });
+    expect(marked.trace?.source).toMatch(/^from Claude: the Claude API's own mark `anthropic\.RateLimitError`/);
+  });
+
+  it('tells the user what answered and what to check first: the app that printed it, and the service in between', async () => {
+    const d = await ask('Cursor keeps failing with Claude 4 Sonnet:\nConnection failed. If the problem persists, please check your internet connection or VPN');
+    expect(d.entry).toBe('not-from-claude-api');
+    expect(d.reply).toContain('Cursor printed it');
+    // The first step speaks to a Copilot / OpenRouter / relay / workflow user, not only to a stack-trace reader.
+    expect(d.reply).toMatch(/1\. If Claude is reached through another service \(GitHub Copilot, OpenRouter, a relay or proxy/);
+  });
+
+  it("keeps an official wording's entry: the hedge only answers what no entry recognises", async () => {
+    const d = await ask('Claude says: Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.');
+    expect(d.entry).not.toBe('not-from-claude-api');
   });
 });
