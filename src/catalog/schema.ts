@@ -49,6 +49,12 @@ export const RuleSchema = z
     foreignProvider: oneOrMany(ForeignProviderSchema).optional(),
     /** The error body has another service's envelope (catalog/providers.yaml `envelopes`). */
     foreignEnvelope: oneOrMany(ForeignEnvelopeSchema).optional(),
+    /**
+     * What catalog/models.yaml says of the paste's model id (src/models/state.ts): `retired` (retired
+     * on the Claude API) or `unknown` (a Claude-shaped id the API does not serve). A Bedrock or Vertex
+     * AI id, an id newer than the data, or no id never holds: the data decides, not a wording list.
+     */
+    modelId: oneOrMany(z.enum(['retired', 'unknown'])).optional(),
     /** At least one of these (lower-case substrings of the paste) must appear. */
     keywords: z.array(z.string().min(2)).min(1).optional(),
     /** Every one of these must appear. */

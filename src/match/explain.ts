@@ -22,6 +22,7 @@ export function describeRule(rule: CompiledRule): string {
   if (rule.showsError !== undefined) parts.push(`showsError ${rule.showsError}`);
   if (rule.foreignProvider) parts.push(`foreignProvider ${list(rule.foreignProvider)}`);
   if (rule.foreignEnvelope) parts.push(`foreignEnvelope ${list(rule.foreignEnvelope)}`);
+  if (rule.modelId) parts.push(`modelId ${list(rule.modelId)}`);
   if (rule.keywords) parts.push(`keywords ${list(rule.keywords)}`);
   if (rule.allKeywords) parts.push(`allKeywords ${list(rule.allKeywords)}`);
   if (rule.patternSource) parts.push(`pattern /${rule.patternSource}/`);

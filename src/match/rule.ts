@@ -1,5 +1,6 @@
 import type { CompiledRule } from '../catalog';
 import type { Signals } from '../contracts';
+import { shippedModelState } from '../models';
 
 /** What a rule reads: the extracted signals and the focus text (primary error, other bodies blanked). */
 export interface MatchInput {
@@ -37,6 +38,7 @@ function structuredHolds(rule: CompiledRule, s: Signals): boolean {
   if (rule.showsError !== undefined && rule.showsError !== s.showsError) return false;
   if (!has(rule.foreignProvider, s.foreignProvider)) return false;
   if (!has(rule.foreignEnvelope, s.foreignEnvelope)) return false;
+  if (rule.modelId && (s.model === null || !has(rule.modelId, shippedModelState(s.model)))) return false;
   return true;
 }
 
