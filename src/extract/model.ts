@@ -1,3 +1,4 @@
+import { DISPLAY_NAME_CUES, modelFromDisplayName } from '../models/display-name';
 import { ALWAYS, type MayMatch } from '../scan';
 
 const BEDROCK_ID = /\b((?:[a-z]{2,6}\.)?anthropic\.claude-[\w.:-]+)/;
@@ -17,7 +18,7 @@ const MODEL_PATTERNS: readonly RegExp[] = [
 ];
 
 /** Every pattern, for extraction's literal prefilter. */
-export const MODEL_CUES: readonly RegExp[] = MODEL_PATTERNS;
+export const MODEL_CUES: readonly RegExp[] = [...MODEL_PATTERNS, ...DISPLAY_NAME_CUES];
 
 export function extractModel(flat: string, primaryMessage: string | null, may: MayMatch = ALWAYS): string | null {
   const fromMessage = primaryMessage ? /^model: (.{1,80})$/.exec(primaryMessage.trim())?.[1] : undefined;
@@ -27,5 +28,6 @@ export function extractModel(flat: string, primaryMessage: string | null, may: M
     const id = re.exec(flat)?.[1];
     if (id) return id.trim();
   }
-  return null;
+  // No id written: a model named in prose ("Claude Sonnet 4.5 not found") stands for its id.
+  return DISPLAY_NAME_CUES.some(may) ? modelFromDisplayName(flat) : null;
 }

@@ -17,7 +17,8 @@ const examplesOf = (id: string) => {
 const diagnose = (text: string) => doctor.diagnose({ platform: 'test', text });
 
 describe('the installed anthropic SDK and the code disagree on version', () => {
-  it.each(examplesOf('sdk-version-mismatch').match.map((text, i) => [i, text] as const))(
+  // The last example is a wrapper's module, which hedges (below).
+  it.each(examplesOf('sdk-version-mismatch').match.slice(0, -1).map((text, i) => [i, text] as const))(
     'real paste %i: a confident sdk.usage answer whose reply says to check the version',
     async (_i, text) => {
       const d = await diagnose(text);
@@ -27,6 +28,14 @@ describe('the installed anthropic SDK and the code disagree on version', () => {
       expect(d.reply.toLowerCase()).toContain('version');
     },
   );
+
+  it("hedges when a wrapper's own module lacks an Anthropic class (the wrapper's version, not the SDK's)", async () => {
+    // https://github.com/xlang-ai/OpenAgents/issues/116
+    const d = await diagnose(examplesOf('sdk-version-mismatch').match.at(-1)!);
+    expect(d).toMatchObject({ entry: 'sdk-version-mismatch', category: 'sdk.usage' });
+    expect(d.confidence).toBeLessThan(0.6);
+    expect(d.reply.toLowerCase()).toContain('version');
+  });
 
   it('leaves a local file shadowing the package (a partially initialised module) to others', async () => {
     const d = await diagnose(examplesOf('sdk-version-mismatch').nomatch[0]!);

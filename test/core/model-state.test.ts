@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDoctor } from '../../src/doctor';
 import { loadModels, ModelIndex, modelStateOf } from '../../src/models';
+import { modelFromDisplayName } from '../../src/models/display-name';
 
 const doctor = createDoctor({ now: () => new Date('2026-12-07T12:00:00Z') });
 const models = new ModelIndex(loadModels());
@@ -50,5 +51,35 @@ describe('a retired model reported in prose', () => {
     const d = await doctor.diagnose({ platform: 'test', text });
     expect(d).toMatchObject({ category: 'model.not_found', status: 404 });
     expect(d.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('a model named by its display name in prose or a title', () => {
+  it.each([
+    ['Claude Sonnet 4.5 Not Found', 'Claude Sonnet 4.5', 'retired'],
+    ['fix claude 3 haiku version', 'Claude 3 Haiku', 'retired'],
+    ['Haiku 3 deprecated?', 'Claude 3 Haiku', 'retired'],
+    ['Claude 3.5 Sonnet gives a 404', 'Claude 3.5 Sonnet', 'retired'],
+    ['Opus 4 stopped working', 'Claude Opus 4', 'retired'],
+    ['Claude Sonnet 5.5 answers 404', 'Claude Sonnet 5.5', null],
+  ] as const)('%s names %s (%s)', (text, name, state) => {
+    expect(modelFromDisplayName(text)).toBe(name);
+    expect(modelStateOf(models, name)).toBe(state);
+  });
+
+  it.each([
+    ['a family with no version', 'Claude Opus model is giving a 404'],
+    ['an everyday word', 'the mythos 2 chapter'],
+    ['a version past a decimal', 'sonnet 4.55'],
+  ])('reads no model from %s', (_what, text) => {
+    expect(modelFromDisplayName(text)).toBeNull();
+  });
+
+  it('answers model.not_found as a hedge naming the replacement', async () => {
+    // https://github.com/shinshin86/aituber-onair/pull/31 (title and description)
+    const d = await doctor.diagnose({ platform: 'test', text: 'Fix claude 3 haiku version\n\nI accidentally caused a 404 error.' });
+    expect(d.category).toBe('model.not_found');
+    expect(d.confidence).toBeLessThan(0.6);
+    expect(d.document.verdict.join('\n')).toContain('claude-haiku-4-5-20251001');
   });
 });
