@@ -43,6 +43,15 @@ describe("Claude Code's context banner retold in prose", () => {
   });
 });
 
+describe("Claude Code's context status line at 0%", () => {
+  it('is the context overflow as a hedge, not "I don\'t recognise this"', async () => {
+    // https://github.com/trommel108/claude-code/issues/49 (the same report copied to another fork, its title and first lines)
+    const d = await ask('[CRITICAL] Context auto-compact stuck at 0% - Tool Unusable\n\nshows "Context left until auto-compact: 0%" persistently\n/clear doesn\'t fix');
+    expect(d.category).toBe('request.prompt_too_long');
+    expect(d.confidence).toBeLessThan(CONFIDENT);
+  });
+});
+
 describe('a tool call with an over-long name in the history', () => {
   it('is a request parameter error that tells a Claude Code user to rewind or clear, not a generic 400', async () => {
     // https://github.com/anthropics/claude-code/issues/15695 (Claude Code 2.0.76, 2025-12-29)
