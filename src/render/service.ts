@@ -1,7 +1,6 @@
 import type { Category, Signals } from '../contracts';
 import { PROVIDERS } from '../knowledge/providers';
-
-const CLOUDS = { bedrock: 'Amazon Bedrock', vertex: 'Google Vertex AI' } as const;
+import { SURFACES } from './paste-details';
 
 /**
  * The hosted service an out-of-scope paste names as the one that answered — another provider
@@ -16,5 +15,5 @@ export function answeringService(signals: Pick<Signals, 'foreignProvider' | 'clo
     const provider = PROVIDERS.file.foreign.find((p) => p.id === signals.foreignProvider);
     if (provider) return provider.service === undefined ? provider.name : provider.service;
   }
-  return signals.cloud ? CLOUDS[signals.cloud] : null;
+  return signals.cloud ? SURFACES[signals.cloud] : null;
 }
