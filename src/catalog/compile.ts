@@ -47,6 +47,8 @@ export interface CompiledFixStep {
   own: readonly ClientId[];
   /** The `broad` groups the step is tagged with (`code`, `apps`), by name. */
   groups: readonly string[];
+  /** Shown only when the paste names the service that answered (`named`) or only when not (`unnamed`). */
+  service: 'named' | 'unnamed' | null;
 }
 
 export interface CompiledEntry extends Omit<CatalogEntry, 'match' | 'fix' | 'seenIn'> {
@@ -115,9 +117,11 @@ export function compileEntry(entry: CatalogEntry, named: ReadonlyMap<string, str
     return { all: [...all], own: [...own], groups };
   };
   const fix = entry.fix.map((step, i): CompiledFixStep => {
-    if (typeof step === 'string') return { text: step.trim(), for: null, own: [], groups: [] };
+    if (typeof step === 'string') return { text: step.trim(), for: null, own: [], groups: [], service: null };
+    const service = step.service ?? null;
+    if (!step.for) return { text: step.step.trim(), for: null, own: [], groups: [], service };
     const audience = resolve(step.for, `fix.${i}.for`);
-    return { text: step.step.trim(), for: audience.all, own: audience.own, groups: audience.groups };
+    return { text: step.step.trim(), for: audience.all, own: audience.own, groups: audience.groups, service };
   });
   const seenIn = entry.seenIn ? resolve(entry.seenIn, 'seenIn').all : null;
   return {

@@ -116,7 +116,21 @@ const SnippetValueSchema = z.union([
  */
 export const FixStepSchema = z.union([
   z.string().min(5),
-  z.object({ step: z.string().min(5), for: z.array(z.string().regex(ENTRY_ID)).min(1) }).strict(),
+  z
+    .object({
+      step: z.string().min(5),
+      for: z.array(z.string().regex(ENTRY_ID)).min(1).optional(),
+      /**
+       * For an out-of-scope answer: `named` — shown only when the paste names the hosted service that
+       * answered (another provider, a cloud), with `{service}` replaced by its name; `unnamed` — shown
+       * only when it does not (generic "check that provider…", "set the provider to Anthropic", and
+       * client-tagged steps that would make the reply ask which client the user has).
+       */
+      service: z.enum(['named', 'unnamed']).optional(),
+    })
+    .strict()
+    .refine((s) => s.for !== undefined || s.service !== undefined, { message: 'a step object names its clients (`for`) or its service condition (`service`)' })
+    .refine((s) => s.service === 'named' || !s.step.includes('{service}'), { message: '`{service}` is filled only in a `service: named` step' }),
 ]);
 
 /** Computed facts an entry wants in its reply (see src/render/facts.ts). */

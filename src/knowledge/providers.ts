@@ -15,6 +15,12 @@ const ForeignSchema = z
     cue: PatternSourceSchema,
     /** A cue inside the error body itself: checked before every provider's `cue` (a body beats a model name mentioned in prose). */
     bodyCue: PatternSourceSchema.optional(),
+    /**
+     * The hosted service an out-of-scope reply speaks to (its status page, plan and limits): the
+     * provider's `name` unless given here; `null` for a server the user runs (Ollama, vLLM), which has
+     * no status page or plan — its reply keeps the generic steps.
+     */
+    service: z.string().min(2).nullable().optional(),
     why: z.string().min(10),
     examples: CueExamplesSchema,
   })

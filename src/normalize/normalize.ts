@@ -97,6 +97,12 @@ export function rejoinWrappedTypes(flat: string): string {
   });
 }
 
+// A terminal UI's frame (Claude Code's and Gemini CLI's `│` boxes, OpenCode's `┃` gutter) borders each
+// line of a wrapped error: the borders are not the error's, and between them they cut its JSON body
+// (`{"error":{"message": ┃ "…","type": ┃ "BadRequestError"…`) so the body's own fields cannot be read.
+const FRAME_CHARS = /[│┃║]/;
+const FRAME_BORDER = /^[ \t]*[│┃║][ \t]?|[ \t]*[│┃║][ \t]*$/gm;
+
 /**
  * Normalizes a (redacted) paste: size cap, Unicode compatibility forms (full-width punctuation),
  * smart quotes, ANSI colours, code fences, OCR damage ("rate limit error", "4O4").
@@ -110,6 +116,7 @@ export function normalizeText(raw: string): NormalizedText {
   }
   if (mayHold(text, ANSI)) text = text.replace(ANSI.re, '');
   if (mayHold(text, FENCE_LINE)) text = text.replace(FENCE_LINE.re, '');
+  if (FRAME_CHARS.test(text)) text = text.replace(FRAME_BORDER, '');
   text = repairIdentifiers(repairStatusDigits(text));
   const flat = rejoinWrappedTypes(collapseWhitespace(unescape(text)).trim());
   return { text: text.trim(), flat, lower: flat.toLowerCase(), truncated: capped.truncated, binary: false };

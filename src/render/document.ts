@@ -8,6 +8,7 @@ import { type PlaceholderSource, placeholderValues } from './placeholders';
 import { orderForReply, replyStepCount, stepRoom } from './reply-budget';
 import { retryBannerFact, withoutRetryStatus } from './retry-banner';
 import { echoesPaste, pickSnippet } from './snippet';
+import { answeringService } from './service';
 import { clientQuestion, stepsFor } from './steps';
 
 /** Everything a document needs besides the entry. */
@@ -87,11 +88,11 @@ export function clientParts(
   entry: CompiledEntry,
   client: ClientId | null,
   values: PlaceholderSource,
-  paste: { lower: string; cloud: Signals['cloud'] } | null,
+  paste: { lower: string; cloud: Signals['cloud']; service?: string | null } | null,
   /** The headline and verdict: the steps get the room they leave. */
   above: readonly string[],
 ): Pick<ReplyDocument, 'fix' | 'replySteps' | 'question' | 'snippet'> {
-  const { steps, own, group, withheldFor } = stepsFor(entry.fix, client);
+  const { steps, own, group, withheldFor } = stepsFor(entry.fix, client, paste?.service ?? null);
   const question = client === null ? clientQuestion(withheldFor) : null;
   const picked = pickSnippet(entry, client, values);
   // The user's own command shown back is no fix (they ran it: it is in the paste).
@@ -115,7 +116,8 @@ export function entryDocument(entry: CompiledEntry, ctx: DocumentContext): Reply
   const computed = [...lead, ...deciding, ...details.also];
   const verdict = [...lead.map((f) => f.brief), ...deciding.map((f) => f.brief), ...(words ? [words] : []), ...details.also.map((f) => f.brief)];
   const values = () => placeholderValues(ctx.signals, ctx.text, ctx.models);
-  const parts = clientParts(entry, ctx.client, values, { lower: ctx.pasteLower, cloud: ctx.signals.cloud }, [entry.title, ...verdict]);
+  const service = answeringService(ctx.signals, entry);
+  const parts = clientParts(entry, ctx.client, values, { lower: ctx.pasteLower, cloud: ctx.signals.cloud, service }, [entry.title, ...verdict]);
   return withCommon(ctx, entry.id, {
     headline: entry.title,
     severity: entry.severity,

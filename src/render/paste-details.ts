@@ -179,7 +179,7 @@ export function quotedError(signals: Signals, headline: string): string | null {
 
 // Claude Code's banner for a server error behind a gateway: "… If it persists, check your inference gateway (host)."
 const GATEWAY = /check your inference gateway \(([\w.:-]{3,120})\)/i;
-const SURFACES = { bedrock: 'Amazon Bedrock', vertex: 'Google Vertex AI' } as const;
+export const SURFACES = { bedrock: 'Amazon Bedrock', vertex: 'Google Vertex AI' } as const;
 
 /** A server-side error that came through a cloud or a gateway is that service's own: say whose. */
 function surface(ctx: PasteContext, category: Category): Fact | null {

@@ -23,17 +23,24 @@ export interface ClientSteps {
   withheldFor: string[];
 }
 
-/** The fix steps a user of `client` sees (`null`: the paste does not say which client). */
-export function stepsFor(fix: readonly CompiledFixStep[], client: ClientId | null): ClientSteps {
+/**
+ * The fix steps a user of `client` sees (`null`: the paste does not say which client). `service` is
+ * the hosted service the paste names as the one that answered (another provider, a cloud) or null:
+ * with one, `service: named` steps speak to it by name and `service: unnamed` ones — the generic
+ * "check that provider", the client-tagged "set your tool's provider" — are left out, unasked for.
+ */
+export function stepsFor(fix: readonly CompiledFixStep[], client: ClientId | null, service: string | null = null): ClientSteps {
   const steps: string[] = [];
   const own = new Set<string>();
   const group = new Set<string>();
   const withheld = new Set<string>();
   for (const step of fix) {
-    if (step.for === null) steps.push(step.text);
+    if (step.service === (service === null ? 'named' : 'unnamed')) continue;
+    const text = service !== null && step.service === 'named' ? step.text.replaceAll('{service}', service) : step.text;
+    if (step.for === null) steps.push(text);
     else if (client !== null && step.for.includes(client)) {
-      steps.push(step.text);
-      (step.own.includes(client) ? own : group).add(step.text);
+      steps.push(text);
+      (step.own.includes(client) ? own : group).add(text);
     } else if (client === null) for (const name of askedFor(step)) withheld.add(name);
   }
   return { steps, own, group, withheldFor: [...withheld] };

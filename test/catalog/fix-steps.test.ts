@@ -27,8 +27,8 @@ describe('fix steps say which clients they are for', () => {
       { step: 'Catch the SDK error class.', for: ['sdk'] },
     ]);
     expect(problems).toEqual([]);
-    expect(entry.fix[0]).toEqual({ text: 'Wait for retry-after, then retry.', for: null, own: [], groups: [] });
-    expect(entry.fix[1]).toEqual({ text: 'In Claude Code, run /login.', for: ['claude-code'], own: ['claude-code'], groups: [] });
+    expect(entry.fix[0]).toEqual({ text: 'Wait for retry-after, then retry.', for: null, own: [], groups: [], service: null });
+    expect(entry.fix[1]).toEqual({ text: 'In Claude Code, run /login.', for: ['claude-code'], own: ['claude-code'], groups: [], service: null });
     expect(entry.fix[2]!.for).toEqual(CLIENTS.groups.get('sdk'));
     expect(entry.fix[2]!.for).toContain('python');
     expect(entry.fix[2]!.for).not.toContain('claude-code');

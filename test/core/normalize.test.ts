@@ -51,3 +51,22 @@ describe('error types cut in two by a terminal wrap', () => {
     expect(normalizeText('the api error type was weird').flat).toBe('the api error type was weird');
   });
 });
+
+describe("a terminal UI's frame around a wrapped error", () => {
+  // https://github.com/google-gemini/gemini-cli/issues/12750 (Gemini CLI's `│` box around Google's 429 body)
+  const BOXED = [
+    '│       "message": "Resource exhausted. Please try again later. Please refer to                        │',
+    '│   https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more details.",           │',
+    '│       "status": "RESOURCE_EXHAUSTED"                                                                 │',
+  ].join('\n');
+
+  it('drops the borders, so the body between them reads as one', () => {
+    const { flat } = normalizeText(BOXED);
+    expect(flat).not.toMatch(/[│┃║]/);
+    expect(flat).toContain('for more details.", "status": "RESOURCE_EXHAUSTED"');
+  });
+
+  it('keeps a bar inside a line (a table cell, a shell pipe drawn as │)', () => {
+    expect(normalizeText('model │ status\nclaude │ 429').flat).toBe('model │ status claude │ 429');
+  });
+});
