@@ -101,7 +101,30 @@ export function rejoinWrappedTypes(flat: string): string {
 // line of a wrapped error: the borders are not the error's, and between them they cut its JSON body
 // (`{"error":{"message": ┃ "…","type": ┃ "BadRequestError"…`) so the body's own fields cannot be read.
 const FRAME_CHARS = /[│┃║]/;
-const FRAME_BORDER = /^[ \t]*[│┃║][ \t]?|[ \t]*[│┃║][ \t]*$/gm;
+const FRAME = new Set(['│', '┃', '║']);
+const LEADING_BORDER = /^[ \t]*[│┃║][ \t]?/;
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+
+/**
+ * Drops each line's leading border (with the blanks before it and one after) and its trailing border
+ * (with the blanks around it). The trailing side is scanned by hand: a regex for "blanks, a border,
+ * blanks, end of line" retries at every blank of a long run and is quadratic (1.6 s on 64 K spaces).
+ * Lines are split on "\n" only: normalizeText has already turned CRLF and lone CR into "\n".
+ */
+function stripFrameBorders(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const rest = line.replace(LEADING_BORDER, '');
+      let end = rest.length;
+      while (end > 0 && isBlank(rest[end - 1])) end--;
+      if (end === 0 || !FRAME.has(rest[end - 1]!)) return rest;
+      end--;
+      while (end > 0 && isBlank(rest[end - 1])) end--;
+      return rest.slice(0, end);
+    })
+    .join('\n');
+}
 
 /**
  * Normalizes a (redacted) paste: size cap, Unicode compatibility forms (full-width punctuation),
@@ -116,7 +139,7 @@ export function normalizeText(raw: string): NormalizedText {
   }
   if (mayHold(text, ANSI)) text = text.replace(ANSI.re, '');
   if (mayHold(text, FENCE_LINE)) text = text.replace(FENCE_LINE.re, '');
-  if (FRAME_CHARS.test(text)) text = text.replace(FRAME_BORDER, '');
+  if (FRAME_CHARS.test(text)) text = stripFrameBorders(text);
   text = repairIdentifiers(repairStatusDigits(text));
   const flat = rejoinWrappedTypes(collapseWhitespace(unescape(text)).trim());
   return { text: text.trim(), flat, lower: flat.toLowerCase(), truncated: capped.truncated, binary: false };

@@ -69,4 +69,8 @@ describe("a terminal UI's frame around a wrapped error", () => {
   it('keeps a bar inside a line (a table cell, a shell pipe drawn as │)', () => {
     expect(normalizeText('model │ status\nclaude │ 429').flat).toBe('model │ status claude │ 429');
   });
+
+  it('drops only the outermost border on each side, and a line of borders entirely', () => {
+    expect(normalizeText('  ┃  a ║ b  ┃  \n││\n│ x │').text).toBe('a ║ b\n\nx');
+  });
 });

@@ -44,6 +44,7 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: 'double quotes', text: (n) => `${'"'.repeat(n)}\n${RATE_LIMIT_PASTE}`, category: 'rate_limit' },
   { name: 'single quotes', text: (n) => `${"'".repeat(n)}\n${RATE_LIMIT_PASTE}`, category: 'rate_limit' },
   { name: 'spaces', text: (n) => `${' '.repeat(n)}${RATE_LIMIT_PASTE}`, category: 'rate_limit' },
+  { name: 'a terminal frame border, then spaces', text: (n) => `│${' '.repeat(n)}x\n${RATE_LIMIT_PASTE}`, category: 'rate_limit' },
   { name: 'escaped newlines', text: (n) => `${'\\n'.repeat(n / 2)}${RATE_LIMIT_PASTE}`, category: 'rate_limit' },
   { name: 'broken unicode escapes', text: (n) => `${'\\u00'.repeat(n / 4)}${RATE_LIMIT_PASTE}`, category: 'rate_limit' },
   { name: 'JSON nested 12 times in strings', text: () => `Error: 429 ${nestedJsonString(12)}`, category: 'rate_limit' },
