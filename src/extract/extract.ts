@@ -1,6 +1,6 @@
 import type { Signals } from '../contracts';
 import { PROVIDERS } from '../knowledge/providers';
-import { ERROR_TYPES } from '../normalize/vocabulary';
+import { OFFICIAL_TYPES } from '../normalize/vocabulary';
 import { CLIENT_CUES, detectClient } from './client';
 import { ALWAYS, CueGate, cueLiterals, type MayMatch } from '../scan';
 import { z } from 'zod';
@@ -26,8 +26,7 @@ function toolResultStatus(flat: string, index: number, may: MayMatch): boolean {
   return may(PROVIDERS.toolResultStatus) && PROVIDERS.toolResultStatus.test(flat.slice(Math.max(0, index - TOOL_WINDOW), index));
 }
 
-/** Official `error.type` values (the SDK enum plus the two the docs add). */
-export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYPES, 'api_error']);
+export { OFFICIAL_TYPES };
 const ANTHROPIC_ONLY_TYPES: ReadonlySet<string> = new Set(['overloaded_error', 'authentication_error', 'permission_error', 'not_found_error', 'billing_error', 'request_too_large', 'conflict_error']);
 const BARE_TYPE = new RegExp(`\\b(${[...OFFICIAL_TYPES].join('|')})\\b`, 'g');
 const REQUEST_ID = /\breq_(?:vrtx_)?[0-9A-Za-z]{10,}/g;

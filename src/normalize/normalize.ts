@@ -1,6 +1,6 @@
 import { type Guarded, guarded, mayHold } from './guard';
 import { repairIdentifiers, repairStatusDigits } from './repairs';
-import { ERROR_TYPES } from './vocabulary';
+import { OFFICIAL_TYPES } from './vocabulary';
 
 /** Pastes beyond this are cut: the head (where banners are) and the tail (where tracebacks end) stay. */
 export const MAX_INPUT_CHARS = 64_000;
@@ -82,7 +82,6 @@ export const collapseWhitespace = (text: string): string => text.replace(/\s\s+|
 export const NORMALIZE_GUARDS: readonly Guarded[] = [CRLF, ANSI, FENCE_LINE, HTML_ENTITY, ESCAPE_RUN];
 
 const WRAPPED_TYPE_VALUE = /(["']type["']\s*:\s*["'])([a-z_]{2,25} [a-z_]{1,25})(?=["'])/g;
-const TYPE_NAMES: ReadonlySet<string> = new Set<string>([...ERROR_TYPES, 'api_error']);
 
 /**
  * A terminal that wraps a long line can cut an error type in two ("invalid_reques⏎ t_error",
@@ -93,7 +92,7 @@ export function rejoinWrappedTypes(flat: string): string {
   if (!flat.includes('type')) return flat;
   return flat.replace(WRAPPED_TYPE_VALUE, (m, key: string, value: string) => {
     const joined = value.replace(' ', '');
-    return TYPE_NAMES.has(joined) ? key + joined : m;
+    return OFFICIAL_TYPES.has(joined) ? key + joined : m;
   });
 }
 

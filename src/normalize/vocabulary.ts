@@ -16,6 +16,9 @@ export const ERROR_TYPES = [
   'conflict_error',
 ] as const;
 
+/** Official `error.type` values: the types above plus `api_error` (which OCR does not split), for every reader that asks "is this one of Claude's types". */
+export const OFFICIAL_TYPES: ReadonlySet<string> = new Set<string>([...ERROR_TYPES, 'api_error']);
+
 /** Identifiers whose words OCR may also separate with a space ("max tokens"). */
 export const SPACE_SPLIT_IDENTIFIERS = [
   'enforced_spend_limit_reached',
